@@ -1,0 +1,407 @@
+//! Fieldwork planning: from the date the alumni programme starts, a schedule worked out backwards in
+//! working days (weekends and the given holidays skipped), each step with a lead time the operator
+//! can change.
+
+mod ics;
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
+
+use crate::text::Lang;
+
+/// One step of the plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Milestone {
+    /// Employees are told the survey is coming, who runs it and why it is anonymous.
+    Briefing,
+    /// The client signs the questionnaire off; it is frozen from here.
+    SignOff,
+    FieldworkOpen,
+    /// The n-th reminder (1-based) to invitees who have not taken a token.
+    Reminder(u8),
+    FieldworkClose,
+    /// First working day of analysis.
+    Analysis,
+    ReportDelivery,
+    Debrief,
+    ProgrammeStart,
+}
+
+impl Milestone {
+    /// A short stable name, for JSON and calendar ids.
+    pub fn key(self) -> String {
+        match self {
+            Self::Reminder(n) => format!("reminder_{n}"),
+            other => {
+                let name = match other {
+                    Self::Briefing => "briefing",
+                    Self::SignOff => "sign_off",
+                    Self::FieldworkOpen => "fieldwork_open",
+                    Self::FieldworkClose => "fieldwork_close",
+                    Self::Analysis => "analysis",
+                    Self::ReportDelivery => "report_delivery",
+                    Self::Debrief => "debrief",
+                    Self::ProgrammeStart | Self::Reminder(_) => "programme_start",
+                };
+                name.to_owned()
+            }
+        }
+    }
+
+    /// The step's name for people, in Japanese for `ja`, otherwise in English.
+    pub fn label(self, lang: &Lang) -> String {
+        let ja = lang.is_japanese();
+        let fixed = |en: &str, jp: &str| if ja { jp.to_owned() } else { en.to_owned() };
+        match self {
+            Self::Briefing => fixed("Employee briefing", "従業員への説明"),
+            Self::SignOff => fixed("Questionnaire sign-off", "調査票の承認"),
+            Self::FieldworkOpen => fixed("Fieldwork opens", "調査開始"),
+            Self::Reminder(n) if ja => format!("リマインド（{n}回目）"),
+            Self::Reminder(n) => format!("Reminder {n}"),
+            Self::FieldworkClose => fixed("Fieldwork closes", "調査締切"),
+            Self::Analysis => fixed("Analysis begins", "集計・分析開始"),
+            Self::ReportDelivery => fixed("Report delivery", "報告書の納品"),
+            Self::Debrief => fixed("Debrief meeting", "報告会"),
+            Self::ProgrammeStart => fixed("Alumni programme starts", "アルムナイ制度の開始"),
+        }
+    }
+}
+
+/// Lead times in working days. The defaults are the firm's usual schedule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LeadTimes {
+    /// From the employee briefing to the questionnaire sign-off.
+    pub briefing_before_sign_off: u32,
+    /// From sign-off to fieldwork opening (invitations are prepared and tested).
+    pub sign_off_before_open: u32,
+    /// How long fieldwork stays open.
+    pub fieldwork_days: u32,
+    /// When reminders go out, counted from the opening; each must fall before the close.
+    pub reminders_after_open: Vec<u32>,
+    /// From the close to the delivery of the report.
+    pub analysis_days: u32,
+    /// From the delivery of the report to the debrief meeting.
+    pub report_before_debrief: u32,
+    /// From the debrief meeting to the start of the programme.
+    pub debrief_before_start: u32,
+}
+
+impl Default for LeadTimes {
+    fn default() -> Self {
+        Self {
+            briefing_before_sign_off: 5,
+            sign_off_before_open: 5,
+            fieldwork_days: 10,
+            reminders_after_open: vec![5, 8],
+            analysis_days: 10,
+            report_before_debrief: 3,
+            debrief_before_start: 20,
+        }
+    }
+}
+
+/// Which days count as working days: Monday to Friday, except the holidays.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WorkCalendar {
+    holidays: BTreeSet<NaiveDate>,
+}
+
+impl WorkCalendar {
+    pub fn new(holidays: impl IntoIterator<Item = NaiveDate>) -> Self {
+        Self {
+            holidays: holidays.into_iter().collect(),
+        }
+    }
+
+    pub fn is_working_day(&self, day: NaiveDate) -> bool {
+        !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) && !self.holidays.contains(&day)
+    }
+
+    /// The day `n` working days before `day` (not counting `day` itself).
+    fn back(&self, day: NaiveDate, n: u32) -> Option<NaiveDate> {
+        self.step(day, n, |d| d.checked_sub_days(Days::new(1)))
+    }
+
+    /// The day `n` working days after `day` (not counting `day` itself).
+    fn forward(&self, day: NaiveDate, n: u32) -> Option<NaiveDate> {
+        self.step(day, n, |d| d.checked_add_days(Days::new(1)))
+    }
+
+    fn step(&self, mut day: NaiveDate, n: u32, next: impl Fn(NaiveDate) -> Option<NaiveDate>) -> Option<NaiveDate> {
+        let mut left = n;
+        while left > 0 {
+            day = next(day)?;
+            if self.is_working_day(day) {
+                left -= 1;
+            }
+        }
+        Some(day)
+    }
+
+    /// Working days from `from` (exclusive) to `to` (inclusive); 0 when `to` is not after `from`.
+    fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> u32 {
+        from.iter_days()
+            .skip(1)
+            .take_while(|d| *d <= to)
+            .filter(|d| self.is_working_day(*d))
+            .count() as u32
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Step {
+    pub milestone: Milestone,
+    pub date: NaiveDate,
+}
+
+/// A fieldwork schedule whose steps are in order. Built by [`Plan::propose`] or, for a plan entered
+/// by hand, [`Plan::from_steps`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Plan {
+    steps: Vec<Step>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PlanError {
+    #[error("lead time `{0}` must be at least 1 working day")]
+    ZeroLead(&'static str),
+    #[error(
+        "reminder {number} is set {after} working days after the opening, but fieldwork lasts only \
+         {fieldwork_days}; send it before the close or lengthen `fieldwork_days`"
+    )]
+    ReminderAfterClose {
+        number: usize,
+        after: u32,
+        fieldwork_days: u32,
+    },
+    #[error(
+        "the plan does not fit: it would start with the employee briefing on {briefing}, before {not_before}, \
+         {short_by} working days too early; shorten lead times or move the programme start to {earliest} or later"
+    )]
+    DoesNotFit {
+        briefing: NaiveDate,
+        not_before: NaiveDate,
+        short_by: u32,
+        earliest: NaiveDate,
+    },
+    #[error("{later} ({later_date}) is before {earlier} ({earlier_date}); move one of them")]
+    OutOfOrder {
+        earlier: String,
+        earlier_date: NaiveDate,
+        later: String,
+        later_date: NaiveDate,
+    },
+    #[error("{later} ({later_date}) is on the same day as {earlier}; it must come at least one day later")]
+    SameDay {
+        earlier: String,
+        later: String,
+        later_date: NaiveDate,
+    },
+    #[error("the plan has no date for {0}")]
+    Missing(String),
+    #[error("the plan has two dates for {0}")]
+    Twice(String),
+    #[error("the dates run past the calendar")]
+    OutOfCalendar,
+}
+
+impl Plan {
+    /// Proposes a schedule backwards from `programme_start`. With `not_before` (usually today), a plan
+    /// whose first step would fall before it is refused, with the earliest start date that fits.
+    pub fn propose(
+        programme_start: NaiveDate,
+        lead: &LeadTimes,
+        calendar: &WorkCalendar,
+        not_before: Option<NaiveDate>,
+    ) -> Result<Self, PlanError> {
+        let plan = Self::backwards(programme_start, lead, calendar)?;
+        if let Some(not_before) = not_before
+            && let Some(briefing) = plan.date(Milestone::Briefing)
+            && briefing < not_before
+        {
+            let short_by = calendar.working_days_between(briefing, not_before).max(1);
+            // Shifting the start by the shortage in calendar days fits unless holidays intervene,
+            // so search forward from there for the first start that fits.
+            let earliest = programme_start
+                .iter_days()
+                .skip(1)
+                .take(3660)
+                .find(|s| {
+                    Self::backwards(*s, lead, calendar)
+                        .ok()
+                        .and_then(|p| p.date(Milestone::Briefing))
+                        .is_some_and(|b| b >= not_before)
+                })
+                .ok_or(PlanError::OutOfCalendar)?;
+            return Err(PlanError::DoesNotFit {
+                briefing,
+                not_before,
+                short_by,
+                earliest,
+            });
+        }
+        Ok(plan)
+    }
+
+    fn backwards(start: NaiveDate, lead: &LeadTimes, calendar: &WorkCalendar) -> Result<Self, PlanError> {
+        let leads = [
+            ("briefing_before_sign_off", lead.briefing_before_sign_off),
+            ("sign_off_before_open", lead.sign_off_before_open),
+            ("fieldwork_days", lead.fieldwork_days),
+            ("analysis_days", lead.analysis_days),
+            ("report_before_debrief", lead.report_before_debrief),
+            ("debrief_before_start", lead.debrief_before_start),
+        ];
+        if let Some((name, _)) = leads.iter().find(|(_, days)| *days == 0) {
+            return Err(PlanError::ZeroLead(name));
+        }
+        for (i, after) in lead.reminders_after_open.iter().enumerate() {
+            if *after == 0 || *after >= lead.fieldwork_days {
+                return Err(PlanError::ReminderAfterClose {
+                    number: i + 1,
+                    after: *after,
+                    fieldwork_days: lead.fieldwork_days,
+                });
+            }
+        }
+        let back = |day, n| calendar.back(day, n).ok_or(PlanError::OutOfCalendar);
+        let debrief = back(start, lead.debrief_before_start)?;
+        let report = back(debrief, lead.report_before_debrief)?;
+        let close = back(report, lead.analysis_days)?;
+        let analysis = calendar.forward(close, 1).ok_or(PlanError::OutOfCalendar)?;
+        let open = back(close, lead.fieldwork_days)?;
+        let sign_off = back(open, lead.sign_off_before_open)?;
+        let briefing = back(sign_off, lead.briefing_before_sign_off)?;
+
+        let mut reminder_days: Vec<u32> = lead.reminders_after_open.clone();
+        reminder_days.sort_unstable();
+        reminder_days.dedup();
+        let mut steps = vec![
+            Step {
+                milestone: Milestone::Briefing,
+                date: briefing,
+            },
+            Step {
+                milestone: Milestone::SignOff,
+                date: sign_off,
+            },
+            Step {
+                milestone: Milestone::FieldworkOpen,
+                date: open,
+            },
+        ];
+        for (i, after) in reminder_days.into_iter().enumerate() {
+            let date = calendar.forward(open, after).ok_or(PlanError::OutOfCalendar)?;
+            steps.push(Step {
+                milestone: Milestone::Reminder(i as u8 + 1),
+                date,
+            });
+        }
+        steps.extend([
+            Step {
+                milestone: Milestone::FieldworkClose,
+                date: close,
+            },
+            Step {
+                milestone: Milestone::Analysis,
+                date: analysis,
+            },
+            Step {
+                milestone: Milestone::ReportDelivery,
+                date: report,
+            },
+            Step {
+                milestone: Milestone::Debrief,
+                date: debrief,
+            },
+            Step {
+                milestone: Milestone::ProgrammeStart,
+                date: start,
+            },
+        ]);
+        Ok(Self { steps })
+    }
+
+    /// A plan entered by hand: every step except reminders exactly once, reminders numbered from 1,
+    /// and the steps in order (fieldwork opens before it closes, reminders fall inside fieldwork).
+    pub fn from_steps(steps: Vec<Step>) -> Result<Self, PlanError> {
+        let en = Lang::parse("en").map_err(|_| PlanError::OutOfCalendar)?;
+        let name = |m: Milestone| m.label(&en);
+        let mut sorted = steps;
+        sorted.sort_by_key(|s| s.milestone);
+        for pair in sorted.windows(2) {
+            if pair[0].milestone == pair[1].milestone {
+                return Err(PlanError::Twice(name(pair[0].milestone)));
+            }
+        }
+        let fixed = [
+            Milestone::Briefing,
+            Milestone::SignOff,
+            Milestone::FieldworkOpen,
+            Milestone::FieldworkClose,
+            Milestone::Analysis,
+            Milestone::ReportDelivery,
+            Milestone::Debrief,
+            Milestone::ProgrammeStart,
+        ];
+        if let Some(missing) = fixed.iter().find(|m| !sorted.iter().any(|s| s.milestone == **m)) {
+            return Err(PlanError::Missing(name(*missing)));
+        }
+        let reminders = sorted
+            .iter()
+            .filter(|s| matches!(s.milestone, Milestone::Reminder(_)))
+            .count();
+        if let Some(gap) =
+            (1..=reminders).find(|n| !sorted.iter().any(|s| s.milestone == Milestone::Reminder(*n as u8)))
+        {
+            return Err(PlanError::Missing(name(Milestone::Reminder(gap as u8))));
+        }
+        // Milestone's order is the plan's order; fieldwork must last at least a day and reminders
+        // must fall strictly inside it, the other steps may share a day.
+        for pair in sorted.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            if b.date < a.date {
+                return Err(PlanError::OutOfOrder {
+                    earlier: name(a.milestone),
+                    earlier_date: a.date,
+                    later: name(b.milestone),
+                    later_date: b.date,
+                });
+            }
+            let strict = matches!(a.milestone, Milestone::FieldworkOpen | Milestone::Reminder(_))
+                || b.milestone == Milestone::FieldworkClose;
+            if strict && b.date == a.date {
+                return Err(PlanError::SameDay {
+                    earlier: name(a.milestone),
+                    later: name(b.milestone),
+                    later_date: b.date,
+                });
+            }
+        }
+        Ok(Self { steps: sorted })
+    }
+
+    pub fn steps(&self) -> &[Step] {
+        &self.steps
+    }
+
+    pub fn date(&self, milestone: Milestone) -> Option<NaiveDate> {
+        self.steps.iter().find(|s| s.milestone == milestone).map(|s| s.date)
+    }
+}
+
+impl Serialize for Milestone {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.key())
+    }
+}
+
+impl fmt::Display for Milestone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.key())
+    }
+}

@@ -1,0 +1,516 @@
+//! Every template error: its message, its hint and where it points.
+
+use survey_design::{Diagnostic, Questionnaire};
+
+const HEAD: &str = r#"id = "t"
+version = 1
+languages = ["ja", "en"]
+default_language = "ja"
+title = { ja = "題", en = "Title" }
+anonymity_statement = { ja = "匿名です。", en = "Anonymous." }
+
+[scales.agree5]
+points = 5
+labels = [{ ja = "1", en = "1" }, { ja = "2", en = "2" }, { ja = "3", en = "3" }, { ja = "4", en = "4" }, { ja = "5", en = "5" }]
+
+[[sections]]
+id = "s"
+title = { ja = "節", en = "Section" }
+"#;
+
+const CHOICE: &str = r#"
+[[sections.questions]]
+id = "aware"
+type = "single_choice"
+text = { ja = "知っていますか。", en = "Aware?" }
+options = [{ id = "yes", label = { ja = "はい", en = "Yes" } }, { id = "no", label = { ja = "いいえ", en = "No" } }]
+"#;
+
+fn errors(source: &str) -> Vec<Diagnostic> {
+    match Questionnaire::from_toml(source, "t.toml") {
+        Ok(_) => panic!("expected errors, the template loaded:\n{source}"),
+        Err(e) => e.diagnostics,
+    }
+}
+
+/// Line and column (1-based, in characters) of the `nth` occurrence of `needle`.
+fn at(source: &str, needle: &str, nth: usize) -> (usize, usize) {
+    let offset = source
+        .match_indices(needle)
+        .nth(nth)
+        .map(|(i, _)| i)
+        .unwrap_or_else(|| panic!("no `{needle}`"));
+    let before = &source[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap().chars().count() + 1;
+    (line, column)
+}
+
+fn assert_one(source: &str, needle: &str, message: &str, hint: Option<&str>) {
+    let diagnostics = errors(source);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    let d = &diagnostics[0];
+    assert_eq!(d.message, message);
+    assert_eq!(d.hint.as_deref(), hint);
+    assert_eq!((d.line, d.column), at(source, needle, 0), "position of {message}");
+    assert_eq!(d.file, "t.toml");
+}
+
+#[test]
+fn the_base_template_loads() {
+    let q = Questionnaire::from_toml(&format!("{HEAD}{CHOICE}"), "t.toml").unwrap();
+    assert_eq!(q.questions().count(), 1);
+}
+
+#[test]
+fn an_unknown_key_suggests_the_closest_known_key() {
+    let source = format!("{HEAD}{}", CHOICE.replace("text =", "requried = true\ntext ="));
+    assert_one(
+        &source,
+        "requried",
+        "unknown key `requried` in question `aware`",
+        Some("did you mean `required`?"),
+    );
+}
+
+#[test]
+fn an_unknown_key_far_from_every_known_key_lists_the_allowed_ones() {
+    let source = format!("{HEAD}{}", CHOICE.replace("text =", "colour = \"red\"\ntext ="));
+    assert_one(
+        &source,
+        "colour",
+        "unknown key `colour` in question `aware`",
+        Some(
+            "the keys allowed here are: id, type, text, help, required, topics, show_if, options, other, \
+             randomize",
+        ),
+    );
+}
+
+#[test]
+fn an_unknown_top_level_key_is_reported() {
+    let source = format!("titel = 1\n{HEAD}{CHOICE}");
+    assert_one(
+        &source,
+        "titel",
+        "unknown key `titel` in the questionnaire",
+        Some("did you mean `title`?"),
+    );
+}
+
+#[test]
+fn a_key_of_another_question_type_is_unknown_here() {
+    let source = format!("{HEAD}{}", CHOICE.replace("text =", "max_length = 10\ntext ="));
+    let d = &errors(&source)[0];
+    assert_eq!(d.message, "unknown key `max_length` in question `aware`");
+}
+
+#[test]
+fn a_duplicate_question_id_points_at_the_second_and_names_the_first() {
+    let source = format!("{HEAD}{CHOICE}{CHOICE}");
+    let diagnostics = errors(&source);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    let first_line = at(&source, "\"aware\"", 0).0;
+    assert_eq!(diagnostics[0].message, "duplicate question id `aware`");
+    assert_eq!(
+        diagnostics[0].hint.as_deref(),
+        Some(format!("ids must be unique; rename this one or the first `aware` (line {first_line})").as_str())
+    );
+    assert_eq!(
+        (diagnostics[0].line, diagnostics[0].column),
+        at(&source, "\"aware\"", 1)
+    );
+}
+
+#[test]
+fn a_duplicate_option_id_is_reported() {
+    let source = format!("{HEAD}{}", CHOICE.replace("{ id = \"no\"", "{ id = \"yes\""));
+    let d = errors(&source);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(d[0].message, "duplicate option id `yes`");
+    assert_eq!((d[0].line, d[0].column), at(&source, "\"yes\"", 1));
+}
+
+#[test]
+fn a_condition_naming_an_unknown_question_suggests_the_closest() {
+    let source = format!(
+        "{HEAD}{CHOICE}{}",
+        CHOICE.replace(
+            "id = \"aware\"",
+            "id = \"follow\"\nshow_if = { question = \"awrae\", equals = \"yes\" }"
+        )
+    );
+    assert_one(
+        &source,
+        "\"awrae\"",
+        "the condition names an unknown question `awrae`",
+        Some("did you mean `aware`?"),
+    );
+}
+
+#[test]
+fn a_condition_naming_a_later_question_is_refused() {
+    let follow = CHOICE.replace("id = \"aware\"", "id = \"later\"");
+    let first = CHOICE.replace("text =", "show_if = { question = \"later\", equals = \"yes\" }\ntext =");
+    let source = format!("{HEAD}{first}{follow}");
+    assert_one(
+        &source,
+        "\"later\", equals",
+        "the condition names question `later`, which comes later",
+        Some("a condition can only look at questions answered before this one; move it earlier or drop the condition"),
+    );
+}
+
+#[test]
+fn a_condition_naming_its_own_question_is_refused() {
+    let source = format!(
+        "{HEAD}{}",
+        CHOICE.replace("text =", "show_if = { question = \"aware\", equals = \"no\" }\ntext =")
+    );
+    let d = errors(&source);
+    assert_eq!(d[0].message, "the condition names the question itself");
+}
+
+#[test]
+fn a_condition_with_an_option_the_question_lacks_suggests_one() {
+    let source = format!(
+        "{HEAD}{CHOICE}{}",
+        CHOICE.replace(
+            "id = \"aware\"",
+            "id = \"follow\"\nshow_if = { question = \"aware\", one_of = [\"yes\", \"nope\"] }"
+        )
+    );
+    assert_one(
+        &source,
+        "\"nope\"",
+        "`nope` is not an option of question `aware`",
+        Some("did you mean `no`?"),
+    );
+}
+
+#[test]
+fn a_condition_with_two_operators_asks_for_and() {
+    let rating = r#"
+[[sections.questions]]
+id = "join"
+type = "rating"
+text = { ja = "参加", en = "Join" }
+low_label = { ja = "低", en = "Low" }
+high_label = { ja = "高", en = "High" }
+"#;
+    let follow = CHOICE.replace(
+        "id = \"aware\"",
+        "id = \"follow\"\nshow_if = { question = \"join\", gt = 3, lt = 8 }",
+    );
+    let source = format!("{HEAD}{rating}{follow}");
+    assert_one(
+        &source,
+        "8 }",
+        "the condition on `join` has both `gt` and `lt`",
+        Some("one operator per condition; combine them with `and = [ … ]`"),
+    );
+}
+
+#[test]
+fn a_numeric_comparison_on_a_choice_question_is_refused() {
+    let follow = CHOICE.replace(
+        "id = \"aware\"",
+        "id = \"follow\"\nshow_if = { question = \"aware\", gte = 2 }",
+    );
+    let source = format!("{HEAD}{CHOICE}{follow}");
+    assert_one(
+        &source,
+        "2 }",
+        "`gte` compares numbers, but `aware` is a choice question",
+        Some("use `equals` or `one_of` with option ids"),
+    );
+}
+
+#[test]
+fn a_condition_cannot_look_at_a_free_text_question() {
+    let text = r#"
+[[sections.questions]]
+id = "comment"
+type = "short_text"
+text = { ja = "一言", en = "Comment" }
+"#;
+    let follow = CHOICE.replace(
+        "id = \"aware\"",
+        "id = \"follow\"\nshow_if = { question = \"comment\", equals = \"x\" }",
+    );
+    let source = format!("{HEAD}{text}{follow}");
+    assert_one(
+        &source,
+        "\"comment\", equals",
+        "a condition cannot look at `comment`, a short_text question",
+        Some("conditions look at single or multiple choice, likert, rating or number questions"),
+    );
+}
+
+#[test]
+fn min_above_max_in_a_multiple_choice_is_refused() {
+    let source = format!(
+        "{HEAD}{}",
+        CHOICE
+            .replace("single_choice", "multiple_choice")
+            .replace("text =", "min = 2\nmax = 1\ntext =")
+    );
+    assert_one(
+        &source,
+        "2\nmax",
+        "`min` (2) is above `max` (1)",
+        Some("lower `min` or raise `max`"),
+    );
+}
+
+#[test]
+fn max_above_the_number_of_choices_is_refused() {
+    let source = format!(
+        "{HEAD}{}",
+        CHOICE
+            .replace("single_choice", "multiple_choice")
+            .replace("text =", "max = 3\ntext =")
+    );
+    assert_one(
+        &source,
+        "3\ntext",
+        "`max` (3) is above the number of choices (2)",
+        Some("lower `max` to 2 or less, or add options"),
+    );
+}
+
+#[test]
+fn min_above_max_in_a_number_question_is_refused() {
+    let number = r#"
+[[sections.questions]]
+id = "years"
+type = "number"
+min = 10
+max = 5
+text = { ja = "年数", en = "Years" }
+"#;
+    let source = format!("{HEAD}{number}");
+    assert_one(
+        &source,
+        "10",
+        "`min` (10) is above `max` (5)",
+        Some("lower `min` or raise `max`"),
+    );
+}
+
+#[test]
+fn a_scale_without_labels_is_refused() {
+    let source = format!("{HEAD}{CHOICE}").replace(
+        "labels = [{ ja = \"1\", en = \"1\" }, { ja = \"2\", en = \"2\" }, { ja = \"3\", en = \"3\" }, { ja = \"4\", en = \"4\" }, { ja = \"5\", en = \"5\" }]\n",
+        "",
+    );
+    assert_one(
+        &source,
+        "[scales.agree5]",
+        "scale `agree5` has no labels",
+        Some("add `labels = [ … ]` with one text per point, lowest first, e.g. `{ ja = \"…\", en = \"…\" }`"),
+    );
+}
+
+#[test]
+fn a_scale_with_too_few_labels_or_points_other_than_5_or_7_is_refused() {
+    let source = format!("{HEAD}{CHOICE}").replace("{ ja = \"5\", en = \"5\" }]", "]");
+    assert_one(
+        &source,
+        "[{ ja = \"1\"",
+        "scale `agree5` has 5 points but 4 labels",
+        Some("give exactly one label per point, lowest first"),
+    );
+    let source = format!("{HEAD}{CHOICE}").replace("points = 5", "points = 6");
+    assert_one(
+        &source,
+        "6",
+        "a scale has 5 or 7 points, not 6",
+        Some("use `points = 5` or `points = 7`"),
+    );
+}
+
+#[test]
+fn a_text_missing_a_declared_language_names_it() {
+    let source = format!(
+        "{HEAD}{}",
+        CHOICE.replace(
+            "{ ja = \"知っていますか。\", en = \"Aware?\" }",
+            "{ ja = \"知っていますか。\" }"
+        )
+    );
+    assert_one(
+        &source,
+        "{ ja = \"知っていますか。\" }",
+        "text is missing `en`",
+        Some("every text needs all languages declared in `languages` (`ja`, `en`): add `en = \"…\"`"),
+    );
+}
+
+#[test]
+fn a_text_in_an_undeclared_language_is_refused() {
+    let source = format!(
+        "{HEAD}{}",
+        CHOICE.replace("en = \"Aware?\" }", "en = \"Aware?\", fr = \"Connu ?\" }")
+    );
+    assert_one(
+        &source,
+        "fr =",
+        "language `fr` is not declared in `languages`",
+        Some("add it to `languages` or remove this text; declared: `ja`, `en`"),
+    );
+}
+
+#[test]
+fn a_plain_string_where_a_localised_text_belongs_shows_the_form() {
+    let source = format!(
+        "{HEAD}{}",
+        CHOICE.replace("{ ja = \"知っていますか。\", en = \"Aware?\" }", "\"Aware?\"")
+    );
+    assert_one(
+        &source,
+        "\"Aware?\"",
+        "expected a localised text, found a string",
+        Some("write the text in every language: `{ ja = \"…\", en = \"…\" }`"),
+    );
+}
+
+#[test]
+fn an_empty_option_list_is_refused() {
+    let source = format!("{HEAD}{}", CHOICE.replace(
+        "[{ id = \"yes\", label = { ja = \"はい\", en = \"Yes\" } }, { id = \"no\", label = { ja = \"いいえ\", en = \"No\" } }]",
+        "[]",
+    ));
+    assert_one(
+        &source,
+        "[]",
+        "question `aware` has an empty option list",
+        Some("add `options = [ { id = \"…\", label = { ja = \"…\", en = \"…\" } } ]`"),
+    );
+}
+
+#[test]
+fn an_unknown_question_type_suggests_the_closest() {
+    let source = format!("{HEAD}{}", CHOICE.replace("single_choice", "singel_choice"));
+    assert_one(
+        &source,
+        "\"singel_choice\"",
+        "unknown question type `singel_choice`",
+        Some("did you mean `single_choice`?"),
+    );
+}
+
+#[test]
+fn a_missing_key_points_at_its_table() {
+    let source = format!("{HEAD}{}", CHOICE.replace("type = \"single_choice\"\n", ""));
+    let d = errors(&source);
+    assert_eq!(d[0].message, "question `aware` is missing `type`");
+    assert_eq!((d[0].line, d[0].column), at(&source, "[[sections.questions]]", 0));
+}
+
+#[test]
+fn a_default_language_outside_languages_is_refused() {
+    let source = format!("{HEAD}{CHOICE}").replace("default_language = \"ja\"", "default_language = \"fr\"");
+    let d = errors(&source);
+    assert_eq!(d[0].message, "the default language `fr` is not one of `languages`");
+    assert_eq!(
+        d[0].hint.as_deref(),
+        Some("add `fr` to `languages` or choose one of `ja`, `en`")
+    );
+    assert_eq!((d[0].line, d[0].column), at(&source, "\"fr\"", 0));
+}
+
+#[test]
+fn unknown_scales_and_topics_suggest_declared_ones() {
+    let likert = r#"
+[[sections.questions]]
+id = "support"
+type = "likert"
+topics = ["suport"]
+scale = "agree"
+text = { ja = "賛成", en = "Support" }
+"#;
+    let source = format!("{HEAD}{likert}").replace(
+        "[scales.agree5]",
+        "[topics.support]\nlabel = { ja = \"支持\", en = \"Support\" }\n\n[scales.agree5]",
+    );
+    let d = errors(&source);
+    assert_eq!(d.len(), 2, "{d:#?}");
+    assert_eq!(d[0].message, "unknown topic `suport`");
+    assert_eq!(d[0].hint.as_deref(), Some("did you mean `support`?"));
+    assert_eq!(d[1].message, "unknown scale `agree`");
+    assert_eq!(d[1].hint.as_deref(), Some("did you mean `agree5`?"));
+    assert_eq!((d[1].line, d[1].column), at(&source, "\"agree\"", 0));
+}
+
+#[test]
+fn a_wrongly_typed_value_says_what_was_expected() {
+    let source = format!("{HEAD}{}", CHOICE.replace("text =", "required = \"yes\"\ntext ="));
+    assert_one(&source, "\"yes\"\n", "expected `true` or `false`, found a string", None);
+}
+
+#[test]
+fn a_bad_identifier_says_what_characters_are_allowed() {
+    let source = format!("{HEAD}{}", CHOICE.replace("id = \"aware\"", "id = \"Aware-1\""));
+    assert_one(
+        &source,
+        "\"Aware-1\"",
+        "identifier `Aware-1` must start with a lowercase letter",
+        Some("for example `support_overall`"),
+    );
+}
+
+#[test]
+fn invalid_toml_is_reported_with_its_position() {
+    let source = format!("{HEAD}{CHOICE}").replace("version = 1", "version = ");
+    let d = errors(&source);
+    assert!(d[0].message.starts_with("invalid TOML: "), "{}", d[0].message);
+    assert_eq!(d[0].line, 2);
+}
+
+#[test]
+fn every_problem_is_reported_at_once_in_file_order() {
+    let source = format!(
+        "{HEAD}{}",
+        CHOICE
+            .replace("text =", "requried = true\ntext =")
+            .replace("en = \"Aware?\" ", "")
+            .replace("{ id = \"no\"", "{ id = \"yes\"")
+    )
+    .replace("points = 5", "points = 4");
+    let d = errors(&source);
+    let messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "a scale has 5 or 7 points, not 4",
+            "unknown key `requried` in question `aware`",
+            "text is missing `en`",
+            "duplicate option id `yes`",
+        ]
+    );
+    let lines: Vec<usize> = d.iter().map(|d| d.line).collect();
+    assert!(lines.windows(2).all(|w| w[0] <= w[1]), "{lines:?}");
+}
+
+#[test]
+fn the_compiler_style_rendering_puts_the_hint_under_the_message() {
+    let source = format!("{HEAD}{}", CHOICE.replace("single_choice", "singel_choice"));
+    let err = Questionnaire::from_toml(&source, "t.toml").unwrap_err();
+    let (line, column) = at(&source, "\"singel_choice\"", 0);
+    assert_eq!(
+        err.to_string(),
+        format!("t.toml:{line}:{column}: unknown question type `singel_choice`\n  hint: did you mean `single_choice`?")
+    );
+}
+
+#[test]
+fn a_file_that_cannot_be_read_is_one_diagnostic() {
+    let err = Questionnaire::load(std::path::Path::new("/nonexistent/x.toml")).unwrap_err();
+    assert_eq!(err.diagnostics.len(), 1);
+    assert!(
+        err.diagnostics[0].message.starts_with("cannot read the template: "),
+        "{}",
+        err.diagnostics[0].message
+    );
+}
