@@ -1,4 +1,5 @@
 //! Every template error: its message, its hint and where it points.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails by panicking, helpers included
 
 use survey_design::{Diagnostic, Questionnaire};
 

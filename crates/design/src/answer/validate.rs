@@ -14,13 +14,27 @@ impl Questionnaire {
     /// of `docs/template-format.md`. Hidden questions must be unanswered, required shown questions
     /// answered; every problem is reported, one per question.
     pub fn validate_answers(&self, raw: &Json) -> Result<Answers, AnswerErrors> {
+        let (answers, errors) = self.check(raw, true);
+        if errors.is_empty() {
+            Ok(answers)
+        } else {
+            Err(AnswerErrors { errors })
+        }
+    }
+
+    /// The answers of an unfinished submission that are valid and shown so far, for deciding which
+    /// questions to show next while a respondent is still answering. Nothing is required yet.
+    pub fn draft_answers(&self, raw: &Json) -> Answers {
+        self.check(raw, false).0
+    }
+
+    fn check(&self, raw: &Json, complete: bool) -> (Answers, Vec<AnswerError>) {
         let Json::Object(raw) = raw else {
-            return Err(AnswerErrors {
-                errors: vec![AnswerError {
-                    question: None,
-                    kind: Kind::NotAnObject,
-                }],
-            });
+            let errors = vec![AnswerError {
+                question: None,
+                kind: Kind::NotAnObject,
+            }];
+            return (Answers { answers: Vec::new() }, errors);
         };
         let mut answers = Answers { answers: Vec::new() };
         let mut errors = Vec::new();
@@ -34,11 +48,15 @@ impl Questionnaire {
                 kind,
             };
             let condition = question.show_if.as_ref();
-            // Whether the question was shown cannot be known when an answer it depends on was wrong.
+            // Whether the question was shown cannot be known when an answer it depends on is wrong or
+            // missing; the respondent fixes that one first.
             let undecidable = condition.is_some_and(|c| c.questions().iter().any(|q| failed.contains(&q.as_str())));
             let shown = condition.is_none_or(|c| c.holds(&|q| answers.get(q)));
             match given {
-                None if question.required && shown && !undecidable => errors.push(error(Kind::Required)),
+                None if complete && question.required && shown && !undecidable => {
+                    failed.push(id);
+                    errors.push(error(Kind::Required));
+                }
                 None => {}
                 Some(_) if !shown && !undecidable => {
                     failed.push(id);
@@ -60,11 +78,7 @@ impl Questionnaire {
                 kind: Kind::UnknownQuestion,
             });
         }
-        if errors.is_empty() {
-            Ok(answers)
-        } else {
-            Err(AnswerErrors { errors })
-        }
+        (answers, errors)
     }
 }
 
