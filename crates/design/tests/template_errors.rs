@@ -515,3 +515,69 @@ fn a_file_that_cannot_be_read_is_one_diagnostic() {
         err.diagnostics[0].message
     );
 }
+
+/// The keys the loader accepts in a question of `kind`, read from its "allowed keys" hint.
+fn loader_keys(kind: &str, extra: &str) -> Vec<String> {
+    let source = format!(
+        "{HEAD}\n[[sections.questions]]\nid = \"q\"\ntype = \"{kind}\"\ntext = {{ ja = \"質問\", en = \"Q\" }}\n{extra}\nzzzzzzzz = 1\n"
+    );
+    let d = errors(&source);
+    let unknown = d
+        .iter()
+        .find(|d| d.message.starts_with("unknown key `zzzzzzzz`"))
+        .unwrap();
+    let hint = unknown.hint.as_deref().unwrap();
+    let mut keys: Vec<String> = hint
+        .trim_start_matches("the keys allowed here are: ")
+        .split(", ")
+        .map(str::to_owned)
+        .collect();
+    keys.sort();
+    keys
+}
+
+#[test]
+fn the_json_schema_allows_exactly_the_keys_the_loader_accepts() {
+    let schema: serde_json::Value = serde_json::from_str(survey_design::template::SCHEMA).unwrap();
+    let options = "options = [{ id = \"a\", label = { ja = \"あ\", en = \"A\" } }, { id = \"b\", label = { ja = \"い\", en = \"B\" } }]";
+    let scale = "scale = \"agree5\"";
+    let items = "scale = \"agree5\"\nitems = [{ id = \"i\", text = { ja = \"項目\", en = \"Item\" } }]";
+    let labels = "low_label = { ja = \"低\", en = \"Low\" }\nhigh_label = { ja = \"高\", en = \"High\" }";
+    for (kind, extra) in [
+        ("single_choice", options),
+        ("multiple_choice", options),
+        ("likert", scale),
+        ("rating", labels),
+        ("number", ""),
+        ("short_text", ""),
+        ("long_text", ""),
+        ("matrix", items),
+        ("ranking", options),
+    ] {
+        let mut from_schema: Vec<String> = schema["$defs"][format!("question_{kind}")]["propertyNames"]["enum"]
+            .as_array()
+            .unwrap_or_else(|| panic!("the schema has no key list for `{kind}`"))
+            .iter()
+            .map(|k| k.as_str().unwrap().to_owned())
+            .collect();
+        from_schema.sort();
+        assert_eq!(loader_keys(kind, extra), from_schema, "keys of a {kind} question");
+    }
+    let mut top: Vec<&str> = schema["properties"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    top.sort_unstable();
+    let d = errors(&format!("zzzzzzzz = 1\n{HEAD}{CHOICE}"));
+    let mut loader_top: Vec<&str> = d[0]
+        .hint
+        .as_deref()
+        .unwrap()
+        .trim_start_matches("the keys allowed here are: ")
+        .split(", ")
+        .collect();
+    loader_top.sort_unstable();
+    assert_eq!(loader_top, top);
+}

@@ -13,6 +13,11 @@ use std::path::Path;
 use crate::Questionnaire;
 use source::LineIndex;
 
+/// A JSON Schema (draft 2020-12) of the template format, for editors to complete and check
+/// templates. What a schema cannot say (unique ids, conditions on earlier questions, every declared
+/// language present) the loader still checks.
+pub const SCHEMA: &str = include_str!("schema.json");
+
 /// One problem in a template.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {

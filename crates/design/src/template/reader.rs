@@ -56,11 +56,12 @@ impl Problems {
         match u32::try_from(n) {
             Ok(n) if range.contains(&n) => Some(n),
             _ => {
-                self.report(
-                    &node.span,
-                    format!("{what} must be between {} and {}, not {n}", range.start(), range.end()),
-                    None,
-                );
+                let allowed = if *range.end() == u32::MAX {
+                    format!("at least {}", range.start())
+                } else {
+                    format!("between {} and {}", range.start(), range.end())
+                };
+                self.report(&node.span, format!("{what} must be {allowed}, not {n}"), None);
                 None
             }
         }

@@ -1,0 +1,98 @@
+//! The command-line interface: every subcommand and flag, with its help text.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "survey",
+    version,
+    about = "Anonymous employee surveys: templates and fieldwork plans"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check, show and describe questionnaire templates.
+    Template {
+        #[command(subcommand)]
+        command: TemplateCommand,
+    },
+    /// Propose a fieldwork schedule backwards from the programme's start date.
+    Plan(PlanArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TemplateCommand {
+    /// Check templates and print every problem as `file:line:col: message` (exit status 2 if any).
+    Validate {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Print a template as readable text.
+    Show {
+        file: PathBuf,
+        /// Language to show (default: the template's default language).
+        #[arg(long)]
+        lang: Option<String>,
+    },
+    /// Print the JSON Schema of the template format, for editors.
+    Schema,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum PlanFormat {
+    Table,
+    Json,
+    Ics,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PlanArgs {
+    /// The day the alumni programme starts (YYYY-MM-DD).
+    #[arg(long)]
+    pub start: NaiveDate,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: PlanFormat,
+    /// Language of the step names: `ja` or `en`.
+    #[arg(long, default_value = "ja")]
+    pub lang: String,
+    /// Name of the survey, used in calendar event titles.
+    #[arg(long, default_value = "Alumni network survey")]
+    pub name: String,
+    /// A day off besides weekends (repeatable).
+    #[arg(long = "holiday", value_name = "DATE")]
+    pub holidays: Vec<NaiveDate>,
+    /// A file of days off: one YYYY-MM-DD per line, `#` starts a comment.
+    #[arg(long, value_name = "FILE")]
+    pub holidays_file: Option<PathBuf>,
+    /// Refuse a plan whose first step falls before this day (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub not_before: Option<NaiveDate>,
+    /// Working days from the employee briefing to the questionnaire sign-off.
+    #[arg(long, value_name = "DAYS")]
+    pub briefing_days: Option<u32>,
+    /// Working days from sign-off to the opening of fieldwork.
+    #[arg(long, value_name = "DAYS")]
+    pub sign_off_days: Option<u32>,
+    /// Working days fieldwork stays open.
+    #[arg(long, value_name = "DAYS")]
+    pub fieldwork_days: Option<u32>,
+    /// A reminder so many working days after the opening (repeatable; replaces the defaults).
+    #[arg(long = "reminder", value_name = "DAYS")]
+    pub reminders: Vec<u32>,
+    /// Working days from the close to the delivery of the report.
+    #[arg(long, value_name = "DAYS")]
+    pub analysis_days: Option<u32>,
+    /// Working days from report delivery to the debrief meeting.
+    #[arg(long, value_name = "DAYS")]
+    pub report_days: Option<u32>,
+    /// Working days from the debrief meeting to the programme start.
+    #[arg(long, value_name = "DAYS")]
+    pub debrief_days: Option<u32>,
+}

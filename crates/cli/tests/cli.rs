@@ -1,0 +1,285 @@
+//! The real `survey` binary, each test in its own temporary folder.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails by panicking, helpers included
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn templates() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../survey-templates")
+}
+
+fn survey(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_survey"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+const BROKEN: &str = r#"id = "broken"
+version = 1
+languages = ["ja", "en"]
+default_language = "ja"
+title = { ja = "壊れた調査" }
+anonymity_statement = { ja = "匿名です。", en = "Anonymous." }
+
+[[sections]]
+id = "s"
+title = { ja = "節", en = "Section" }
+
+[[sections.questions]]
+id = "q1"
+type = "single_choice"
+requried = true
+text = { ja = "質問", en = "Question" }
+options = []
+"#;
+
+#[test]
+fn validate_accepts_the_bundled_templates() {
+    let dir = tempfile::tempdir().unwrap();
+    let files: Vec<String> = ["alumni-network-opinion.toml", "alumni-survey.toml", "alumni-pulse.toml"]
+        .iter()
+        .map(|f| templates().join(f).display().to_string())
+        .collect();
+    let args: Vec<&str> = ["template", "validate"]
+        .into_iter()
+        .chain(files.iter().map(String::as_str))
+        .collect();
+    let out = survey(dir.path(), &args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out).lines().filter(|l| l.contains(": ok (")).count(),
+        3,
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn validate_prints_every_problem_like_a_compiler_and_exits_with_2() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("broken.toml"), BROKEN).unwrap();
+    let out = survey(dir.path(), &["template", "validate", "broken.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "broken.toml:5:9: text is missing `en`\n  \
+         hint: every text needs all languages declared in `languages` (`ja`, `en`): add `en = \"…\"`\n\
+         broken.toml:15:1: unknown key `requried` in question `q1`\n  hint: did you mean `required`?\n\
+         broken.toml:17:11: question `q1` has an empty option list\n  \
+         hint: add `options = [ { id = \"…\", label = { ja = \"…\", en = \"…\" } } ]`\n\
+         3 problems in 1 template(s)\n"
+    );
+}
+
+#[test]
+fn validate_reports_good_and_bad_files_together_and_a_missing_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("broken.toml"), BROKEN).unwrap();
+    let pulse = templates().join("alumni-pulse.toml").display().to_string();
+    let out = survey(
+        dir.path(),
+        &["template", "validate", &pulse, "broken.toml", "missing.toml"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stdout(&out).contains("alumni-pulse.toml: ok ("));
+    let err = stderr(&out);
+    assert!(
+        err.contains("missing.toml:1:1: cannot read the template: No such file or directory"),
+        "{err}"
+    );
+    assert!(err.ends_with("4 problems in 2 template(s)\n"), "{err}");
+}
+
+#[test]
+fn show_prints_the_questionnaire_in_the_chosen_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = templates().join("alumni-network-opinion.toml").display().to_string();
+    let en = survey(dir.path(), &["template", "show", &file, "--lang", "en"]);
+    assert!(en.status.success(), "{}", stderr(&en));
+    let text = stdout(&en);
+    assert!(
+        text.starts_with("Employee survey on introducing an alumni network\n"),
+        "{text}"
+    );
+    assert!(text.contains("About anonymity") && text.contains("· required"));
+    assert!(!text.contains("アルムナイ"), "Japanese in the English rendering");
+    let ja = stdout(&survey(dir.path(), &["template", "show", &file]));
+    assert!(
+        ja.starts_with("アルムナイネットワーク導入に関する社員意識調査\n"),
+        "{ja}"
+    );
+    assert!(ja.contains("匿名性について") && ja.contains("表示条件: support ≤ 2"));
+}
+
+#[test]
+fn show_refuses_a_malformed_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = templates().join("alumni-pulse.toml").display().to_string();
+    let out = survey(dir.path(), &["template", "show", &file, "--lang", "Japanese"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "error: `Japanese` is not a language tag; write a code such as `ja`, `en` or `pt-BR`\n"
+    );
+}
+
+#[test]
+fn schema_prints_a_json_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = survey(dir.path(), &["template", "schema"]);
+    assert!(out.status.success());
+    let schema: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    assert!(schema["$defs"]["question"].is_object());
+}
+
+#[test]
+fn plan_prints_a_table_json_and_an_ics_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = ["plan", "--start", "2027-04-01", "--not-before", "2026-11-23"];
+    let table = survey(dir.path(), &base);
+    assert!(table.status.success(), "{}", stderr(&table));
+    let lines: Vec<String> = stdout(&table).lines().map(str::to_owned).collect();
+    assert_eq!(lines.first().unwrap(), "2027-01-18  Mon  従業員への説明");
+    assert_eq!(lines.last().unwrap(), "2027-04-01  Thu  アルムナイ制度の開始");
+
+    let json = survey(dir.path(), &[&base[..], &["--format", "json", "--lang", "en"]].concat());
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert_eq!(doc["steps"][2]["milestone"], "fieldwork_open");
+    assert_eq!(doc["steps"][2]["label"], "Fieldwork opens");
+    assert_eq!(doc["lead_times"]["fieldwork_days"], 10);
+
+    let ics = survey(
+        dir.path(),
+        &[&base[..], &["--format", "ics", "--name", "Pilot"]].concat(),
+    );
+    let text = stdout(&ics);
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\n") && text.ends_with("END:VCALENDAR\r\n"));
+    assert_eq!(text.matches("BEGIN:VEVENT").count(), lines.len());
+}
+
+#[test]
+fn plan_takes_lead_times_and_holidays_from_flags_and_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("holidays.txt"),
+        "# company days off\n2027-03-31 # foundation day\n\n",
+    )
+    .unwrap();
+    let out = survey(
+        dir.path(),
+        &[
+            "plan",
+            "--start",
+            "2027-04-01",
+            "--not-before",
+            "2026-11-23",
+            "--lang",
+            "en",
+            "--debrief-days",
+            "1",
+            "--report-days",
+            "1",
+            "--holidays-file",
+            "holidays.txt",
+            "--holiday",
+            "2027-03-30",
+            "--reminder",
+            "3",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    // 03-31 and 03-30 are off: the debrief moves back to Monday 03-29, the report to Friday 03-26.
+    assert!(text.contains("2027-03-29  Mon  Debrief meeting"), "{text}");
+    assert!(text.contains("2027-03-26  Fri  Report delivery"), "{text}");
+    assert_eq!(text.matches("Reminder").count(), 1);
+}
+
+#[test]
+fn plan_refuses_a_bad_holiday_file_line_by_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("holidays.txt"), "2027-03-31\n31/03/2027\n").unwrap();
+    let out = survey(
+        dir.path(),
+        &["plan", "--start", "2027-04-01", "--holidays-file", "holidays.txt"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "error: holidays.txt:2: `31/03/2027` is not a date; write YYYY-MM-DD\n"
+    );
+}
+
+#[test]
+fn plan_refuses_a_schedule_that_does_not_fit_and_says_when_it_would() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = survey(
+        dir.path(),
+        &["plan", "--start", "2027-01-05", "--not-before", "2026-11-23"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "error: the plan does not fit: it would start with the employee briefing on 2026-10-22, before 2026-11-23, \
+         22 working days too early; shorten lead times or move the programme start to 2027-02-04 or later\n"
+    );
+}
+
+#[test]
+fn plan_refuses_a_zero_lead_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = survey(
+        dir.path(),
+        &[
+            "plan",
+            "--start",
+            "2027-04-01",
+            "--not-before",
+            "2026-11-23",
+            "--fieldwork-days",
+            "0",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "error: lead time `fieldwork_days` must be at least 1 working day\n"
+    );
+}
+
+#[test]
+fn a_file_that_cannot_be_read_exits_with_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = survey(
+        dir.path(),
+        &["plan", "--start", "2027-04-01", "--holidays-file", "nope.txt"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "error: cannot read nope.txt\n  caused by: No such file or directory (os error 2)\n"
+    );
+}
+
+#[test]
+fn a_malformed_date_argument_is_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = survey(dir.path(), &["plan", "--start", "2027-13-01"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("error: invalid value '2027-13-01' for '--start <START>'"),
+        "{}",
+        stderr(&out)
+    );
+}
