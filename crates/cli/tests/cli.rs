@@ -283,3 +283,20 @@ fn a_malformed_date_argument_is_refused_by_name() {
         stderr(&out)
     );
 }
+
+#[test]
+fn output_that_cannot_be_written_is_an_error_with_its_cause() {
+    let dir = tempfile::tempdir().unwrap();
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_survey"))
+        .current_dir(dir.path())
+        .args(["template", "schema"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "error: cannot write the output\n  caused by: No space left on device (os error 28)\n"
+    );
+}

@@ -19,7 +19,7 @@ pub enum IdError {
     BadChar { id: String, ch: char },
 }
 
-fn check_id(s: &str) -> Result<(), IdError> {
+pub(crate) fn check_id(s: &str) -> Result<(), IdError> {
     let mut chars = s.chars();
     match chars.next() {
         None => return Err(IdError::Empty),

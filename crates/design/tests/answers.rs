@@ -122,6 +122,46 @@ fn too_many_and_too_few_choices_are_reported() {
 }
 
 #[test]
+fn fewer_choices_than_min_are_reported() {
+    assert_eq!(
+        error(with("rewards", json!(["cash"]))),
+        (Some("rewards".into()), Kind::TooFewChoices { min: 2, got: 1 })
+    );
+}
+
+#[test]
+fn other_is_refused_where_the_question_offers_none() {
+    assert_eq!(
+        error(with("rewards", json!(["cash", { "other": "stock" }]))),
+        (Some("rewards".into()), Kind::NoOther)
+    );
+}
+
+#[test]
+fn whole_numbers_only_where_no_decimals_are_allowed_and_no_upper_bound_means_none() {
+    assert_eq!(
+        error(with("headcount", json!(2.5))),
+        (Some("headcount".into()), Kind::TooManyDecimals { decimals: 0 })
+    );
+    assert_eq!(
+        error(with("headcount", json!(0))),
+        (
+            Some("headcount".into()),
+            Kind::OutOfRange {
+                min: "1".into(),
+                max: "∞".into(),
+                got: "0".into()
+            }
+        )
+    );
+    assert!(
+        questionnaire()
+            .validate_answers(&with("headcount", json!(1_000_000)))
+            .is_ok()
+    );
+}
+
+#[test]
 fn an_exclusive_option_cannot_be_combined() {
     assert_eq!(
         error(with("channels", json!(["none", "sns"]))),
@@ -346,4 +386,128 @@ fn a_draft_keeps_the_valid_shown_answers_and_requires_nothing_yet() {
     assert_eq!(ids, ["support", "why_not"]);
     let hidden = q.draft_answers(&json!({ "support": 5, "why_not": "高い" }));
     assert_eq!(hidden.len(), 1);
+}
+
+#[test]
+fn every_error_has_a_message_in_english_and_japanese() {
+    let ja = Lang::parse("ja").unwrap();
+    let en = Lang::parse("en").unwrap();
+    let s = |x: &str| x.to_owned();
+    let cases = [
+        (
+            Kind::NotAnObject,
+            "the answers must be a JSON object keyed by question id",
+            "回答の形式が正しくありません。",
+        ),
+        (
+            Kind::UnknownQuestion,
+            "there is no such question in this questionnaire",
+            "この調査にない質問への回答です。",
+        ),
+        (
+            Kind::Required,
+            "this question needs an answer",
+            "この質問は回答が必要です。",
+        ),
+        (
+            Kind::Hidden,
+            "this question is not shown for your earlier answers, so it cannot be answered",
+            "前の回答により表示されない質問のため、回答できません。",
+        ),
+        (
+            Kind::WrongShape { expected: "a string" },
+            "the answer has the wrong form: expected a string",
+            "回答の形式が正しくありません。",
+        ),
+        (
+            Kind::UnknownOption { option: s("x") },
+            "`x` is not one of the options",
+            "「x」は選択肢にありません。",
+        ),
+        (
+            Kind::DuplicateOption { option: s("x") },
+            "`x` is chosen more than once",
+            "「x」が重複して選ばれています。",
+        ),
+        (
+            Kind::NoOther,
+            "this question has no \"other\" answer",
+            "この質問には「その他」の回答はありません。",
+        ),
+        (
+            Kind::OtherEmpty,
+            "please specify what \"other\" means",
+            "「その他」の内容を入力してください。",
+        ),
+        (
+            Kind::TooFewChoices { min: 2, got: 1 },
+            "choose at least 2 (you chose 1)",
+            "2つ以上選んでください（現在1つ）。",
+        ),
+        (
+            Kind::TooManyChoices { max: 2, got: 3 },
+            "choose at most 2 (you chose 3)",
+            "2つまで選べます（現在3つ）。",
+        ),
+        (
+            Kind::ExclusiveCombined { option: s("none") },
+            "`none` cannot be combined with other choices",
+            "「none」はほかの選択肢と同時に選べません。",
+        ),
+        (
+            Kind::OutOfRange {
+                min: s("0"),
+                max: s("10"),
+                got: s("11"),
+            },
+            "11 is outside the allowed range 0 to 10",
+            "11は範囲外です。0から10の間で入力してください。",
+        ),
+        (
+            Kind::TooManyDecimals { decimals: 0 },
+            "enter a whole number",
+            "整数で入力してください。",
+        ),
+        (
+            Kind::TooManyDecimals { decimals: 2 },
+            "enter at most 2 digits after the decimal point",
+            "小数点以下は2桁までで入力してください。",
+        ),
+        (
+            Kind::NoNotApplicable,
+            "this scale has no \"not applicable\" answer",
+            "この尺度には「わからない」の回答はありません。",
+        ),
+        (
+            Kind::TooLong { max: 5, got: 6 },
+            "the text is 6 characters long; at most 5 are allowed",
+            "5文字以内で入力してください（現在6文字）。",
+        ),
+        (
+            Kind::UnknownItem { item: s("pay") },
+            "`pay` is not one of the statements",
+            "「pay」は項目にありません。",
+        ),
+        (
+            Kind::MissingItems {
+                items: vec![s("a"), s("b")],
+            },
+            "answer every statement (missing: a, b)",
+            "すべての項目に回答してください。",
+        ),
+        (
+            Kind::RankingLength { expected: 3, got: 1 },
+            "rank exactly 3 options (you ranked 1)",
+            "3つを順位づけしてください（現在1つ）。",
+        ),
+    ];
+    for (kind, english, japanese) in cases {
+        let error = survey_design::AnswerError {
+            question: Some(s("q")),
+            kind,
+        };
+        assert_eq!(error.message(&en), english);
+        assert_eq!(error.message(&ja), japanese);
+        assert_eq!(error.to_string(), format!("q: {english}"));
+    }
 }

@@ -291,3 +291,9 @@ fn the_ics_file_reads_back_as_one_all_day_event_per_step() {
         assert!(event.get_uid().unwrap().ends_with("@survey-planner"));
     }
 }
+
+#[test]
+fn a_plan_that_would_run_off_the_calendar_is_refused() {
+    let err = Plan::propose(NaiveDate::MIN, &LeadTimes::default(), &WorkCalendar::default(), None).unwrap_err();
+    assert_eq!(err.to_string(), "the dates run past the calendar");
+}

@@ -581,3 +581,79 @@ fn the_json_schema_allows_exactly_the_keys_the_loader_accepts() {
     loader_top.sort_unstable();
     assert_eq!(loader_top, top);
 }
+
+const RATING: &str = r#"
+[[sections.questions]]
+id = "join"
+type = "rating"
+text = { ja = "参加", en = "Join" }
+low_label = { ja = "低", en = "Low" }
+high_label = { ja = "高", en = "High" }
+"#;
+
+const MATRIX: &str = r#"
+[[sections.questions]]
+id = "worries"
+type = "matrix"
+scale = "agree5"
+text = { ja = "懸念", en = "Worries" }
+items = [{ id = "cost", text = { ja = "費用", en = "Cost" } }, { id = "leaks", text = { ja = "漏えい", en = "Leaks" } }]
+"#;
+
+/// Each remaining error path: the template, the message, and the text its position points at.
+#[test]
+fn every_other_template_error_says_what_is_wrong_where() {
+    let base = format!("{HEAD}{CHOICE}");
+    let follow = |show_if: &str| {
+        format!(
+            "{HEAD}{CHOICE}{RATING}{}",
+            CHOICE.replace("id = \"aware\"", &format!("id = \"follow\"\nshow_if = {show_if}"))
+        )
+    };
+    let cases: Vec<(String, &str, &str)> = vec![
+        (base.replace("[\"ja\", \"en\"]", "[]"), "`languages` is empty", "[]"),
+        (base.replace("[\"ja\", \"en\"]", "[\"ja\", \"en\", \"ja\"]"), "language `ja` is listed twice", "\"ja\"]"),
+        (base.replace("[\"ja\", \"en\"]", "[\"ja\", \"EN\"]"), "`EN` is not a language tag; write a code such as `ja`, `en` or `pt-BR`", "\"EN\""),
+        (base.replace("en = \"Title\"", "en = \" \""), "the `en` text is empty", "\" \""),
+        (base.replace("en = \"Title\"", "en = 3"), "expected a string, found an integer", "3 }"),
+        (base.replace("version = 1", "version = 0"), "`version` must be at least 1, not 0", "0"),
+        (base.replace("version = 1", "version = 99999999999999999999999"), "invalid TOML: integer is too large", "99999"),
+        (base.replace("version = 1", "version = 1979-05-27"), "expected an integer, found a date", "1979"),
+        (base.replace("[[sections]]\nid = \"s\"", "[[sections]]\nid = 7"), "expected a string, found an integer", "7\n"),
+        (format!("{HEAD}{CHOICE}").replace("[scales.agree5]", "[topics.support]\n\n[scales.agree5]"), "topic `support` is missing `label`", "[topics.support]"),
+        (base.replace("[scales.agree5]", "[scales.Agree5]"), "scale name `Agree5` must start with a lowercase letter", "Agree5"),
+        (base.replace("points = 5", "points = 5\nfavourable = []"), "`favourable` is empty", "[]\n"),
+        (base.replace("points = 5", "points = 5\nfavourable = [5, 6]"), "favourable point 6 is not on the scale (1 to 5)", "6]"),
+        (format!("{HEAD}{}", CHOICE.replace("single_choice", "ranking").replace(", { id = \"no\", label = { ja = \"いいえ\", en = \"No\" } }", "")), "question `aware` ranks fewer than two options", "[[sections.questions]]"),
+        (format!("{HEAD}{}", CHOICE.replace("single_choice", "ranking").replace("text =", "top = 3\ntext =")), "`top` must be between 1 and 2, not 3", "3\n"),
+        (format!("{HEAD}{}", CHOICE.replace("single_choice", "short_text").replace("options = ", "max_length = 0\nx = ")), "`max_length` must be between 1 and 20000, not 0", "0\n"),
+        (format!("{HEAD}\n[[sections.questions]]\nid = \"n\"\ntype = \"number\"\ndecimals = 9\ntext = {{ ja = \"数\", en = \"N\" }}\n"), "`decimals` must be between 0 and 6, not 9", "9"),
+        (format!("{HEAD}\n[[sections.questions]]\nid = \"n\"\ntype = \"number\"\nmax = 2.5\ntext = {{ ja = \"数\", en = \"N\" }}\n"), "`max` has more decimals than `decimals` (0) allows, or is too large", "2.5"),
+        (format!("{HEAD}{}", MATRIX.replace("[{ id = \"cost\", text = { ja = \"費用\", en = \"Cost\" } }, { id = \"leaks\", text = { ja = \"漏えい\", en = \"Leaks\" } }]", "[]")), "question `worries` has no items", "[]"),
+        (format!("{HEAD}{}", MATRIX.replace("id = \"leaks\"", "id = \"cost\"")), "duplicate item id `cost`", "\"cost\", text = { ja = \"漏えい\""),
+        (format!("{HEAD}{CHOICE}\n[[sections]]\nid = \"s\"\ntitle = {{ ja = \"二\", en = \"Two\" }}\n{}", CHOICE.replace("aware", "other_q")), "duplicate section id `s`", "\"s\"\ntitle = { ja = \"二\""),
+        (format!("sections = []\n{}", HEAD.replace("[[sections]]\nid = \"s\"\ntitle = { ja = \"節\", en = \"Section\" }\n", "")), "the questionnaire has no sections", "[]\n"),
+        (format!("sections = 1\n{}", HEAD.replace("[[sections]]\nid = \"s\"\ntitle = { ja = \"節\", en = \"Section\" }\n", "")), "expected an array, found an integer", "1\n"),
+        (format!("{HEAD}questions = []\n"), "section `s` has no questions", "[]\n"),
+        (follow("{ and = [] }"), "`and` has no conditions", "[] }"),
+        (follow("{ question = \"aware\", one_of = [] }"), "`one_of` is empty", "[] }"),
+        (follow("{ question = \"aware\", equals = 1 }"), "expected an option id of question `aware`, found an integer", "1 }"),
+        (follow("{ question = \"join\", equals = \"yes\" }"), "expected a number to compare with `join`, found a string", "\"yes\" }"),
+        (follow("{ question = \"join\" }"), "the condition on `join` has no operator", "{ question = \"join\" }"),
+        (follow("{ not = { question = \"join\", gt = 5 }, question = \"aware\" }"), "unknown key `question` in the condition of question `follow`", "question = \"aware\""),
+        (follow("{ or = [{ question = \"join\", lte = \"x\" }] }"), "expected a number, found a string", "\"x\""),
+        (follow("\"join > 5\""), "expected a table, found a string", "\"join > 5\""),
+    ];
+    for (source, message, needle) in cases {
+        let d = errors(&source);
+        let found = d
+            .iter()
+            .find(|d| d.message == message)
+            .unwrap_or_else(|| panic!("no `{message}` in {d:#?}"));
+        assert_eq!(
+            (found.line, found.column),
+            at(&source, needle, 0),
+            "position of `{message}`"
+        );
+    }
+}

@@ -48,6 +48,24 @@ struct Loader {
     scales: BTreeMap<String, Option<Scale>>,
 }
 
+/// A list of tables with ids, as [`Loader::id_list`] reads it.
+struct ListOf {
+    key: &'static str,
+    noun: &'static str,
+    when_empty: &'static str,
+}
+
+const OPTIONS: ListOf = ListOf {
+    key: "options",
+    noun: "option",
+    when_empty: "has an empty option list",
+};
+const ITEMS: ListOf = ListOf {
+    key: "items",
+    noun: "item",
+    when_empty: "has no items",
+};
+
 /// A section read in the first pass, with its questions still to be resolved.
 struct SectionDraft<'a> {
     shell: Option<Section>,
@@ -313,7 +331,7 @@ impl Loader {
             return;
         };
         for entry in table.entries() {
-            if let Err(e) = crate::id::TopicId::parse(&entry.key) {
+            if let Err(e) = crate::id::check_id(&entry.key) {
                 self.problems
                     .report(&entry.key_span, e.to_string().replace("identifier", "scale name"), None);
             }
@@ -662,45 +680,61 @@ impl Loader {
 
     fn options(&mut self, t: &Table<'_>, multiple: bool) -> Option<Vec<ChoiceOption>> {
         let hint = format!("add `options = [ {{ id = \"…\", label = {} }} ]`", self.text_hint());
-        let node = t.require("options", &mut self.problems, hint.clone())?;
+        self.id_list(t, &OPTIONS, hint, OptionId::parse, |this, o, id| {
+            let label = this.required_text(o, "label", "the option as the respondent reads it");
+            let fixed = this.flag(o, "fixed");
+            let exclusive = multiple && this.flag(o, "exclusive");
+            Some(ChoiceOption {
+                id: id?,
+                label: label?,
+                fixed,
+                exclusive,
+            })
+        })
+    }
+
+    /// A non-empty array of tables under `key`, each with an `id` unique in the list (options, matrix
+    /// items); `read` reads the rest of one entry.
+    fn id_list<I: std::fmt::Display, T>(
+        &mut self,
+        t: &Table<'_>,
+        &ListOf { key, noun, when_empty }: &ListOf,
+        hint: String,
+        parse: fn(&str) -> Result<I, IdError>,
+        mut read: impl FnMut(&mut Self, &Table<'_>, Option<I>) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let node = t.require(key, &mut self.problems, hint.clone())?;
         let items = self.problems.array(node)?;
         if items.is_empty() {
             self.problems
-                .report(&node.span, format!("{} has an empty option list", t.what), Some(hint));
+                .report(&node.span, format!("{} {when_empty}", t.what), Some(hint));
             return None;
         }
         let mut seen: HashMap<String, Span> = HashMap::new();
-        let mut options = Vec::new();
+        let mut entries = Vec::new();
         let mut ok = true;
         for item in items {
-            let Some(mut o) = self.problems.table(item, format!("an option of {}", t.what)) else {
+            let Some(mut entry) = self.problems.table(item, format!("an {noun} of {}", t.what)) else {
                 ok = false;
                 continue;
             };
-            let id_node = o.require("id", &mut self.problems, "add `id = \"…\"`");
-            let id = id_node.and_then(|n| self.id(n, OptionId::parse));
+            let id_node = entry.require("id", &mut self.problems, "add `id = \"…\"`");
+            let id = id_node.and_then(|n| self.id(n, parse));
             if let (Some(id), Some(n)) = (&id, id_node) {
-                o.what = format!("option `{id}` of {}", t.what);
+                entry.what = format!("{noun} `{id}` of {}", t.what);
                 if let Some(first) = seen.insert(id.to_string(), n.span.clone()) {
-                    self.duplicate(&n.span, "option", id.as_str(), &first);
+                    self.duplicate(&n.span, noun, &id.to_string(), &first);
                     ok = false;
                 }
             }
-            let label = self.required_text(&o, "label", "the option as the respondent reads it");
-            let fixed = self.flag(&o, "fixed");
-            let exclusive = multiple && self.flag(&o, "exclusive");
-            o.finish(&mut self.problems);
-            match (id, label) {
-                (Some(id), Some(label)) => options.push(ChoiceOption {
-                    id,
-                    label,
-                    fixed,
-                    exclusive,
-                }),
-                _ => ok = false,
+            let read = read(self, &entry, id);
+            entry.finish(&mut self.problems);
+            match read {
+                Some(value) => entries.push(value),
+                None => ok = false,
             }
         }
-        ok.then_some(options)
+        ok.then_some(entries)
     }
 
     fn choices(&mut self, t: &Table<'_>, multiple: bool) -> Option<Choices> {
@@ -807,45 +841,17 @@ impl Loader {
 
     fn items(&mut self, t: &Table<'_>) -> Option<Vec<MatrixItem>> {
         let hint = format!("add `items = [ {{ id = \"…\", text = {} }} ]`", self.text_hint());
-        let node = t.require("items", &mut self.problems, hint.clone())?;
-        let list = self.problems.array(node)?;
-        if list.is_empty() {
-            self.problems
-                .report(&node.span, format!("{} has no items", t.what), Some(hint));
-            return None;
-        }
-        let mut seen: HashMap<String, Span> = HashMap::new();
-        let mut items = Vec::new();
-        let mut ok = true;
-        for entry in list {
-            let Some(mut it) = self.problems.table(entry, format!("an item of {}", t.what)) else {
-                ok = false;
-                continue;
-            };
-            let id_node = it.require("id", &mut self.problems, "add `id = \"…\"`");
-            let id = id_node.and_then(|n| self.id(n, ItemId::parse));
-            if let (Some(id), Some(n)) = (&id, id_node) {
-                it.what = format!("item `{id}` of {}", t.what);
-                if let Some(first) = seen.insert(id.to_string(), n.span.clone()) {
-                    self.duplicate(&n.span, "item", id.as_str(), &first);
-                    ok = false;
-                }
-            }
-            let text = self.required_text(&it, "text", "the statement as the respondent reads it");
-            let reverse = self.flag(&it, "reverse");
-            let topics = self.topic_tags(&it);
-            it.finish(&mut self.problems);
-            match (id, text) {
-                (Some(id), Some(text)) => items.push(MatrixItem {
-                    id,
-                    text,
-                    reverse,
-                    topics,
-                }),
-                _ => ok = false,
-            }
-        }
-        ok.then_some(items)
+        self.id_list(t, &ITEMS, hint, ItemId::parse, |this, it, id| {
+            let text = this.required_text(it, "text", "the statement as the respondent reads it");
+            let reverse = this.flag(it, "reverse");
+            let topics = this.topic_tags(it);
+            Some(MatrixItem {
+                id: id?,
+                text: text?,
+                reverse,
+                topics,
+            })
+        })
     }
 
     fn condition(
