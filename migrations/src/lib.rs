@@ -1,4 +1,20 @@
-//! Database migrations (sea-orm-migration), one set for SQLite and PostgreSQL.
-//!
-//! Empty until the collection server arrives: nothing is stored yet. The crate exists now so the
-//! workspace already has the layout of `DESIGN.md` and the server can fill it without moving things.
+//! Database migrations (sea-orm-migration), one set for SQLite and PostgreSQL, applied in order by
+//! [`Migrator`] (`survey migrate`, and on every server start).
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_create_accounts;
+mod m20261123_000002_create_surveys;
+
+#[derive(Debug)]
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261123_000001_create_accounts::Migration),
+            Box::new(m20261123_000002_create_surveys::Migration),
+        ]
+    }
+}

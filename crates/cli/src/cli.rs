@@ -12,12 +12,25 @@ use clap::{Parser, Subcommand, ValueEnum};
     about = "Anonymous employee surveys: templates and fieldwork plans"
 )]
 pub struct Cli {
+    /// Without a command, `survey` runs the server (`survey serve`).
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
+    /// Configuration file (TOML); `SURVEY__…` environment variables override it.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Run the server: migrations, templates, scheduler, web interface (the default).
+    Serve,
+    /// Apply the database migrations and exit.
+    Migrate,
+    /// Manage operator accounts.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
     /// Check, show and describe questionnaire templates.
     Template {
         #[command(subcommand)]
@@ -25,6 +38,21 @@ pub enum Command {
     },
     /// Propose a fieldwork schedule backwards from the programme's start date.
     Plan(PlanArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Create an operator account; the password comes from SURVEY_ADMIN_PASSWORD or is generated
+    /// and printed once.
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// `admin` (everything) or `analyst` (surveys, not accounts).
+        #[arg(long, default_value = "admin")]
+        role: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

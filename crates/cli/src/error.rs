@@ -23,6 +23,12 @@ pub enum CliError {
     },
     #[error("cannot write the output")]
     Write(#[from] std::io::Error),
+    #[error(transparent)]
+    Config(#[from] survey_server::config::ConfigError),
+    #[error(transparent)]
+    Start(#[from] survey_server::startup::StartError),
+    #[error("{0}")]
+    Usage(String),
 }
 
 impl CliError {
@@ -56,7 +62,7 @@ impl CliError {
 
     pub fn exit_code(&self) -> u8 {
         match self {
-            Self::Read { .. } | Self::Write(_) => 1,
+            Self::Read { .. } | Self::Write(_) | Self::Start(_) => 1,
             _ => 2,
         }
     }

@@ -6,6 +6,7 @@
 mod cli;
 mod error;
 mod plan;
+mod server;
 mod template;
 
 use std::io::Write;
@@ -15,8 +16,18 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let args = cli::Cli::parse();
-    let mut out = std::io::stdout().lock();
-    let result = match args.command {
+    // Not locked: the server logs to stdout from other threads while it runs.
+    let mut out = std::io::stdout();
+    let config = args.config.as_deref();
+    let result = match args.command.unwrap_or(cli::Command::Serve) {
+        cli::Command::Serve => {
+            server::logging();
+            server::serve(config, &mut out)
+        }
+        cli::Command::Migrate => server::migrate(config, &mut out),
+        cli::Command::Admin {
+            command: cli::AdminCommand::Create { email, name, role },
+        } => server::create_admin(config, &email, &name, &role, &mut out),
         cli::Command::Template { command } => template::run(command, &mut out),
         cli::Command::Plan(plan) => plan::run(&plan, &mut out),
     };

@@ -1,0 +1,325 @@
+//! The API's handlers, one per operation of the OpenAPI document.
+
+use actix_web::{HttpResponse, web};
+use chrono::NaiveDate;
+use sea_orm::{EntityTrait, QueryOrder};
+use serde::Deserialize;
+use survey_design::{LeadTimes, Plan, Step, WorkCalendar};
+use uuid::Uuid;
+
+use super::ApiError;
+use crate::auth::{ApiUser, Role};
+use crate::entities::{organisation, survey};
+use crate::state::AppState;
+use crate::surveys::{self, NewSurvey, State, SurveySettings};
+
+pub fn config(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::scope("/api/v1")
+            .route("/openapi.json", web::get().to(openapi))
+            .route("/organisations", web::get().to(list_organisations))
+            .route("/organisations", web::post().to(create_organisation))
+            .route("/surveys", web::get().to(list_surveys))
+            .route("/surveys", web::post().to(create_survey))
+            .route("/surveys/{id}", web::get().to(get_survey))
+            .route("/surveys/{id}/settings", web::put().to(put_settings))
+            .route("/surveys/{id}/roster", web::put().to(put_roster))
+            .route("/surveys/{id}/plan", web::put().to(put_plan))
+            .route("/surveys/{id}/state", web::post().to(post_state))
+            .route("/surveys/{id}/response-rate", web::get().to(response_rate))
+            .default_service(web::to(not_found)),
+    );
+}
+
+async fn not_found() -> Result<HttpResponse, ApiError> {
+    Err(ApiError::NotFound)
+}
+
+async fn openapi() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("application/json")
+        .body(include_str!("openapi.json"))
+}
+
+fn organisation_json(o: &organisation::Model) -> serde_json::Value {
+    serde_json::json!({ "id": o.id, "name": o.name, "created_at": o.created_at })
+}
+
+fn survey_json(s: &survey::Model) -> serde_json::Value {
+    serde_json::json!({
+        "id": s.id,
+        "organisation_id": s.organisation_id,
+        "name": s.name,
+        "state": s.state,
+        "languages": s.languages,
+        "k_threshold": s.k_threshold,
+        "comment_threshold": s.comment_threshold,
+        "breakdowns": s.breakdowns,
+        "allow_fallback": s.allow_fallback,
+        "plan": s.plan,
+        "created_at": s.created_at,
+    })
+}
+
+async fn list_organisations(state: web::Data<AppState>, _user: ApiUser) -> Result<HttpResponse, ApiError> {
+    let all = organisation::Entity::find()
+        .order_by_asc(organisation::Column::Name)
+        .all(&state.db)
+        .await
+        .map_err(ApiError::internal)?;
+    Ok(HttpResponse::Ok().json(all.iter().map(organisation_json).collect::<Vec<_>>()))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewOrganisation {
+    name: String,
+}
+
+async fn create_organisation(
+    state: web::Data<AppState>,
+    user: ApiUser,
+    body: web::Json<NewOrganisation>,
+) -> Result<HttpResponse, ApiError> {
+    if user.role != Role::Admin {
+        return Err(ApiError::Forbidden);
+    }
+    let created = crate::operator::create_organisation(&state, &user.user.email, &body.name).await?;
+    Ok(HttpResponse::Created().json(organisation_json(&created)))
+}
+
+async fn list_surveys(state: web::Data<AppState>, _user: ApiUser) -> Result<HttpResponse, ApiError> {
+    let all = survey::Entity::find()
+        .order_by_desc(survey::Column::CreatedAt)
+        .all(&state.db)
+        .await
+        .map_err(ApiError::internal)?;
+    Ok(HttpResponse::Ok().json(all.iter().map(survey_json).collect::<Vec<_>>()))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CreateSurvey {
+    organisation_id: Uuid,
+    name: String,
+    /// A bundled template's name, e.g. `alumni-network-opinion`.
+    template: Option<String>,
+    /// Or the questionnaire's TOML itself.
+    template_source: Option<String>,
+}
+
+async fn create_survey(
+    state: web::Data<AppState>,
+    user: ApiUser,
+    body: web::Json<CreateSurvey>,
+) -> Result<HttpResponse, ApiError> {
+    let body = body.into_inner();
+    let source = match (body.template, body.template_source) {
+        (None, Some(source)) => source,
+        (Some(name), None) => crate::templates::load(&state.settings.templates_dir)
+            .into_iter()
+            .find(|t| t.name == name)
+            .map(|t| t.source)
+            .ok_or_else(|| ApiError::BadRequest(format!("there is no bundled template `{name}`")))?,
+        _ => {
+            return Err(ApiError::BadRequest(
+                "give exactly one of `template` and `template_source`".into(),
+            ));
+        }
+    };
+    let created = surveys::create(
+        &state.db,
+        NewSurvey {
+            organisation_id: body.organisation_id,
+            name: body.name,
+            template_source: source,
+        },
+    )
+    .await?;
+    crate::audit::record(
+        &state.db,
+        &user.user.email,
+        "survey created",
+        &format!("{} ({})", created.name, created.id),
+    )
+    .await
+    .map_err(ApiError::internal)?;
+    Ok(HttpResponse::Created().json(survey_json(&created)))
+}
+
+async fn find(state: &AppState, id: Uuid) -> Result<survey::Model, ApiError> {
+    survey::Entity::find_by_id(id)
+        .one(&state.db)
+        .await
+        .map_err(ApiError::internal)?
+        .ok_or(ApiError::NotFound)
+}
+
+fn survey_id(path: &str) -> Result<Uuid, ApiError> {
+    path.parse()
+        .map_err(|_| ApiError::BadRequest(format!("`{path}` is not a survey id (a UUID)")))
+}
+
+async fn get_survey(
+    state: web::Data<AppState>,
+    _user: ApiUser,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Ok().json(survey_json(&find(&state, survey_id(&path)?).await?)))
+}
+
+async fn put_settings(
+    state: web::Data<AppState>,
+    user: ApiUser,
+    path: web::Path<String>,
+    body: web::Json<SurveySettings>,
+) -> Result<HttpResponse, ApiError> {
+    let s = find(&state, survey_id(&path)?).await?;
+    let updated = surveys::update_settings(&state.db, s, body.into_inner()).await?;
+    crate::audit::record(
+        &state.db,
+        &user.user.email,
+        "survey settings changed",
+        &updated.id.to_string(),
+    )
+    .await
+    .map_err(ApiError::internal)?;
+    Ok(HttpResponse::Ok().json(survey_json(&updated)))
+}
+
+/// The roster as the CSV body (`text/csv`), UTF-8 or Shift_JIS.
+async fn put_roster(
+    state: web::Data<AppState>,
+    user: ApiUser,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, ApiError> {
+    let s = find(&state, survey_id(&path)?).await?;
+    match crate::operator::import_roster(&state, &user.user.email, &s, &body).await {
+        Ok(count) => {
+            let rates = crate::roster::rates(&state.db, s.id).await?;
+            Ok(HttpResponse::Ok().json(serde_json::json!({ "invitees": count, "segments": rates })))
+        }
+        Err(problems) => Ok(HttpResponse::UnprocessableEntity().json(serde_json::json!({
+            "code": "invalid_roster",
+            "message": "the roster has problems; nothing was imported",
+            "problems": problems,
+        }))),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PutPlan {
+    /// Propose backwards from this programme start date...
+    start: Option<NaiveDate>,
+    lead_times: Option<LeadTimes>,
+    #[serde(default)]
+    holidays: Vec<NaiveDate>,
+    /// ...or take these steps as entered.
+    steps: Option<Vec<StepIn>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StepIn {
+    milestone: String,
+    date: NaiveDate,
+}
+
+async fn put_plan(
+    state: web::Data<AppState>,
+    user: ApiUser,
+    path: web::Path<String>,
+    body: web::Json<PutPlan>,
+) -> Result<HttpResponse, ApiError> {
+    let s = find(&state, survey_id(&path)?).await?;
+    surveys::require_state(&s, State::Draft, "change its plan")?;
+    let body = body.into_inner();
+    let plan = match (body.start, body.steps) {
+        (Some(start), None) => Plan::propose(
+            start,
+            &body.lead_times.unwrap_or_default(),
+            &WorkCalendar::new(body.holidays),
+            Some(chrono::Utc::now().date_naive()),
+        ),
+        (None, Some(steps)) => {
+            let parsed: Result<Vec<Step>, ApiError> = steps
+                .into_iter()
+                .map(|st| {
+                    crate::operator::milestone(&st.milestone)
+                        .map(|milestone| Step {
+                            milestone,
+                            date: st.date,
+                        })
+                        .ok_or_else(|| ApiError::BadRequest(format!("`{}` is not a step of the plan", st.milestone)))
+                })
+                .collect();
+            Plan::from_steps(parsed?)
+        }
+        _ => {
+            return Err(ApiError::BadRequest(
+                "give either `start` (to propose a plan) or `steps`".into(),
+            ));
+        }
+    }
+    .map_err(|e| ApiError::BadRequest(e.to_string()))?;
+    let json = serde_json::to_value(plan.steps()).map_err(ApiError::internal)?;
+    let mut active: survey::ActiveModel = s.into();
+    active.plan = sea_orm::Set(Some(json));
+    let updated = sea_orm::ActiveModelTrait::update(active, &state.db)
+        .await
+        .map_err(ApiError::internal)?;
+    crate::audit::record(&state.db, &user.user.email, "plan saved", &updated.id.to_string())
+        .await
+        .map_err(ApiError::internal)?;
+    Ok(HttpResponse::Ok().json(survey_json(&updated)))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StateChange {
+    to: String,
+}
+
+async fn post_state(
+    state: web::Data<AppState>,
+    user: ApiUser,
+    path: web::Path<String>,
+    body: web::Json<StateChange>,
+) -> Result<HttpResponse, ApiError> {
+    let s = find(&state, survey_id(&path)?).await?;
+    let to = State::parse(&body.to).ok_or_else(|| {
+        ApiError::BadRequest(format!(
+            "`{}` is not a state (draft, scheduled, open, closed, published)",
+            body.to
+        ))
+    })?;
+    let from = s.state.clone();
+    let updated = surveys::transition(&state.db, s, to, state.settings.scheduler.utc_offset_hours).await?;
+    crate::audit::record(
+        &state.db,
+        &user.user.email,
+        "survey state changed",
+        &format!("{from} → {}", updated.state),
+    )
+    .await
+    .map_err(ApiError::internal)?;
+    Ok(HttpResponse::Ok().json(survey_json(&updated)))
+}
+
+/// Overall and per segment; a segment's figures only when it has at least k invitees.
+async fn response_rate(
+    state: web::Data<AppState>,
+    _user: ApiUser,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let s = find(&state, survey_id(&path)?).await?;
+    let rates = crate::roster::rates(&state.db, s.id).await?;
+    let k = u64::try_from(s.k_threshold).unwrap_or(5);
+    let invitees: u64 = rates.iter().map(|r| r.invitees).sum();
+    let issued: u64 = rates.iter().map(|r| r.tokens_issued).sum();
+    let segments: Vec<_> = rates.iter().filter(|r| r.invitees >= k).collect();
+    Ok(HttpResponse::Ok()
+        .json(serde_json::json!({ "invitees": invitees, "tokens_issued": issued, "segments": segments })))
+}

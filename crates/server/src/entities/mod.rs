@@ -1,0 +1,11 @@
+//! sea-orm entities, one file per table, as `sea-orm-cli generate entity` would write them.
+
+pub mod api_token;
+pub mod audit_log;
+pub mod invitation;
+pub mod invitation_code;
+pub mod job;
+pub mod organisation;
+pub mod session;
+pub mod survey;
+pub mod user;

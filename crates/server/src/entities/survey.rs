@@ -1,0 +1,28 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "surveys")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub organisation_id: Uuid,
+    pub name: String,
+    /// The questionnaire's TOML, snapshotted when the survey was made; frozen once scheduled.
+    pub template_source: String,
+    /// See [`crate::surveys::State`].
+    pub state: String,
+    pub languages: Json,
+    pub k_threshold: i32,
+    pub comment_threshold: i32,
+    /// Roster attributes whose values make the segments (e.g. `["department"]`).
+    pub breakdowns: Json,
+    pub allow_fallback: bool,
+    /// The fieldwork plan's steps, `[{ "milestone": …, "date": … }]`.
+    pub plan: Option<Json>,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

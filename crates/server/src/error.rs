@@ -1,0 +1,70 @@
+//! The server's one error type. Its message is written for the person using the page; the cause of an
+//! internal error goes to the log, never to the page.
+
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, ContentType};
+use actix_web::{HttpResponse, ResponseError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    #[error("please log in")]
+    Unauthenticated,
+    #[error("you are not allowed to do this")]
+    Forbidden,
+    /// Input the user can fix; the message says how.
+    #[error("{0}")]
+    BadRequest(String),
+    /// The request does not fit the current state (e.g. scheduling a survey that is open).
+    #[error("{0}")]
+    Conflict(String),
+    #[error("too many failed logins; try again in {0} minutes")]
+    TooManyAttempts(i64),
+    #[error("this form has expired; reload the page and try again")]
+    Csrf,
+    #[error("the upload is too large (at most {0} MB)")]
+    TooLarge(usize),
+    #[error("something went wrong on our side; please try again")]
+    Database(#[from] sea_orm::DbErr),
+    #[error("something went wrong on our side; please try again")]
+    Internal(String),
+}
+
+impl AppError {
+    pub fn internal(cause: impl std::fmt::Display) -> Self {
+        Self::Internal(cause.to_string())
+    }
+}
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::Unauthenticated => StatusCode::UNAUTHORIZED,
+            Self::Forbidden => StatusCode::FORBIDDEN,
+            Self::BadRequest(_) | Self::Csrf => StatusCode::BAD_REQUEST,
+            Self::Conflict(_) => StatusCode::CONFLICT,
+            Self::TooManyAttempts(_) => StatusCode::TOO_MANY_REQUESTS,
+            Self::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::Database(_) | Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        match self {
+            Self::Database(cause) => tracing::error!(error = %cause, "database error"),
+            Self::Internal(cause) => tracing::error!(error = %cause, "internal error"),
+            _ => {}
+        }
+        if matches!(self, Self::Unauthenticated) {
+            return HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, "/login"))
+                .finish();
+        }
+        let page = crate::views::layout::error_page(self.status_code(), &self.to_string());
+        HttpResponse::build(self.status_code())
+            .content_type(ContentType::html())
+            .body(page.into_string())
+    }
+}

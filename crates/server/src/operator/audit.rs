@@ -1,0 +1,37 @@
+//! The audit log page: the latest operator actions.
+
+use actix_web::{HttpResponse, web};
+use maud::html;
+use sea_orm::{EntityTrait, QueryOrder, QuerySelect};
+
+use crate::auth::CurrentUser;
+use crate::entities::audit_log;
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::views::UiLang;
+use crate::views::layout::{html_response, page};
+
+pub async fn show(state: web::Data<AppState>, user: CurrentUser, lang: UiLang) -> Result<HttpResponse, AppError> {
+    user.require_operator()?;
+    let entries = audit_log::Entity::find()
+        .order_by_desc(audit_log::Column::Id)
+        .limit(500)
+        .all(&state.db)
+        .await?;
+    let content = html! {
+        table {
+            thead { tr { th { (lang.t("日時 (UTC)", "When (UTC)")) } th { (lang.t("誰が", "Who")) } th { (lang.t("操作", "Action")) } th { (lang.t("内容", "Detail")) } } }
+            tbody {
+                @for e in &entries {
+                    tr { td { (e.at.format("%Y-%m-%d %H:%M:%S")) } td { (e.actor) } td { (e.action) } td { (e.detail) } }
+                }
+            }
+        }
+    };
+    Ok(html_response(page(
+        lang,
+        lang.t("監査ログ", "Audit log"),
+        Some(&user),
+        content,
+    )))
+}

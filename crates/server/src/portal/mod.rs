@@ -1,0 +1,103 @@
+//! The management portal: a client's managers see their own organisation's surveys, read-only.
+//! Published reports will be listed here once the analysis exists.
+
+use actix_web::{HttpResponse, web};
+use maud::html;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use uuid::Uuid;
+
+use crate::auth::CurrentUser;
+use crate::entities::{organisation, survey};
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::views::UiLang;
+use crate::views::layout::{html_response, page, state_badge};
+
+pub fn config(cfg: &mut web::ServiceConfig) {
+    cfg.route("/portal", web::get().to(home))
+        .route("/portal/surveys/{id}", web::get().to(show));
+}
+
+/// The organisation a management user belongs to; operators are sent to their own pages.
+fn scope(user: &CurrentUser) -> Result<Uuid, AppError> {
+    user.organisation_scope().ok_or(AppError::Forbidden)
+}
+
+async fn home(state: web::Data<AppState>, user: CurrentUser, lang: UiLang) -> Result<HttpResponse, AppError> {
+    let org_id = scope(&user)?;
+    let org = organisation::Entity::find_by_id(org_id)
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::Forbidden)?;
+    let surveys = survey::Entity::find()
+        .filter(survey::Column::OrganisationId.eq(org_id))
+        .order_by_desc(survey::Column::CreatedAt)
+        .all(&state.db)
+        .await?;
+    let mut rows = Vec::new();
+    for s in &surveys {
+        rows.push((s, overall_rate(&state, s).await?));
+    }
+    let content = html! {
+        p { (org.name) }
+        table {
+            thead { tr { th { (lang.t("調査", "Survey")) } th { (lang.t("状態", "State")) } th.num { (lang.t("回答率", "Response rate")) } } }
+            tbody {
+                @for (s, rate) in &rows {
+                    tr { td { a href={ "/portal/surveys/" (s.id) } { (s.name) } } td { (state_badge(lang, &s.state)) } td.num { (rate) } }
+                }
+            }
+        }
+        p.muted { (lang.t("報告書は公開され次第ここに表示されます。", "Reports appear here once they are published.")) }
+    };
+    Ok(html_response(page(
+        lang,
+        lang.t("調査結果", "Results"),
+        Some(&user),
+        content,
+    )))
+}
+
+/// The overall rate, shown only when the survey has at least k invitees.
+async fn overall_rate(state: &AppState, s: &survey::Model) -> Result<String, AppError> {
+    let rates = crate::roster::rates(&state.db, s.id).await?;
+    let invitees: u64 = rates.iter().map(|r| r.invitees).sum();
+    let issued: u64 = rates.iter().map(|r| r.tokens_issued).sum();
+    Ok(
+        if invitees == 0 || invitees < u64::try_from(s.k_threshold).unwrap_or(5) {
+            "—".into()
+        } else {
+            format!("{:.0}%", issued as f64 * 100.0 / invitees as f64)
+        },
+    )
+}
+
+async fn show(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    lang: UiLang,
+    path: web::Path<Uuid>,
+) -> Result<HttpResponse, AppError> {
+    let org_id = scope(&user)?;
+    // Another organisation's survey is "not found", not "forbidden": its existence is not disclosed.
+    let s = survey::Entity::find_by_id(*path)
+        .filter(survey::Column::OrganisationId.eq(org_id))
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let rates = crate::roster::rates(&state.db, s.id).await?;
+    let k = u64::try_from(s.k_threshold).unwrap_or(5);
+    let merged = lang.t("その他（少人数のため統合）", "other (merged: too few)");
+    let content = html! {
+        p { (state_badge(lang, &s.state)) " · " (lang.t("回答率", "Response rate")) ": " (overall_rate(&state, &s).await?) }
+        table {
+            thead { tr { th { (lang.t("セグメント", "Segment")) } th.num { (lang.t("回答率", "Response rate")) } } }
+            tbody {
+                @for r in rates.iter().filter(|r| r.invitees >= k) {
+                    tr { td { (crate::roster::describe(&r.segment, merged)) } td.num { (format!("{:.0}%", r.tokens_issued as f64 * 100.0 / r.invitees as f64)) } }
+                }
+            }
+        }
+    };
+    Ok(html_response(page(lang, &s.name, Some(&user), content)))
+}

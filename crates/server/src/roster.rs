@@ -1,0 +1,457 @@
+//! The roster: a CSV of invitees (e-mail, language, attribute columns such as department), checked
+//! line by line, and the segments its breakdown attributes make — with every group smaller than the
+//! anonymity threshold merged, so that no segment (and so no issuer key later) has fewer than *k*
+//! invitees.
+
+use std::collections::{BTreeMap, HashMap};
+
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use uuid::Uuid;
+
+use crate::entities::{invitation, survey};
+use crate::error::AppError;
+use crate::surveys::{self, State};
+
+/// The value standing for "merged with other small groups" in a segment.
+pub const MERGED: &str = "*";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub line: usize,
+    pub email: String,
+    pub language: String,
+    pub attributes: BTreeMap<String, String>,
+}
+
+/// A problem on one line of the CSV (line 1 is the header).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub line: usize,
+    pub message: String,
+}
+
+/// The CSV's text, and a note when it had to be converted.
+pub fn decode(bytes: &[u8]) -> Result<(String, Option<&'static str>), Problem> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok((text.to_owned(), None));
+    }
+    // Excel in Japan saves "CSV" as Shift_JIS; read it if it decodes cleanly.
+    let (text, _, had_errors) = encoding_rs::SHIFT_JIS.decode(bytes);
+    if !had_errors {
+        return Ok((text.into_owned(), Some("converted from Shift_JIS")));
+    }
+    Err(Problem {
+        line: 1,
+        message: "the file is neither UTF-8 nor Shift_JIS; in Excel, save it as “CSV UTF-8 (comma delimited)”".into(),
+    })
+}
+
+pub fn is_attribute_name(name: &str) -> bool {
+    !name.is_empty() && name.len() <= 40 && name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+}
+
+/// Reads and checks the roster. Every problem is reported with its line; a roster with any problem
+/// is refused whole.
+pub fn parse(text: &str, languages: &[String]) -> Result<Vec<Row>, Vec<Problem>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let mut problems = Vec::new();
+    let headers: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(|c| c.to_lowercase()).collect(),
+        Err(e) => {
+            return Err(vec![Problem {
+                line: 1,
+                message: format!("the header cannot be read: {e}"),
+            }]);
+        }
+    };
+    let Some(email_col) = headers.iter().position(|h| h == "email") else {
+        return Err(vec![Problem {
+            line: 1,
+            message: "there is no `email` column in the header".into(),
+        }]);
+    };
+    let language_col = headers.iter().position(|h| h == "language");
+    for (i, h) in headers.iter().enumerate() {
+        if i != email_col && Some(i) != language_col && !is_attribute_name(h) {
+            problems.push(Problem {
+                line: 1,
+                message: format!("column `{h}` needs a name of letters, digits, `_` or `-`"),
+            });
+        }
+        if headers[..i].contains(h) {
+            problems.push(Problem {
+                line: 1,
+                message: format!("column `{h}` appears twice"),
+            });
+        }
+    }
+    let mut rows = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for record in reader.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize);
+                let message = match e.kind() {
+                    csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+                        format!("{len} fields where the header has {expected_len}")
+                    }
+                    _ => e.to_string(),
+                };
+                problems.push(Problem { line, message });
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        let email = record.get(email_col).unwrap_or("").to_lowercase();
+        if !crate::users::looks_like_email(&email) {
+            problems.push(Problem {
+                line,
+                message: format!("`{email}` is not an e-mail address"),
+            });
+        } else if let Some(first) = seen.insert(email.clone(), line) {
+            problems.push(Problem {
+                line,
+                message: format!("{email} is already on line {first}"),
+            });
+        }
+        let language = match language_col.map(|c| record.get(c).unwrap_or("")) {
+            None | Some("") => languages.first().cloned().unwrap_or_default(),
+            Some(l) => l.to_lowercase(),
+        };
+        if !languages.contains(&language) {
+            problems.push(Problem {
+                line,
+                message: format!(
+                    "language `{language}` is not offered by this survey ({})",
+                    languages.join(", ")
+                ),
+            });
+        }
+        let mut attributes = BTreeMap::new();
+        for (i, value) in record.iter().enumerate() {
+            if i == email_col || Some(i) == language_col {
+                continue;
+            }
+            let Some(name) = headers.get(i) else { continue };
+            if value.is_empty() {
+                problems.push(Problem {
+                    line,
+                    message: format!("`{name}` is empty"),
+                });
+            }
+            attributes.insert(name.clone(), value.to_owned());
+        }
+        rows.push(Row {
+            line,
+            email,
+            language,
+            attributes,
+        });
+    }
+    if rows.is_empty() && problems.is_empty() {
+        problems.push(Problem {
+            line: 2,
+            message: "the roster has no invitees".into(),
+        });
+    }
+    if problems.is_empty() { Ok(rows) } else { Err(problems) }
+}
+
+/// The segment of each row for `breakdowns`, merging every group of fewer than `k` rows: first rare
+/// values of each attribute become [`MERGED`], then small combinations are coarsened from the last
+/// attribute backwards, until every segment has at least `k` rows (or only one segment is left).
+pub fn segments(attributes: &[BTreeMap<String, String>], breakdowns: &[String], k: usize) -> Vec<String> {
+    let mut values: Vec<Vec<String>> = attributes
+        .iter()
+        .map(|a| {
+            breakdowns
+                .iter()
+                .map(|b| a.get(b).cloned().unwrap_or_default())
+                .collect()
+        })
+        .collect();
+    for column in 0..breakdowns.len() {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for row in &values {
+            *counts.entry(row[column].clone()).or_default() += 1;
+        }
+        for row in &mut values {
+            if counts[&row[column]] < k {
+                row[column] = MERGED.to_owned();
+            }
+        }
+    }
+    loop {
+        let mut counts: HashMap<Vec<String>, usize> = HashMap::new();
+        for row in &values {
+            *counts.entry(row.clone()).or_default() += 1;
+        }
+        let coarsenable = |t: &Vec<String>| t.iter().any(|v| v != MERGED);
+        let small: Vec<Vec<String>> = counts.iter().filter(|(_, n)| **n < k).map(|(t, _)| t.clone()).collect();
+        if small.is_empty() || counts.len() == 1 {
+            break;
+        }
+        // A fully merged group that is still small takes in the smallest other group.
+        let targets: Vec<Vec<String>> = if small.iter().any(coarsenable) {
+            small.into_iter().filter(coarsenable).collect()
+        } else {
+            let smallest = counts
+                .iter()
+                .filter(|(t, _)| coarsenable(t))
+                .min_by_key(|(t, n)| (**n, (*t).clone()));
+            smallest.map(|(t, _)| vec![t.clone()]).unwrap_or_default()
+        };
+        if targets.is_empty() {
+            break;
+        }
+        for row in values.iter_mut().filter(|r| targets.contains(r)) {
+            if let Some(last) = row.iter_mut().rev().find(|v| *v != MERGED) {
+                *last = MERGED.to_owned();
+            }
+        }
+    }
+    values.into_iter().map(|row| label(breakdowns, &row)).collect()
+}
+
+fn label(breakdowns: &[String], values: &[String]) -> String {
+    if breakdowns.is_empty() {
+        return "all".to_owned();
+    }
+    breakdowns
+        .iter()
+        .zip(values)
+        .map(|(b, v)| format!("{b}={v}"))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// A segment label for people: `department: Sales · tenure: other (merged)`.
+pub fn describe(label: &str, merged_word: &str) -> String {
+    if label == "all" {
+        return label.to_owned();
+    }
+    label
+        .split('|')
+        .map(|part| match part.split_once('=') {
+            Some((name, MERGED)) => format!("{name}: {merged_word}"),
+            Some((name, value)) => format!("{name}: {value}"),
+            None => part.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// Replaces the roster of a draft survey.
+pub async fn replace(db: &impl ConnectionTrait, s: &survey::Model, rows: Vec<Row>) -> Result<usize, AppError> {
+    surveys::require_state(s, State::Draft, "take a new roster")?;
+    invitation::Entity::delete_many()
+        .filter(invitation::Column::SurveyId.eq(s.id))
+        .exec(db)
+        .await?;
+    let breakdowns = breakdowns(s);
+    let attributes: Vec<BTreeMap<String, String>> = rows.iter().map(|r| r.attributes.clone()).collect();
+    let labels = segments(&attributes, &breakdowns, s.k_threshold.max(1) as usize);
+    let count = rows.len();
+    let models: Vec<invitation::ActiveModel> = rows
+        .into_iter()
+        .zip(labels)
+        .map(|(row, segment)| invitation::ActiveModel {
+            id: Set(Uuid::new_v4()),
+            survey_id: Set(s.id),
+            email: Set(Some(row.email)),
+            language: Set(row.language),
+            attributes: Set(serde_json::json!(row.attributes)),
+            segment: Set(segment),
+            invited: Set(false),
+            reminders_sent: Set(0),
+            token_issued: Set(false),
+        })
+        .collect();
+    for chunk in models.chunks(500) {
+        invitation::Entity::insert_many(chunk.to_vec()).exec(db).await?;
+    }
+    Ok(count)
+}
+
+pub fn breakdowns(s: &survey::Model) -> Vec<String> {
+    serde_json::from_value(s.breakdowns.clone()).unwrap_or_default()
+}
+
+/// Recomputes the segments of a survey's roster after its breakdowns or threshold changed.
+pub async fn resegment(db: &impl ConnectionTrait, s: &survey::Model) -> Result<(), AppError> {
+    let invitees = invitation::Entity::find()
+        .filter(invitation::Column::SurveyId.eq(s.id))
+        .all(db)
+        .await?;
+    let attributes: Vec<BTreeMap<String, String>> = invitees
+        .iter()
+        .map(|i| serde_json::from_value(i.attributes.clone()).unwrap_or_default())
+        .collect();
+    let labels = segments(&attributes, &breakdowns(s), s.k_threshold.max(1) as usize);
+    for (invitee, label) in invitees.into_iter().zip(labels) {
+        if invitee.segment != label {
+            let mut active: invitation::ActiveModel = invitee.into();
+            active.segment = Set(label);
+            sea_orm::ActiveModelTrait::update(active, db).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Per segment: invitees and tokens issued, in label order.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SegmentRate {
+    pub segment: String,
+    pub invitees: u64,
+    pub tokens_issued: u64,
+}
+
+pub async fn rates(db: &impl ConnectionTrait, survey_id: Uuid) -> Result<Vec<SegmentRate>, AppError> {
+    let invitees = invitation::Entity::find()
+        .filter(invitation::Column::SurveyId.eq(survey_id))
+        .all(db)
+        .await?;
+    let mut by_segment: BTreeMap<String, SegmentRate> = BTreeMap::new();
+    for i in invitees {
+        let entry = by_segment.entry(i.segment.clone()).or_insert_with(|| SegmentRate {
+            segment: i.segment.clone(),
+            invitees: 0,
+            tokens_issued: 0,
+        });
+        entry.invitees += 1;
+        entry.tokens_issued += u64::from(i.token_issued);
+    }
+    Ok(by_segment.into_values().collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn attrs(rows: &[(&str, &str)]) -> Vec<BTreeMap<String, String>> {
+        rows.iter()
+            .map(|(d, t)| {
+                BTreeMap::from([
+                    ("department".to_owned(), (*d).to_owned()),
+                    ("tenure".to_owned(), (*t).to_owned()),
+                ])
+            })
+            .collect()
+    }
+
+    fn count(labels: &[String]) -> BTreeMap<String, usize> {
+        let mut counts = BTreeMap::new();
+        for l in labels {
+            *counts.entry(l.clone()).or_default() += 1;
+        }
+        counts
+    }
+
+    #[test]
+    fn a_department_smaller_than_k_is_merged_into_other() {
+        let mut rows = vec![("Sales", "a"); 6];
+        rows.extend(vec![("Dev", "a"); 5]);
+        rows.extend(vec![("Legal", "a"); 2]);
+        rows.extend(vec![("HR", "a"); 3]);
+        let labels = segments(&attrs(&rows), &["department".to_owned()], 5);
+        let counts = count(&labels);
+        assert_eq!(counts.get("department=Sales"), Some(&6));
+        assert_eq!(counts.get("department=Dev"), Some(&5));
+        assert_eq!(counts.get("department=*"), Some(&5));
+        assert!(counts.values().all(|n| *n >= 5));
+    }
+
+    #[test]
+    fn a_merged_group_still_too_small_takes_in_the_smallest_other_group() {
+        let mut rows = vec![("Sales", "a"); 9];
+        rows.extend(vec![("Dev", "a"); 6]);
+        rows.extend(vec![("Legal", "a"); 2]);
+        let labels = segments(&attrs(&rows), &["department".to_owned()], 5);
+        let counts = count(&labels);
+        assert_eq!(
+            counts,
+            BTreeMap::from([("department=*".to_owned(), 8), ("department=Sales".to_owned(), 9)])
+        );
+    }
+
+    #[test]
+    fn small_combinations_are_coarsened_from_the_last_attribute() {
+        let mut rows = vec![("Sales", "new"); 5];
+        rows.extend(vec![("Sales", "old"); 5]);
+        rows.extend(vec![("Dev", "new"); 3]);
+        rows.extend(vec![("Dev", "old"); 3]);
+        let breakdowns = ["department".to_owned(), "tenure".to_owned()];
+        let counts = count(&segments(&attrs(&rows), &breakdowns, 5));
+        assert_eq!(counts.get("department=Sales|tenure=new"), Some(&5));
+        assert_eq!(counts.get("department=Dev|tenure=*"), Some(&6));
+        assert!(counts.values().all(|n| *n >= 5), "{counts:?}");
+    }
+
+    #[test]
+    fn every_segment_has_at_least_k_invitees_whatever_the_roster() {
+        let departments = ["A", "B", "C", "D", "E", "F", "G"];
+        let tenures = ["x", "y", "z"];
+        for seed in 0..200u64 {
+            let n = 5 + (seed % 60) as usize;
+            let rows: Vec<(&str, &str)> = (0..n)
+                .map(|i| {
+                    let h = (i as u64).wrapping_mul(2654435761).wrapping_add(seed * 97);
+                    (departments[(h % 7) as usize], tenures[((h / 7) % 3) as usize])
+                })
+                .collect();
+            let breakdowns = ["department".to_owned(), "tenure".to_owned()];
+            let counts = count(&segments(&attrs(&rows), &breakdowns, 5));
+            assert!(counts.values().all(|c| *c >= 5), "seed {seed}: {counts:?}");
+        }
+    }
+
+    #[test]
+    fn csv_problems_are_reported_with_their_lines() {
+        let csv = "email,language,department\nA@example.com,ja,Sales\nnot-an-email,en,Dev\na@example.com,ja,Dev\nb@example.com,fr,Dev\nc@example.com,ja,\nd@example.com,ja\n";
+        let problems = parse(csv, &["ja".to_owned(), "en".to_owned()]).unwrap_err();
+        let lines: Vec<(usize, &str)> = problems.iter().map(|p| (p.line, p.message.as_str())).collect();
+        assert_eq!(
+            lines,
+            [
+                (3, "`not-an-email` is not an e-mail address"),
+                (4, "a@example.com is already on line 2"),
+                (5, "language `fr` is not offered by this survey (ja, en)"),
+                (6, "`department` is empty"),
+                (7, "2 fields where the header has 3"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_roster_without_email_column_or_rows_is_refused() {
+        assert_eq!(
+            parse("mail,dept\nx@y.jp,A\n", &["ja".into()]).unwrap_err()[0].message,
+            "there is no `email` column in the header"
+        );
+        assert_eq!(
+            parse("email\n", &["ja".into()]).unwrap_err()[0].message,
+            "the roster has no invitees"
+        );
+    }
+
+    #[test]
+    fn shift_jis_from_excel_is_read_and_other_encodings_are_explained() {
+        let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode("email,部署\na@example.com,営業\n");
+        let (text, note) = decode(&sjis).unwrap();
+        assert_eq!(note, Some("converted from Shift_JIS"));
+        assert!(text.contains("営業"));
+        let (text, note) = decode("\u{feff}email\na@b.jp\n".as_bytes()).unwrap();
+        assert_eq!((text.as_str(), note), ("email\na@b.jp\n", None));
+        let err = decode(&[0x82, 0xA0, 0xFF, 0xFE, 0x80]).unwrap_err();
+        assert!(
+            err.message.starts_with("the file is neither UTF-8 nor Shift_JIS"),
+            "{}",
+            err.message
+        );
+    }
+}

@@ -1,0 +1,215 @@
+//! Assembling the application in one readable place: configuration → state (database, keys, mailer)
+//! → routes.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use actix_web::dev::Server;
+use actix_web::middleware::{DefaultHeaders, from_fn};
+use actix_web::{App, HttpResponse, HttpServer, web};
+use base64::Engine;
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, EntityTrait, PaginatorTrait};
+use survey_migration::{Migrator, MigratorTrait};
+
+use crate::auth::{self, LoginLimiter};
+use crate::config::Settings;
+use crate::mail::Mailer;
+use crate::metrics::Metrics;
+use crate::state::AppState;
+use crate::{api, health, jobs, operator, portal, users};
+
+/// Largest request body: a roster of tens of thousands of employees fits.
+pub const MAX_UPLOAD_BYTES: usize = 8 * 1024 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Config(#[from] crate::config::ConfigError),
+    #[error("cannot open the database")]
+    Database(#[from] sea_orm::DbErr),
+    #[error("cannot prepare {what}")]
+    Io {
+        what: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("the configured HMAC key is not 32 bytes of base64")]
+    HmacKey,
+    #[error(transparent)]
+    Mail(#[from] crate::mail::MailError),
+}
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    /// The first operator admin, made because the database had no user: printed once at start.
+    pub first_admin: Option<(String, String)>,
+}
+
+/// Connects to the configured database (creating the SQLite file and its folder if needed).
+pub async fn connect(settings: &Settings) -> Result<DatabaseConnection, StartError> {
+    std::fs::create_dir_all(&settings.data_dir).map_err(|source| StartError::Io {
+        what: format!("the data folder {}", settings.data_dir.display()),
+        source,
+    })?;
+    let mut options = ConnectOptions::new(settings.database_url().expose().to_owned());
+    options
+        .max_connections(settings.database.max_connections)
+        .sqlx_logging(false);
+    Ok(Database::connect(options).await?)
+}
+
+pub async fn migrate(db: &DatabaseConnection) -> Result<(), StartError> {
+    Ok(Migrator::up(db, None).await?)
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> Result<Self, StartError> {
+        let db = connect(&settings).await?;
+        migrate(&db).await?;
+        let first_admin = users::bootstrap_admin(&db).await.map_err(StartError::Database)?;
+        let hmac_key = hmac_key(&settings)?;
+        let mailer = Mailer::from_settings(&settings)?;
+        let settings = Arc::new(settings);
+        let state = AppState {
+            db,
+            login_limiter: LoginLimiter::new(settings.session.login_attempts, settings.session.login_window_minutes),
+            hmac_key: Arc::new(hmac_key),
+            mailer,
+            metrics: Metrics::default(),
+            settings: settings.clone(),
+        };
+        if settings.scheduler.enabled {
+            jobs::spawn_scheduler(state.clone());
+        }
+        let address = format!("{}:{}", settings.server.host, settings.server.port);
+        let listener = TcpListener::bind(&address).map_err(|source| StartError::Io {
+            what: format!("the address {address}"),
+            source,
+        })?;
+        let port = listener
+            .local_addr()
+            .map_err(|source| StartError::Io {
+                what: "the port".into(),
+                source,
+            })?
+            .port();
+        let data = web::Data::new(state);
+        let server = HttpServer::new(move || {
+            App::new()
+                .app_data(data.clone())
+                .app_data(web::FormConfig::default().limit(MAX_UPLOAD_BYTES))
+                .app_data(web::PayloadConfig::default().limit(MAX_UPLOAD_BYTES))
+                .app_data(api::json_config())
+                .wrap(security_headers())
+                .wrap(from_fn(crate::metrics::observe))
+                .configure(routes)
+        })
+        .listen(listener)
+        .map_err(|source| StartError::Io {
+            what: "the listener".into(),
+            source,
+        })?
+        .run();
+        Ok(Self {
+            port,
+            server,
+            first_admin,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+/// Every route of the application.
+fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.configure(health::config)
+        .configure(auth::routes::config)
+        .configure(operator::config)
+        .configure(portal::config)
+        .configure(api::config)
+        .route("/static/app.css", web::get().to(stylesheet))
+        .route("/", web::get().to(home));
+}
+
+/// Pages allow only this server's own scripts, styles and forms, and cannot be framed; no page leaks
+/// its address to another site.
+fn security_headers() -> DefaultHeaders {
+    DefaultHeaders::new()
+        .add((
+            "Content-Security-Policy",
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; \
+             base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+        ))
+        .add(("Referrer-Policy", "no-referrer"))
+        .add(("X-Content-Type-Options", "nosniff"))
+        .add(("X-Frame-Options", "DENY"))
+        .add(("Cache-Control", "no-store"))
+}
+
+async fn stylesheet() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/css; charset=utf-8")
+        .body(include_str!("../static/app.css"))
+}
+
+async fn home(user: Option<auth::CurrentUser>) -> HttpResponse {
+    let to = match user {
+        Some(u) if u.role.is_operator() => "/operator",
+        Some(_) => "/portal",
+        None => "/login",
+    };
+    HttpResponse::SeeOther().insert_header(("Location", to)).finish()
+}
+
+/// The configured key, or one generated once into the data folder (fine for the embedded default;
+/// a deployment with several servers must configure the same key on all of them).
+fn hmac_key(settings: &Settings) -> Result<ring::hmac::Key, StartError> {
+    let engine = base64::engine::general_purpose::STANDARD;
+    let bytes = match &settings.secrets.hmac_key {
+        Some(key) => engine.decode(key.expose().trim()).map_err(|_| StartError::HmacKey)?,
+        None => {
+            let path = settings.data_dir.join("hmac.key");
+            let io = |source| StartError::Io {
+                what: format!("the key file {}", path.display()),
+                source,
+            };
+            match std::fs::read_to_string(&path) {
+                Ok(text) => engine.decode(text.trim()).map_err(|_| StartError::HmacKey)?,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    let key: [u8; 32] = rand::random();
+                    write_private(&path, &engine.encode(key)).map_err(io)?;
+                    tracing::warn!(file = %path.display(), "generated an HMAC key for invitation codes; configure SURVEY__SECRETS__HMAC_KEY in production");
+                    key.to_vec()
+                }
+                Err(e) => return Err(io(e)),
+            }
+        }
+    };
+    if bytes.len() != 32 {
+        return Err(StartError::HmacKey);
+    }
+    Ok(ring::hmac::Key::new(ring::hmac::HMAC_SHA256, &bytes))
+}
+
+fn write_private(path: &std::path::Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)?;
+    file.write_all(text.as_bytes())
+}
+
+/// How many users exist; used by the CLI to tell a fresh database.
+pub async fn user_count(db: &DatabaseConnection) -> Result<u64, sea_orm::DbErr> {
+    crate::entities::user::Entity::find().count(db).await
+}

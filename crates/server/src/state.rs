@@ -1,0 +1,21 @@
+//! What every request handler shares: the database, the configuration and the keys.
+
+use std::sync::Arc;
+
+use sea_orm::DatabaseConnection;
+
+use crate::auth::LoginLimiter;
+use crate::config::Settings;
+use crate::mail::Mailer;
+use crate::metrics::Metrics;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub settings: Arc<Settings>,
+    /// Key of the HMAC under which invitation codes are stored.
+    pub hmac_key: Arc<ring::hmac::Key>,
+    pub mailer: Mailer,
+    pub login_limiter: LoginLimiter,
+    pub metrics: Metrics,
+}

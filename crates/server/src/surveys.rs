@@ -1,0 +1,260 @@
+//! Surveys: made from a questionnaire template for a client organisation, configured while draft,
+//! frozen once scheduled, then opened, closed and published. The operator UI and the JSON API both
+//! call these functions, so the rules live in one place.
+
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, Set,
+    TransactionTrait,
+};
+use serde::{Deserialize, Serialize};
+use survey_design::Questionnaire;
+use uuid::Uuid;
+
+use crate::entities::{invitation, job, organisation, survey};
+use crate::error::AppError;
+
+/// The lowest anonymity threshold a survey may set, whatever the client asks.
+pub const MIN_THRESHOLD: i32 = 3;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum State {
+    Draft,
+    Scheduled,
+    Open,
+    Closed,
+    Published,
+}
+
+impl State {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "draft" => Some(Self::Draft),
+            "scheduled" => Some(Self::Scheduled),
+            "open" => Some(Self::Open),
+            "closed" => Some(Self::Closed),
+            "published" => Some(Self::Published),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Draft => "draft",
+            Self::Scheduled => "scheduled",
+            Self::Open => "open",
+            Self::Closed => "closed",
+            Self::Published => "published",
+        }
+    }
+
+    /// The states an operator may move a survey to from this one.
+    pub fn next(self) -> &'static [State] {
+        match self {
+            Self::Draft => &[Self::Scheduled],
+            Self::Scheduled => &[Self::Draft, Self::Open],
+            Self::Open => &[Self::Closed],
+            Self::Closed => &[Self::Published],
+            Self::Published => &[],
+        }
+    }
+}
+
+pub fn state_of(s: &survey::Model) -> State {
+    State::parse(&s.state).unwrap_or(State::Draft)
+}
+
+/// The questionnaire of a survey. Its source was checked when it was stored.
+pub fn questionnaire(s: &survey::Model) -> Result<Questionnaire, AppError> {
+    Questionnaire::from_toml(&s.template_source, &s.name).map_err(AppError::internal)
+}
+
+/// What an operator enters to make a survey.
+#[derive(Debug, Deserialize)]
+pub struct NewSurvey {
+    pub organisation_id: Uuid,
+    pub name: String,
+    /// The questionnaire's TOML, from a bundled template or an upload.
+    pub template_source: String,
+}
+
+pub async fn create(db: &impl ConnectionTrait, new: NewSurvey) -> Result<survey::Model, AppError> {
+    let name = new.name.trim();
+    if name.is_empty() {
+        return Err(AppError::BadRequest("the survey needs a name".into()));
+    }
+    if organisation::Entity::find_by_id(new.organisation_id)
+        .one(db)
+        .await?
+        .is_none()
+    {
+        return Err(AppError::BadRequest("choose an existing client organisation".into()));
+    }
+    let questionnaire = Questionnaire::from_toml(&new.template_source, "template.toml")
+        .map_err(|e| AppError::BadRequest(format!("the questionnaire has problems:\n{e}")))?;
+    let languages: Vec<&str> = questionnaire.languages().iter().map(|l| l.as_str()).collect();
+    Ok(survey::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        organisation_id: Set(new.organisation_id),
+        name: Set(name.to_owned()),
+        template_source: Set(new.template_source),
+        state: Set(State::Draft.as_str().to_owned()),
+        languages: Set(serde_json::json!(languages)),
+        k_threshold: Set(5),
+        comment_threshold: Set(10),
+        breakdowns: Set(serde_json::json!([])),
+        allow_fallback: Set(false),
+        plan: Set(None),
+        created_at: Set(Utc::now()),
+    }
+    .insert(db)
+    .await?)
+}
+
+/// Settings an operator may change while the survey is a draft.
+#[derive(Debug, Clone, Deserialize)]
+pub struct SurveySettings {
+    pub name: String,
+    /// Languages offered to respondents: a subset of the questionnaire's.
+    pub languages: Vec<String>,
+    pub k_threshold: i32,
+    pub comment_threshold: i32,
+    pub breakdowns: Vec<String>,
+    pub allow_fallback: bool,
+}
+
+pub async fn update_settings(
+    db: &impl ConnectionTrait,
+    s: survey::Model,
+    settings: SurveySettings,
+) -> Result<survey::Model, AppError> {
+    require_state(&s, State::Draft, "change its settings")?;
+    let q = questionnaire(&s)?;
+    let offered: Vec<&str> = q.languages().iter().map(|l| l.as_str()).collect();
+    if settings.languages.is_empty() {
+        return Err(AppError::BadRequest("offer at least one language".into()));
+    }
+    if let Some(bad) = settings.languages.iter().find(|l| !offered.contains(&l.as_str())) {
+        return Err(AppError::BadRequest(format!(
+            "the questionnaire has no `{bad}` texts; choose among {}",
+            offered.join(", ")
+        )));
+    }
+    if settings.k_threshold < MIN_THRESHOLD {
+        return Err(AppError::BadRequest(format!(
+            "the anonymity threshold cannot be below {MIN_THRESHOLD} (asked: {})",
+            settings.k_threshold
+        )));
+    }
+    if settings.comment_threshold < settings.k_threshold {
+        return Err(AppError::BadRequest(format!(
+            "the comment threshold ({}) cannot be below the anonymity threshold ({})",
+            settings.comment_threshold, settings.k_threshold
+        )));
+    }
+    if let Some(bad) = settings
+        .breakdowns
+        .iter()
+        .find(|b| !crate::roster::is_attribute_name(b))
+    {
+        return Err(AppError::BadRequest(format!(
+            "`{bad}` is not a roster column name (use letters, digits, `_` or `-`)"
+        )));
+    }
+    let name = settings.name.trim();
+    if name.is_empty() {
+        return Err(AppError::BadRequest("the survey needs a name".into()));
+    }
+    let breakdowns_changed = serde_json::json!(settings.breakdowns) != s.breakdowns;
+    let k_changed = settings.k_threshold != s.k_threshold;
+    let mut active = s.into_active_model();
+    active.name = Set(name.to_owned());
+    active.languages = Set(serde_json::json!(settings.languages));
+    active.k_threshold = Set(settings.k_threshold);
+    active.comment_threshold = Set(settings.comment_threshold);
+    active.breakdowns = Set(serde_json::json!(settings.breakdowns));
+    active.allow_fallback = Set(settings.allow_fallback);
+    let updated = active.update(db).await?;
+    if breakdowns_changed || k_changed {
+        crate::roster::resegment(db, &updated).await?;
+    }
+    Ok(updated)
+}
+
+/// Replaces the questionnaire of a draft survey.
+pub async fn replace_questionnaire(
+    db: &impl ConnectionTrait,
+    s: survey::Model,
+    source: String,
+) -> Result<survey::Model, AppError> {
+    require_state(&s, State::Draft, "change its questionnaire")?;
+    Questionnaire::from_toml(&source, "template.toml")
+        .map_err(|e| AppError::BadRequest(format!("the questionnaire has problems:\n{e}")))?;
+    let mut active = s.into_active_model();
+    active.template_source = Set(source);
+    Ok(active.update(db).await?)
+}
+
+pub fn require_state(s: &survey::Model, state: State, to: &str) -> Result<(), AppError> {
+    let now = state_of(s);
+    if now == state {
+        Ok(())
+    } else {
+        Err(AppError::Conflict(format!(
+            "the survey is {} and only a {} survey can {to}",
+            now.as_str(),
+            state.as_str()
+        )))
+    }
+}
+
+/// Moves a survey to `to`, if that is one of the next states and its conditions hold. Scheduling
+/// needs a roster and a plan and creates the jobs; going back to draft removes pending jobs.
+pub async fn transition(
+    db: &sea_orm::DatabaseConnection,
+    s: survey::Model,
+    to: State,
+    utc_offset_hours: i32,
+) -> Result<survey::Model, AppError> {
+    let from = state_of(&s);
+    if !from.next().contains(&to) {
+        let allowed: Vec<&str> = from.next().iter().map(|s| s.as_str()).collect();
+        let hint = if allowed.is_empty() {
+            "nothing follows".to_owned()
+        } else {
+            format!("it can go to: {}", allowed.join(", "))
+        };
+        return Err(AppError::Conflict(format!(
+            "a {} survey cannot become {}; {hint}",
+            from.as_str(),
+            to.as_str()
+        )));
+    }
+    let txn = db.begin().await?;
+    if to == State::Scheduled {
+        let invitees = invitation::Entity::find()
+            .filter(invitation::Column::SurveyId.eq(s.id))
+            .count(&txn)
+            .await?;
+        if invitees == 0 {
+            return Err(AppError::Conflict("import the roster before scheduling".into()));
+        }
+        let Some(plan) = &s.plan else {
+            return Err(AppError::Conflict("save a fieldwork plan before scheduling".into()));
+        };
+        crate::jobs::schedule(&txn, s.id, plan, utc_offset_hours).await?;
+    }
+    if to == State::Draft {
+        job::Entity::delete_many()
+            .filter(job::Column::SurveyId.eq(s.id))
+            .filter(job::Column::State.eq("pending"))
+            .exec(&txn)
+            .await?;
+    }
+    let mut active = s.into_active_model();
+    active.state = Set(to.as_str().to_owned());
+    let updated = active.update(&txn).await?;
+    txn.commit().await?;
+    Ok(updated)
+}

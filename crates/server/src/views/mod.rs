@@ -1,0 +1,54 @@
+//! HTML built with maud: the page layout and the pieces every page reuses.
+
+pub mod layout;
+
+use actix_web::{FromRequest, HttpRequest};
+use std::future::{Ready, ready};
+
+/// The language of the interface (not of a questionnaire): from the `lang` cookie, Japanese by
+/// default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UiLang {
+    Ja,
+    En,
+}
+
+impl UiLang {
+    pub const COOKIE: &'static str = "lang";
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "ja" => Some(Self::Ja),
+            "en" => Some(Self::En),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Ja => "ja",
+            Self::En => "en",
+        }
+    }
+
+    /// Picks the text of this language: `lang.t("ログイン", "Log in")`.
+    pub fn t(self, ja: &'static str, en: &'static str) -> &'static str {
+        match self {
+            Self::Ja => ja,
+            Self::En => en,
+        }
+    }
+}
+
+impl FromRequest for UiLang {
+    type Error = actix_web::Error;
+    type Future = Ready<Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
+        let lang = req
+            .cookie(Self::COOKIE)
+            .and_then(|c| Self::parse(c.value()))
+            .unwrap_or(Self::Ja);
+        ready(Ok(lang))
+    }
+}
