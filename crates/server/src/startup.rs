@@ -8,7 +8,7 @@ use actix_web::dev::Server;
 use actix_web::middleware::{DefaultHeaders, from_fn};
 use actix_web::{App, HttpResponse, HttpServer, web};
 use base64::Engine;
-use sea_orm::{ConnectOptions, Database, DatabaseConnection, EntityTrait, PaginatorTrait};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection};
 use survey_migration::{Migrator, MigratorTrait};
 
 use crate::auth::{self, LoginLimiter};
@@ -42,6 +42,7 @@ pub enum StartError {
 pub struct Application {
     port: u16,
     server: Server,
+    state: AppState,
     /// The first operator admin, made because the database had no user: printed once at start.
     pub first_admin: Option<(String, String)>,
 }
@@ -94,7 +95,7 @@ impl Application {
                 source,
             })?
             .port();
-        let data = web::Data::new(state);
+        let data = web::Data::new(state.clone());
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(data.clone())
@@ -114,12 +115,18 @@ impl Application {
         Ok(Self {
             port,
             server,
+            state,
             first_admin,
         })
     }
 
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    /// The shared state, for running the scheduler by hand in tests and tools.
+    pub fn state(&self) -> AppState {
+        self.state.clone()
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
@@ -207,9 +214,4 @@ fn write_private(path: &std::path::Path, text: &str) -> std::io::Result<()> {
         .mode(0o600)
         .open(path)?;
     file.write_all(text.as_bytes())
-}
-
-/// How many users exist; used by the CLI to tell a fresh database.
-pub async fn user_count(db: &DatabaseConnection) -> Result<u64, sea_orm::DbErr> {
-    crate::entities::user::Entity::find().count(db).await
 }

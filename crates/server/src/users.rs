@@ -36,7 +36,7 @@ pub async fn create(db: &impl ConnectionTrait, new: NewUser) -> Result<user::Mod
         (Role::Management, Some(org)) if organisation::Entity::find_by_id(org).one(db).await?.is_none() => {
             return Err(AppError::NotFound);
         }
-        (_, Some(_)) => {
+        (Role::Admin | Role::Analyst, Some(_)) => {
             return Err(AppError::BadRequest(
                 "operators do not belong to a client organisation".into(),
             ));

@@ -1,0 +1,12 @@
+//! HTTP tests of the whole server: each starts the real application on a random port with a fresh
+//! database (SQLite by default; PostgreSQL when `SURVEY_TEST_DATABASE_URL` is set).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails by panicking, helpers included
+
+mod api;
+mod health;
+mod helpers;
+mod jobs;
+mod login;
+mod roles;
+mod smtp;
+mod surveys;
