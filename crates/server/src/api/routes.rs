@@ -19,10 +19,12 @@ pub fn config(cfg: &mut web::ServiceConfig) {
             .route("/openapi.json", web::get().to(openapi))
             .route("/organisations", web::get().to(list_organisations))
             .route("/organisations", web::post().to(create_organisation))
+            .route("/organisations/{id}/users", web::post().to(create_manager))
             .route("/surveys", web::get().to(list_surveys))
             .route("/surveys", web::post().to(create_survey))
             .route("/surveys/{id}", web::get().to(get_survey))
             .route("/surveys/{id}/settings", web::put().to(put_settings))
+            .route("/surveys/{id}/questionnaire", web::put().to(put_questionnaire))
             .route("/surveys/{id}/roster", web::put().to(put_roster))
             .route("/surveys/{id}/plan", web::put().to(put_plan))
             .route("/surveys/{id}/state", web::post().to(post_state))
@@ -86,6 +88,43 @@ async fn create_organisation(
     }
     let created = crate::operator::create_organisation(&state, &user.user.email, &body.name).await?;
     Ok(HttpResponse::Created().json(organisation_json(&created)))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewManager {
+    email: String,
+    name: String,
+    password: String,
+}
+
+/// Adds a management user to an organisation (operator admins only).
+async fn create_manager(
+    state: web::Data<AppState>,
+    user: ApiUser,
+    path: web::Path<String>,
+    body: web::Json<NewManager>,
+) -> Result<HttpResponse, ApiError> {
+    if user.role != Role::Admin {
+        return Err(ApiError::Forbidden);
+    }
+    let org: Uuid = path
+        .parse()
+        .map_err(|_| ApiError::BadRequest(format!("`{path}` is not an organisation id (a UUID)")))?;
+    let body = body.into_inner();
+    let new = crate::users::NewUser {
+        email: body.email,
+        name: body.name,
+        password: body.password,
+        role: Role::Management,
+        organisation_id: Some(org),
+    };
+    let created = crate::users::create(&state.db, new).await?;
+    crate::audit::record(&state.db, &user.user.email, "management user created", &created.email)
+        .await
+        .map_err(ApiError::internal)?;
+    Ok(HttpResponse::Created()
+        .json(serde_json::json!({ "id": created.id, "email": created.email, "organisation_id": org })))
 }
 
 async fn list_surveys(state: web::Data<AppState>, _user: ApiUser) -> Result<HttpResponse, ApiError> {
@@ -180,6 +219,26 @@ async fn put_settings(
         &state.db,
         &user.user.email,
         "survey settings changed",
+        &updated.id.to_string(),
+    )
+    .await
+    .map_err(ApiError::internal)?;
+    Ok(HttpResponse::Ok().json(survey_json(&updated)))
+}
+
+/// Replaces the questionnaire of a draft survey with the TOML body.
+async fn put_questionnaire(
+    state: web::Data<AppState>,
+    user: ApiUser,
+    path: web::Path<String>,
+    body: String,
+) -> Result<HttpResponse, ApiError> {
+    let s = find(&state, survey_id(&path)?).await?;
+    let updated = surveys::replace_questionnaire(&state.db, s, body).await?;
+    crate::audit::record(
+        &state.db,
+        &user.user.email,
+        "questionnaire replaced",
         &updated.id.to_string(),
     )
     .await

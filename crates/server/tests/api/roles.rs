@@ -114,6 +114,46 @@ async fn every_route_answers_each_role_as_it_should() {
         }
     }
 
+    // API tokens: only operators have them, and only admins manage accounts and clients.
+    let analyst_token = api_token(&people[2].browser).await;
+    let admin_token = api_token(&people[1].browser).await;
+    let api = app.browser();
+    let body = serde_json::json!({ "name": "Via API" });
+    let analyst_post = api
+        .api("POST", "/api/v1/organisations", &analyst_token, Some(body.clone()))
+        .await;
+    assert_eq!(analyst_post.status.as_u16(), 403);
+    assert_eq!(
+        api.api("POST", "/api/v1/organisations", &admin_token, Some(body))
+            .await
+            .status
+            .as_u16(),
+        201
+    );
+    assert_eq!(
+        api.api("GET", "/api/v1/surveys", &analyst_token, None)
+            .await
+            .status
+            .as_u16(),
+        200
+    );
+    let manager = serde_json::json!({ "email": "m@a.example", "name": "M", "password": "a long enough password" });
+    let path = format!("/api/v1/organisations/{org_a}/users");
+    assert_eq!(
+        api.api("POST", &path, &analyst_token, Some(manager.clone()))
+            .await
+            .status
+            .as_u16(),
+        403
+    );
+    assert_eq!(
+        api.api("POST", &path, &admin_token, Some(manager))
+            .await
+            .status
+            .as_u16(),
+        201
+    );
+
     let portal_a = people[3].browser.get("/portal").await.body;
     assert!(
         portal_a.contains("Org A") && !portal_a.contains("Org B"),
@@ -121,4 +161,13 @@ async fn every_route_answers_each_role_as_it_should() {
     );
     let survey_b_id = survey_b.to_string();
     assert!(!portal_a.contains(&survey_b_id));
+}
+
+async fn api_token(b: &Browser) -> String {
+    let page = b.get("/operator/tokens").await;
+    let made = b
+        .post_form("/operator/tokens", &[("csrf", &page.csrf()), ("name", "matrix")])
+        .await;
+    let at = made.body.find("<code>").unwrap() + 6;
+    made.body[at..].split('<').next().unwrap().to_owned()
 }
