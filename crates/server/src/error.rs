@@ -35,6 +35,23 @@ impl AppError {
     pub fn internal(cause: impl std::fmt::Display) -> Self {
         Self::Internal(cause.to_string())
     }
+
+    /// The message in Japanese, for the errors whose wording is fixed. An error page shows both
+    /// languages, since it cannot rely on the page that led to it.
+    pub fn japanese(&self) -> Option<String> {
+        Some(match self {
+            Self::NotFound => "ページが見つかりません。".into(),
+            Self::Unauthenticated => "ログインしてください。".into(),
+            Self::Forbidden => "この操作は許可されていません。".into(),
+            Self::TooManyAttempts(minutes) => {
+                format!("ログインの失敗が多すぎます。{minutes}分後にもう一度お試しください。")
+            }
+            Self::Csrf => "フォームの有効期限が切れました。ページを再読み込みしてもう一度お試しください。".into(),
+            Self::TooLarge(mb) => format!("アップロードが大きすぎます（上限 {mb} MB）。"),
+            Self::Database(_) | Self::Internal(_) => "サーバー側で問題が起きました。もう一度お試しください。".into(),
+            Self::BadRequest(_) | Self::Conflict(_) => return None,
+        })
+    }
 }
 
 impl ResponseError for AppError {
@@ -62,7 +79,7 @@ impl ResponseError for AppError {
                 .insert_header((header::LOCATION, "/login"))
                 .finish();
         }
-        let page = crate::views::layout::error_page(self.status_code(), &self.to_string());
+        let page = crate::views::layout::error_page(self.status_code(), self.japanese().as_deref(), &self.to_string());
         HttpResponse::build(self.status_code())
             .content_type(ContentType::html())
             .body(page.into_string())

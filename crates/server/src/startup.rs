@@ -105,6 +105,7 @@ impl Application {
                 .wrap(security_headers())
                 .wrap(from_fn(crate::metrics::observe))
                 .configure(routes)
+                .default_service(web::to(not_found))
         })
         .listen(listener)
         .map_err(|source| StartError::Io {
@@ -158,6 +159,10 @@ fn security_headers() -> DefaultHeaders {
         .add(("X-Content-Type-Options", "nosniff"))
         .add(("X-Frame-Options", "DENY"))
         .add(("Cache-Control", "no-store"))
+}
+
+async fn not_found() -> Result<HttpResponse, crate::error::AppError> {
+    Err(crate::error::AppError::NotFound)
 }
 
 async fn stylesheet() -> HttpResponse {

@@ -49,7 +49,7 @@ pub fn page(lang: UiLang, title: &str, user: Option<&CurrentUser>, content: Mark
 }
 
 /// A page for an error, with the message written for its reader.
-pub fn error_page(status: StatusCode, message: &str) -> Markup {
+pub fn error_page(status: StatusCode, japanese: Option<&str>, message: &str) -> Markup {
     html! {
         (DOCTYPE)
         html {
@@ -61,7 +61,8 @@ pub fn error_page(status: StatusCode, message: &str) -> Markup {
             body {
                 main.error {
                     h1 { (status.as_u16()) " " (status.canonical_reason().unwrap_or("")) }
-                    p.message { (message) }
+                    @if let Some(japanese) = japanese { p.message lang="ja" { (japanese) } }
+                    p.message lang="en" { (message) }
                     p { a href="/" { "← Home / ホーム" } }
                 }
             }

@@ -40,3 +40,15 @@ async fn every_page_sends_the_security_headers() {
         assert_eq!(header("x-content-type-options"), "nosniff", "{path}");
     }
 }
+
+#[actix_web::test]
+async fn an_unknown_page_is_a_404_page_in_japanese_and_english() {
+    let app = spawn_app().await;
+    let r = app.browser().get("/no-such-page").await;
+    assert_eq!(r.status.as_u16(), 404);
+    assert!(
+        r.body.contains("ページが見つかりません。") && r.body.contains("not found"),
+        "{}",
+        r.body
+    );
+}
