@@ -393,20 +393,48 @@ pub async fn settings(
         breakdowns: list(&form.breakdowns),
         allow_fallback: form.allow_fallback.is_some(),
     };
-    match surveys::update_settings(&state.db, s.clone(), new).await {
+    let result = surveys::update_settings(&state.db, s.clone(), new).await;
+    outcome(&state, &user, lang, &s, result, "survey settings changed", "settings").await
+}
+
+/// After an action on a survey: on success the audit entry and a redirect to the survey page with a
+/// notice; on a refusal the survey page again with the problem.
+async fn outcome(
+    state: &AppState,
+    user: &CurrentUser,
+    lang: UiLang,
+    before: &survey::Model,
+    result: Result<survey::Model, AppError>,
+    action: &str,
+    done: &str,
+) -> Result<HttpResponse, AppError> {
+    match result {
         Ok(updated) => {
-            crate::audit::record(
-                &state.db,
-                &user.user.email,
-                "survey settings changed",
-                &updated.id.to_string(),
-            )
-            .await?;
-            Ok(see_other(&updated.id, "settings"))
+            let detail = format!(
+                "{} ({}; {} → {})",
+                updated.name, updated.id, before.state, updated.state
+            );
+            crate::audit::record(&state.db, &user.user.email, action, &detail).await?;
+            Ok(see_other(&updated.id, done))
         }
-        Err(AppError::BadRequest(p) | AppError::Conflict(p)) => refuse(&state, &user, lang, &s, vec![p]).await,
+        Err(AppError::BadRequest(p) | AppError::Conflict(p)) => {
+            refuse(state, user, lang, before, p.lines().map(str::to_owned).collect()).await
+        }
         Err(e) => Err(e),
     }
+}
+
+/// The fields of an upload form and the survey it is for, once the user and the CSRF token are checked.
+async fn upload_for(
+    state: &AppState,
+    user: &CurrentUser,
+    id: Uuid,
+    payload: Multipart,
+) -> Result<(HashMap<String, Vec<u8>>, survey::Model), AppError> {
+    user.require_operator()?;
+    let fields = upload::fields(payload).await?;
+    user.check_csrf(&upload::text(&fields, "csrf")?)?;
+    Ok((fields, find(state, id).await?))
 }
 
 pub async fn questionnaire(
@@ -416,27 +444,18 @@ pub async fn questionnaire(
     path: web::Path<Uuid>,
     payload: Multipart,
 ) -> Result<HttpResponse, AppError> {
-    user.require_operator()?;
-    let fields = upload::fields(payload).await?;
-    user.check_csrf(&upload::text(&fields, "csrf")?)?;
-    let s = find(&state, *path).await?;
-    let source = upload::text(&fields, "file")?;
-    match surveys::replace_questionnaire(&state.db, s.clone(), source).await {
-        Ok(updated) => {
-            crate::audit::record(
-                &state.db,
-                &user.user.email,
-                "questionnaire replaced",
-                &updated.id.to_string(),
-            )
-            .await?;
-            Ok(see_other(&updated.id, "questionnaire"))
-        }
-        Err(AppError::BadRequest(p) | AppError::Conflict(p)) => {
-            refuse(&state, &user, lang, &s, p.lines().map(str::to_owned).collect()).await
-        }
-        Err(e) => Err(e),
-    }
+    let (fields, s) = upload_for(&state, &user, *path, payload).await?;
+    let result = surveys::replace_questionnaire(&state.db, s.clone(), upload::text(&fields, "file")?).await;
+    outcome(
+        &state,
+        &user,
+        lang,
+        &s,
+        result,
+        "questionnaire replaced",
+        "questionnaire",
+    )
+    .await
 }
 
 pub async fn roster(
@@ -446,10 +465,7 @@ pub async fn roster(
     path: web::Path<Uuid>,
     payload: Multipart,
 ) -> Result<HttpResponse, AppError> {
-    user.require_operator()?;
-    let fields = upload::fields(payload).await?;
-    user.check_csrf(&upload::text(&fields, "csrf")?)?;
-    let s = find(&state, *path).await?;
+    let (fields, s) = upload_for(&state, &user, *path, payload).await?;
     match import_roster(
         &state,
         &user.user.email,
@@ -611,18 +627,6 @@ pub async fn change_state(
         )
         .await;
     };
-    match surveys::transition(&state.db, s.clone(), to, state.settings.scheduler.utc_offset_hours).await {
-        Ok(updated) => {
-            crate::audit::record(
-                &state.db,
-                &user.user.email,
-                "survey state changed",
-                &format!("{} → {}", s.state, updated.state),
-            )
-            .await?;
-            Ok(see_other(&updated.id, "state"))
-        }
-        Err(AppError::Conflict(p) | AppError::BadRequest(p)) => refuse(&state, &user, lang, &s, vec![p]).await,
-        Err(e) => Err(e),
-    }
+    let result = surveys::transition(&state.db, s.clone(), to, state.settings.scheduler.utc_offset_hours).await;
+    outcome(&state, &user, lang, &s, result, "survey state changed", "state").await
 }
