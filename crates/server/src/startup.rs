@@ -139,6 +139,7 @@ impl Application {
 fn routes(cfg: &mut web::ServiceConfig) {
     cfg.configure(health::config)
         .configure(auth::routes::config)
+        .configure(auth::account::config)
         .configure(operator::config)
         .configure(portal::config)
         .configure(api::config)

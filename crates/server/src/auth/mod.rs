@@ -1,6 +1,7 @@
 //! Who is asking: operator and management logins (argon2id passwords, database sessions, CSRF
 //! tokens), API tokens, and the login rate limit.
 
+pub mod account;
 mod extract;
 mod limiter;
 pub mod password;

@@ -32,7 +32,7 @@ pub fn page(lang: UiLang, title: &str, user: Option<&CurrentUser>, content: Mark
                         }
                         form.logout method="post" action="/logout" {
                             input type="hidden" name="csrf" value=(user.csrf);
-                            span.who { (user.user.name) }
+                            a.who href="/account/password" { (user.user.name) }
                             button type="submit" { (lang.t("ログアウト", "Log out")) }
                         }
                     }

@@ -110,3 +110,59 @@ async fn an_expired_session_sends_the_user_back_to_login() {
     assert_eq!(b.login("ana@firm.example", PASSWORD).await.status.as_u16(), 303);
     assert_eq!(b.get("/operator").await.location(), "/login");
 }
+
+#[actix_web::test]
+async fn a_user_changes_their_password_knowing_the_current_one() {
+    let app = spawn_app().await;
+    app.user("boss@client.example", Role::Analyst, None).await;
+    let b = app.login("boss@client.example").await;
+    let page = b.get("/account/password").await;
+    let csrf = page.csrf();
+    let wrong = b
+        .post_form(
+            "/account/password",
+            &[
+                ("csrf", &csrf),
+                ("current", "not it at all"),
+                ("new", "a brand new passphrase"),
+            ],
+        )
+        .await;
+    assert_eq!(wrong.status.as_u16(), 422);
+    assert!(wrong.body.contains("現在のパスワードが違います。"));
+    let short = b
+        .post_form(
+            "/account/password",
+            &[("csrf", &csrf), ("current", PASSWORD), ("new", "short")],
+        )
+        .await;
+    assert_eq!(short.status.as_u16(), 422);
+    let ok = b
+        .post_form(
+            "/account/password",
+            &[
+                ("csrf", &csrf),
+                ("current", PASSWORD),
+                ("new", "a brand new passphrase"),
+            ],
+        )
+        .await;
+    assert_eq!(ok.status.as_u16(), 200);
+    assert!(ok.body.contains("パスワードを変更しました。"));
+    assert_eq!(
+        app.browser()
+            .login("boss@client.example", PASSWORD)
+            .await
+            .status
+            .as_u16(),
+        401
+    );
+    assert_eq!(
+        app.browser()
+            .login("boss@client.example", "a brand new passphrase")
+            .await
+            .status
+            .as_u16(),
+        303
+    );
+}

@@ -57,6 +57,7 @@ async fn every_route_answers_each_role_as_it_should() {
         (format!("/portal/surveys/{survey_b}"), [303, 403, 403, 404, 200]),
         ("/api/v1/surveys".into(), [401, 401, 401, 401, 401]),
         ("/healthz".into(), [200, 200, 200, 200, 200]),
+        ("/account/password".into(), [303, 200, 200, 200, 200]),
     ];
     for (path, expected) in &get_routes {
         for (who, want) in people.iter().zip(expected) {
