@@ -15,10 +15,10 @@ pub enum AppError {
     Forbidden,
     /// Input the user can fix; the message says how.
     #[error("{0}")]
-    BadRequest(String),
+    BadRequest(Message),
     /// The request does not fit the current state (e.g. scheduling a survey that is open).
     #[error("{0}")]
-    Conflict(String),
+    Conflict(Message),
     #[error("too many failed logins; try again in {0} minutes")]
     TooManyAttempts(i64),
     #[error("this form has expired; reload the page and try again")]
@@ -31,9 +31,55 @@ pub enum AppError {
     Internal(String),
 }
 
+/// A message for a person, in English and Japanese.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub en: String,
+    pub ja: String,
+}
+
+impl Message {
+    pub fn new(en: impl Into<String>, ja: impl Into<String>) -> Self {
+        Self {
+            en: en.into(),
+            ja: ja.into(),
+        }
+    }
+
+    /// A message whose text is the same in both languages (a technical detail, a quoted problem).
+    pub fn same(text: impl Into<String>) -> Self {
+        let text = text.into();
+        Self {
+            en: text.clone(),
+            ja: text,
+        }
+    }
+
+    pub fn get(&self, lang: crate::views::UiLang) -> &str {
+        match lang {
+            crate::views::UiLang::Ja => &self.ja,
+            crate::views::UiLang::En => &self.en,
+        }
+    }
+}
+
+impl std::fmt::Display for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.en)
+    }
+}
+
 impl AppError {
     pub fn internal(cause: impl std::fmt::Display) -> Self {
         Self::Internal(cause.to_string())
+    }
+
+    pub fn bad(en: impl Into<String>, ja: impl Into<String>) -> Self {
+        Self::BadRequest(Message::new(en, ja))
+    }
+
+    pub fn conflict(en: impl Into<String>, ja: impl Into<String>) -> Self {
+        Self::Conflict(Message::new(en, ja))
     }
 
     /// The message in Japanese, for the errors whose wording is fixed. An error page shows both
@@ -49,7 +95,7 @@ impl AppError {
             Self::Csrf => "フォームの有効期限が切れました。ページを再読み込みしてもう一度お試しください。".into(),
             Self::TooLarge(mb) => format!("アップロードが大きすぎます（上限 {mb} MB）。"),
             Self::Database(_) | Self::Internal(_) => "サーバー側で問題が起きました。もう一度お試しください。".into(),
-            Self::BadRequest(_) | Self::Conflict(_) => return None,
+            Self::BadRequest(m) | Self::Conflict(m) => m.ja.clone(),
         })
     }
 }

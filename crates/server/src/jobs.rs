@@ -76,7 +76,10 @@ pub async fn schedule(
         .unwrap_or_default();
     let date = |m: &str| steps.iter().find(|(k, _)| k == m).map(|(_, d)| *d);
     let (Some(open), Some(close)) = (date("fieldwork_open"), date("fieldwork_close")) else {
-        return Err(AppError::Conflict("the plan has no fieldwork dates".into()));
+        return Err(AppError::conflict(
+            "the plan has no fieldwork dates",
+            "実施計画に調査期間の日付がありません",
+        ));
     };
     let mut jobs = vec![
         (Kind::Open, at(open, 9, offset_hours)),

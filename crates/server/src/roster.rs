@@ -9,7 +9,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
 
 use crate::entities::{invitation, survey};
-use crate::error::AppError;
+use crate::error::{AppError, Message};
 use crate::surveys::{self, State};
 
 /// The value standing for "merged with other small groups" in a segment.
@@ -27,7 +27,24 @@ pub struct Row {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub line: usize,
-    pub message: String,
+    pub message: Message,
+}
+
+impl Problem {
+    fn new(line: usize, en: impl Into<String>, ja: impl Into<String>) -> Self {
+        Self {
+            line,
+            message: Message::new(en, ja),
+        }
+    }
+
+    /// "line 3: …" / "3行目: …".
+    pub fn described(&self) -> Message {
+        Message::new(
+            format!("line {}: {}", self.line, self.message.en),
+            format!("{}行目: {}", self.line, self.message.ja),
+        )
+    }
 }
 
 /// The CSV's text, and a note when it had to be converted.
@@ -41,10 +58,11 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Option<&'static str>), Problem> {
     if !had_errors {
         return Ok((text.into_owned(), Some("converted from Shift_JIS")));
     }
-    Err(Problem {
-        line: 1,
-        message: "the file is neither UTF-8 nor Shift_JIS; in Excel, save it as “CSV UTF-8 (comma delimited)”".into(),
-    })
+    Err(Problem::new(
+        1,
+        "the file is neither UTF-8 nor Shift_JIS; in Excel, save it as “CSV UTF-8 (comma delimited)”",
+        "ファイルが UTF-8 でも Shift_JIS でもありません。Excel で「CSV UTF-8 (コンマ区切り)」として保存してください",
+    ))
 }
 
 pub fn is_attribute_name(name: &str) -> bool {
@@ -64,14 +82,20 @@ pub fn parse(text: &str, languages: &[String]) -> Result<Vec<Row>, Vec<Problem>>
         Err(e) => {
             return Err(vec![Problem {
                 line: 1,
-                message: format!("the header cannot be read: {e}"),
+                message: Message::new(
+                    format!("the header cannot be read: {e}"),
+                    format!("見出し行を読めません: {e}"),
+                ),
             }]);
         }
     };
     let Some(email_col) = headers.iter().position(|h| h == "email") else {
         return Err(vec![Problem {
             line: 1,
-            message: "there is no `email` column in the header".into(),
+            message: Message::new(
+                "there is no `email` column in the header",
+                "見出しに `email` 列がありません",
+            ),
         }]);
     };
     let language_col = headers.iter().position(|h| h == "language");
@@ -79,13 +103,16 @@ pub fn parse(text: &str, languages: &[String]) -> Result<Vec<Row>, Vec<Problem>>
         if i != email_col && Some(i) != language_col && !is_attribute_name(h) {
             problems.push(Problem {
                 line: 1,
-                message: format!("column `{h}` needs a name of letters, digits, `_` or `-`"),
+                message: Message::new(
+                    format!("column `{h}` needs a name of letters, digits, `_` or `-`"),
+                    format!("列 `{h}` の名前には文字・数字・`_`・`-` を使ってください"),
+                ),
             });
         }
         if headers[..i].contains(h) {
             problems.push(Problem {
                 line: 1,
-                message: format!("column `{h}` appears twice"),
+                message: Message::new(format!("column `{h}` appears twice"), format!("列 `{h}` が2回あります")),
             });
         }
     }
@@ -96,13 +123,17 @@ pub fn parse(text: &str, languages: &[String]) -> Result<Vec<Row>, Vec<Problem>>
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line() as usize);
-                let message = match e.kind() {
-                    csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
-                        format!("{len} fields where the header has {expected_len}")
-                    }
-                    _ => e.to_string(),
-                };
-                problems.push(Problem { line, message });
+                problems.push(match e.kind() {
+                    csv::ErrorKind::UnequalLengths { expected_len, len, .. } => Problem::new(
+                        line,
+                        format!("{len} fields where the header has {expected_len}"),
+                        format!("{len} 項目ありますが、見出しは {expected_len} 項目です"),
+                    ),
+                    _ => Problem {
+                        line,
+                        message: Message::same(e.to_string()),
+                    },
+                });
                 continue;
             }
         };
@@ -111,12 +142,18 @@ pub fn parse(text: &str, languages: &[String]) -> Result<Vec<Row>, Vec<Problem>>
         if !crate::users::looks_like_email(&email) {
             problems.push(Problem {
                 line,
-                message: format!("`{email}` is not an e-mail address"),
+                message: Message::new(
+                    format!("`{email}` is not an e-mail address"),
+                    format!("`{email}` はメールアドレスではありません"),
+                ),
             });
         } else if let Some(first) = seen.insert(email.clone(), line) {
             problems.push(Problem {
                 line,
-                message: format!("{email} is already on line {first}"),
+                message: Message::new(
+                    format!("{email} is already on line {first}"),
+                    format!("{email} は{first}行目と重複しています"),
+                ),
             });
         }
         let language = match language_col.map(|c| record.get(c).unwrap_or("")) {
@@ -126,9 +163,12 @@ pub fn parse(text: &str, languages: &[String]) -> Result<Vec<Row>, Vec<Problem>>
         if !languages.contains(&language) {
             problems.push(Problem {
                 line,
-                message: format!(
-                    "language `{language}` is not offered by this survey ({})",
-                    languages.join(", ")
+                message: Message::new(
+                    format!(
+                        "language `{language}` is not offered by this survey ({})",
+                        languages.join(", ")
+                    ),
+                    format!("言語 `{language}` はこの調査にありません（{}）", languages.join(", ")),
                 ),
             });
         }
@@ -141,7 +181,7 @@ pub fn parse(text: &str, languages: &[String]) -> Result<Vec<Row>, Vec<Problem>>
             if value.is_empty() {
                 problems.push(Problem {
                     line,
-                    message: format!("`{name}` is empty"),
+                    message: Message::new(format!("`{name}` is empty"), format!("`{name}` が空です")),
                 });
             }
             attributes.insert(name.clone(), value.to_owned());
@@ -156,7 +196,7 @@ pub fn parse(text: &str, languages: &[String]) -> Result<Vec<Row>, Vec<Problem>>
     if rows.is_empty() && problems.is_empty() {
         problems.push(Problem {
             line: 2,
-            message: "the roster has no invitees".into(),
+            message: Message::new("the roster has no invitees", "名簿に対象者がいません"),
         });
     }
     if problems.is_empty() { Ok(rows) } else { Err(problems) }
@@ -248,7 +288,7 @@ pub fn describe(label: &str, merged_word: &str) -> String {
 
 /// Replaces the roster of a draft survey.
 pub async fn replace(db: &impl ConnectionTrait, s: &survey::Model, rows: Vec<Row>) -> Result<usize, AppError> {
-    surveys::require_state(s, State::Draft, "take a new roster")?;
+    surveys::require_state(s, State::Draft, ("take a new roster", "名簿の取り込みは"))?;
     invitation::Entity::delete_many()
         .filter(invitation::Column::SurveyId.eq(s.id))
         .exec(db)
@@ -414,7 +454,7 @@ mod tests {
     fn csv_problems_are_reported_with_their_lines() {
         let csv = "email,language,department\nA@example.com,ja,Sales\nnot-an-email,en,Dev\na@example.com,ja,Dev\nb@example.com,fr,Dev\nc@example.com,ja,\nd@example.com,ja\n";
         let problems = parse(csv, &["ja".to_owned(), "en".to_owned()]).unwrap_err();
-        let lines: Vec<(usize, &str)> = problems.iter().map(|p| (p.line, p.message.as_str())).collect();
+        let lines: Vec<(usize, &str)> = problems.iter().map(|p| (p.line, p.message.en.as_str())).collect();
         assert_eq!(
             lines,
             [
@@ -430,11 +470,13 @@ mod tests {
     #[test]
     fn a_roster_without_email_column_or_rows_is_refused() {
         assert_eq!(
-            parse("mail,dept\nx@y.jp,A\n", &["ja".into()]).unwrap_err()[0].message,
+            parse("mail,dept\nx@y.jp,A\n", &["ja".into()]).unwrap_err()[0]
+                .message
+                .en,
             "there is no `email` column in the header"
         );
         assert_eq!(
-            parse("email\n", &["ja".into()]).unwrap_err()[0].message,
+            parse("email\n", &["ja".into()]).unwrap_err()[0].message.en,
             "the roster has no invitees"
         );
     }
@@ -449,7 +491,7 @@ mod tests {
         assert_eq!((text.as_str(), note), ("email\na@b.jp\n", None));
         let err = decode(&[0x82, 0xA0, 0xFF, 0xFE, 0x80]).unwrap_err();
         assert!(
-            err.message.starts_with("the file is neither UTF-8 nor Shift_JIS"),
+            err.message.en.starts_with("the file is neither UTF-8 nor Shift_JIS"),
             "{}",
             err.message
         );

@@ -39,6 +39,17 @@ impl State {
         }
     }
 
+    /// The state's name in Japanese, as the interface shows it.
+    pub fn japanese(self) -> &'static str {
+        match self {
+            Self::Draft => "下書き",
+            Self::Scheduled => "予定済み",
+            Self::Open => "実施中",
+            Self::Closed => "締切済み",
+            Self::Published => "公開済み",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Draft => "draft",
@@ -82,17 +93,24 @@ pub struct NewSurvey {
 pub async fn create(db: &impl ConnectionTrait, new: NewSurvey) -> Result<survey::Model, AppError> {
     let name = new.name.trim();
     if name.is_empty() {
-        return Err(AppError::BadRequest("the survey needs a name".into()));
+        return Err(AppError::bad("the survey needs a name", "調査名を入力してください"));
     }
     if organisation::Entity::find_by_id(new.organisation_id)
         .one(db)
         .await?
         .is_none()
     {
-        return Err(AppError::BadRequest("choose an existing client organisation".into()));
+        return Err(AppError::bad(
+            "choose an existing client organisation",
+            "登録済みのクライアントを選んでください",
+        ));
     }
-    let questionnaire = Questionnaire::from_toml(&new.template_source, "template.toml")
-        .map_err(|e| AppError::BadRequest(format!("the questionnaire has problems:\n{e}")))?;
+    let questionnaire = Questionnaire::from_toml(&new.template_source, "template.toml").map_err(|e| {
+        AppError::bad(
+            format!("the questionnaire has problems:\n{e}"),
+            format!("調査票に問題があります:\n{e}"),
+        )
+    })?;
     let languages: Vec<&str> = questionnaire.languages().iter().map(|l| l.as_str()).collect();
     Ok(survey::ActiveModel {
         id: Set(Uuid::new_v4()),
@@ -129,42 +147,49 @@ pub async fn update_settings(
     s: survey::Model,
     settings: SurveySettings,
 ) -> Result<survey::Model, AppError> {
-    require_state(&s, State::Draft, "change its settings")?;
+    require_state(&s, State::Draft, ("change its settings", "設定を変更"))?;
     let q = questionnaire(&s)?;
     let offered: Vec<&str> = q.languages().iter().map(|l| l.as_str()).collect();
     if settings.languages.is_empty() {
-        return Err(AppError::BadRequest("offer at least one language".into()));
+        return Err(AppError::bad(
+            "offer at least one language",
+            "言語を1つ以上選んでください",
+        ));
     }
     if let Some(bad) = settings.languages.iter().find(|l| !offered.contains(&l.as_str())) {
-        return Err(AppError::BadRequest(format!(
-            "the questionnaire has no `{bad}` texts; choose among {}",
-            offered.join(", ")
-        )));
+        let offered = offered.join(", ");
+        return Err(AppError::bad(
+            format!("the questionnaire has no `{bad}` texts; choose among {offered}"),
+            format!("調査票に `{bad}` の文言がありません。次から選んでください: {offered}"),
+        ));
     }
     if settings.k_threshold < MIN_THRESHOLD {
-        return Err(AppError::BadRequest(format!(
-            "the anonymity threshold cannot be below {MIN_THRESHOLD} (asked: {})",
-            settings.k_threshold
-        )));
+        let asked = settings.k_threshold;
+        return Err(AppError::bad(
+            format!("the anonymity threshold cannot be below {MIN_THRESHOLD} (asked: {asked})"),
+            format!("匿名性のしきい値は{MIN_THRESHOLD}未満にできません（指定: {asked}）"),
+        ));
     }
     if settings.comment_threshold < settings.k_threshold {
-        return Err(AppError::BadRequest(format!(
-            "the comment threshold ({}) cannot be below the anonymity threshold ({})",
-            settings.comment_threshold, settings.k_threshold
-        )));
+        let (c, k) = (settings.comment_threshold, settings.k_threshold);
+        return Err(AppError::bad(
+            format!("the comment threshold ({c}) cannot be below the anonymity threshold ({k})"),
+            format!("自由記述のしきい値（{c}）は匿名性のしきい値（{k}）より小さくできません"),
+        ));
     }
     if let Some(bad) = settings
         .breakdowns
         .iter()
         .find(|b| !crate::roster::is_attribute_name(b))
     {
-        return Err(AppError::BadRequest(format!(
-            "`{bad}` is not a roster column name (use letters, digits, `_` or `-`)"
-        )));
+        return Err(AppError::bad(
+            format!("`{bad}` is not a roster column name (use letters, digits, `_` or `-`)"),
+            format!("`{bad}` は名簿の列名として使えません（文字・数字・`_`・`-` を使ってください）"),
+        ));
     }
     let name = settings.name.trim();
     if name.is_empty() {
-        return Err(AppError::BadRequest("the survey needs a name".into()));
+        return Err(AppError::bad("the survey needs a name", "調査名を入力してください"));
     }
     let breakdowns_changed = serde_json::json!(settings.breakdowns) != s.breakdowns;
     let k_changed = settings.k_threshold != s.k_threshold;
@@ -188,24 +213,38 @@ pub async fn replace_questionnaire(
     s: survey::Model,
     source: String,
 ) -> Result<survey::Model, AppError> {
-    require_state(&s, State::Draft, "change its questionnaire")?;
-    Questionnaire::from_toml(&source, "template.toml")
-        .map_err(|e| AppError::BadRequest(format!("the questionnaire has problems:\n{e}")))?;
+    require_state(&s, State::Draft, ("change its questionnaire", "調査票を差し替え"))?;
+    Questionnaire::from_toml(&source, "template.toml").map_err(|e| {
+        AppError::bad(
+            format!("the questionnaire has problems:\n{e}"),
+            format!("調査票に問題があります:\n{e}"),
+        )
+    })?;
     let mut active = s.into_active_model();
     active.template_source = Set(source);
     Ok(active.update(db).await?)
 }
 
-pub fn require_state(s: &survey::Model, state: State, to: &str) -> Result<(), AppError> {
+/// Refuses unless the survey is in `state`; `to` says what was wanted, in English and Japanese.
+pub fn require_state(s: &survey::Model, state: State, to: (&str, &str)) -> Result<(), AppError> {
     let now = state_of(s);
     if now == state {
         Ok(())
     } else {
-        Err(AppError::Conflict(format!(
-            "the survey is {} and only a {} survey can {to}",
-            now.as_str(),
-            state.as_str()
-        )))
+        Err(AppError::conflict(
+            format!(
+                "the survey is {} and only a {} survey can {}",
+                now.as_str(),
+                state.as_str(),
+                to.0
+            ),
+            format!(
+                "この調査は「{}」のため、{}できません（{}の調査のみ可能）",
+                now.japanese(),
+                to.1,
+                state.japanese()
+            ),
+        ))
     }
 }
 
@@ -220,16 +259,23 @@ pub async fn transition(
     let from = state_of(&s);
     if !from.next().contains(&to) {
         let allowed: Vec<&str> = from.next().iter().map(|s| s.as_str()).collect();
-        let hint = if allowed.is_empty() {
-            "nothing follows".to_owned()
+        let allowed_ja: Vec<&str> = from.next().iter().map(|s| s.japanese()).collect();
+        let (hint, hint_ja) = if allowed.is_empty() {
+            ("nothing follows".to_owned(), "この後の状態はありません".to_owned())
         } else {
-            format!("it can go to: {}", allowed.join(", "))
+            (
+                format!("it can go to: {}", allowed.join(", ")),
+                format!("移れる状態: {}", allowed_ja.join("、")),
+            )
         };
-        return Err(AppError::Conflict(format!(
-            "a {} survey cannot become {}; {hint}",
-            from.as_str(),
-            to.as_str()
-        )));
+        return Err(AppError::conflict(
+            format!("a {} survey cannot become {}; {hint}", from.as_str(), to.as_str()),
+            format!(
+                "「{}」の調査は「{}」にできません。{hint_ja}",
+                from.japanese(),
+                to.japanese()
+            ),
+        ));
     }
     let txn = db.begin().await?;
     if to == State::Scheduled {
@@ -238,10 +284,16 @@ pub async fn transition(
             .count(&txn)
             .await?;
         if invitees == 0 {
-            return Err(AppError::Conflict("import the roster before scheduling".into()));
+            return Err(AppError::conflict(
+                "import the roster before scheduling",
+                "予定に入れる前に名簿を取り込んでください",
+            ));
         }
         let Some(plan) = &s.plan else {
-            return Err(AppError::Conflict("save a fieldwork plan before scheduling".into()));
+            return Err(AppError::conflict(
+                "save a fieldwork plan before scheduling",
+                "予定に入れる前に実施計画を保存してください",
+            ));
         };
         crate::jobs::schedule(&txn, s.id, plan, utc_offset_hours).await?;
     }

@@ -20,25 +20,30 @@ pub struct NewUser {
 pub async fn create(db: &impl ConnectionTrait, new: NewUser) -> Result<user::Model, AppError> {
     let email = new.email.trim().to_lowercase();
     if !looks_like_email(&email) {
-        return Err(AppError::BadRequest(format!("`{email}` is not an e-mail address")));
+        return Err(AppError::bad(
+            format!("`{email}` is not an e-mail address"),
+            format!("`{email}` はメールアドレスではありません"),
+        ));
     }
     let name = new.name.trim();
     if name.is_empty() {
-        return Err(AppError::BadRequest("the name is empty".into()));
+        return Err(AppError::bad("the name is empty", "名前が空です"));
     }
     password::check_strength(&new.password)?;
     match (new.role, new.organisation_id) {
         (Role::Management, None) => {
-            return Err(AppError::BadRequest(
-                "a management user belongs to an organisation".into(),
+            return Err(AppError::bad(
+                "a management user belongs to an organisation",
+                "経営陣ユーザーは組織に属します",
             ));
         }
         (Role::Management, Some(org)) if organisation::Entity::find_by_id(org).one(db).await?.is_none() => {
             return Err(AppError::NotFound);
         }
         (Role::Admin | Role::Analyst, Some(_)) => {
-            return Err(AppError::BadRequest(
-                "operators do not belong to a client organisation".into(),
+            return Err(AppError::bad(
+                "operators do not belong to a client organisation",
+                "オペレーターはクライアント組織に属しません",
             ));
         }
         _ => {}
@@ -49,7 +54,10 @@ pub async fn create(db: &impl ConnectionTrait, new: NewUser) -> Result<user::Mod
         .await?
         .is_some()
     {
-        return Err(AppError::Conflict(format!("there is already an account for {email}")));
+        return Err(AppError::conflict(
+            format!("there is already an account for {email}"),
+            format!("{email} のアカウントはすでにあります"),
+        ));
     }
     let hash = password::hash(new.password).await?;
     Ok(user::ActiveModel {

@@ -67,8 +67,8 @@ impl From<crate::error::AppError> for ApiError {
             A::NotFound => Self::NotFound,
             A::Unauthenticated => Self::Unauthenticated,
             A::Forbidden => Self::Forbidden,
-            A::BadRequest(m) => Self::BadRequest(m),
-            A::Conflict(m) => Self::Conflict(m),
+            A::BadRequest(m) => Self::BadRequest(m.en),
+            A::Conflict(m) => Self::Conflict(m.en),
             A::Database(e) => Self::Internal(e.to_string()),
             other => Self::Internal(other.to_string()),
         }

@@ -262,7 +262,7 @@ async fn put_roster(
         Err(problems) => Ok(HttpResponse::UnprocessableEntity().json(serde_json::json!({
             "code": "invalid_roster",
             "message": "the roster has problems; nothing was imported",
-            "problems": problems,
+            "problems": problems.iter().map(|m| m.en.as_str()).collect::<Vec<_>>(),
         }))),
     }
 }
@@ -293,7 +293,7 @@ async fn put_plan(
     body: web::Json<PutPlan>,
 ) -> Result<HttpResponse, ApiError> {
     let s = find(&state, survey_id(&path)?).await?;
-    surveys::require_state(&s, State::Draft, "change its plan")?;
+    surveys::require_state(&s, State::Draft, ("change its plan", "実施計画を変更"))?;
     let body = body.into_inner();
     let plan = match (body.start, body.steps) {
         (Some(start), None) => Plan::propose(

@@ -27,8 +27,9 @@ pub async fn verify(password: String, stored: String) -> Result<bool, AppError> 
 /// A password strong enough for an account of this platform: at least 12 characters.
 pub fn check_strength(password: &str) -> Result<(), AppError> {
     if password.chars().count() < 12 {
-        return Err(AppError::BadRequest(
-            "the password must be at least 12 characters long".into(),
+        return Err(AppError::bad(
+            "the password must be at least 12 characters long",
+            "パスワードは12文字以上にしてください",
         ));
     }
     Ok(())

@@ -134,7 +134,7 @@ pub struct LangForm {
 
 /// Sets the interface language. Harmless without a CSRF token: it changes nothing but a preference.
 async fn switch_language(form: web::Form<LangForm>) -> Result<HttpResponse, AppError> {
-    let lang = UiLang::parse(&form.lang).ok_or_else(|| AppError::BadRequest("unknown language".into()))?;
+    let lang = UiLang::parse(&form.lang).ok_or_else(|| AppError::bad("unknown language", "不明な言語です"))?;
     let cookie = Cookie::build(UiLang::COOKIE, lang.code())
         .path("/")
         .same_site(SameSite::Lax)

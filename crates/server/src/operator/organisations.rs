@@ -71,8 +71,9 @@ pub async fn create(
 pub async fn create_organisation(state: &AppState, actor: &str, name: &str) -> Result<organisation::Model, AppError> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 200 {
-        return Err(AppError::BadRequest(
-            "the organisation needs a name of 1 to 200 characters".into(),
+        return Err(AppError::bad(
+            "the organisation needs a name of 1 to 200 characters",
+            "組織名は1〜200文字で入力してください",
         ));
     }
     if organisation::Entity::find()
@@ -81,7 +82,10 @@ pub async fn create_organisation(state: &AppState, actor: &str, name: &str) -> R
         .await?
         .is_some()
     {
-        return Err(AppError::Conflict(format!("there is already a client named {name}")));
+        return Err(AppError::conflict(
+            format!("there is already a client named {name}"),
+            format!("「{name}」というクライアントはすでにあります"),
+        ));
     }
     let created = organisation::ActiveModel {
         id: Set(Uuid::new_v4()),

@@ -16,7 +16,7 @@ use uuid::Uuid;
 use super::upload;
 use crate::auth::CurrentUser;
 use crate::entities::{job, organisation, survey};
-use crate::error::AppError;
+use crate::error::{AppError, Message};
 use crate::roster;
 use crate::state::AppState;
 use crate::surveys::{self, State, SurveySettings};
@@ -78,7 +78,7 @@ pub async fn create(
     user.check_csrf(&upload::text(&fields, "csrf")?)?;
     let organisation_id = upload::text(&fields, "organisation_id")?
         .parse::<Uuid>()
-        .map_err(|_| AppError::BadRequest("choose a client organisation".into()))?;
+        .map_err(|_| AppError::bad("choose a client organisation", "クライアントを選んでください"))?;
     let source = template_source(&state, &fields)?;
     let new = surveys::NewSurvey {
         organisation_id,
@@ -97,7 +97,7 @@ pub async fn create(
             Ok(see_other(&created.id, "created"))
         }
         Err(AppError::BadRequest(problem)) => {
-            let mut response = html_response(new_page(&state, &user, lang, Some(&problem)).await?);
+            let mut response = html_response(new_page(&state, &user, lang, Some(problem.get(lang))).await?);
             *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             Ok(response)
         }
@@ -115,7 +115,12 @@ fn template_source(state: &AppState, fields: &HashMap<String, Vec<u8>>) -> Resul
         .into_iter()
         .find(|t| t.name == chosen)
         .map(|t| t.source)
-        .ok_or_else(|| AppError::BadRequest("choose a template or upload a TOML file".into()))
+        .ok_or_else(|| {
+            AppError::bad(
+                "choose a template or upload a TOML file",
+                "テンプレートを選ぶか TOML ファイルをアップロードしてください",
+            )
+        })
 }
 
 fn see_other(id: &Uuid, done: &str) -> HttpResponse {
@@ -418,7 +423,14 @@ async fn outcome(
             Ok(see_other(&updated.id, done))
         }
         Err(AppError::BadRequest(p) | AppError::Conflict(p)) => {
-            refuse(state, user, lang, before, p.lines().map(str::to_owned).collect()).await
+            refuse(
+                state,
+                user,
+                lang,
+                before,
+                p.get(lang).lines().map(str::to_owned).collect(),
+            )
+            .await
         }
         Err(e) => Err(e),
     }
@@ -475,7 +487,16 @@ pub async fn roster(
     .await
     {
         Ok(_) => Ok(see_other(&s.id, "roster")),
-        Err(problems) => refuse(&state, &user, lang, &s, problems).await,
+        Err(problems) => {
+            refuse(
+                &state,
+                &user,
+                lang,
+                &s,
+                problems.iter().map(|m| m.get(lang).to_owned()).collect(),
+            )
+            .await
+        }
     }
 }
 
@@ -485,22 +506,18 @@ pub async fn import_roster(
     actor: &str,
     s: &survey::Model,
     bytes: &[u8],
-) -> Result<usize, Vec<String>> {
-    let as_lines = |problems: Vec<roster::Problem>| {
-        problems
-            .into_iter()
-            .map(|p| format!("line {}: {}", p.line, p.message))
-            .collect::<Vec<_>>()
+) -> Result<usize, Vec<Message>> {
+    let described =
+        |problems: Vec<roster::Problem>| problems.iter().map(roster::Problem::described).collect::<Vec<_>>();
+    let message = |e: AppError| match e {
+        AppError::BadRequest(m) | AppError::Conflict(m) => vec![m],
+        other => vec![Message::same(other.to_string())],
     };
-    if let Err(e) = surveys::require_state(s, State::Draft, "take a new roster") {
-        return Err(vec![e.to_string()]);
-    }
-    let (text, _note) = roster::decode(bytes).map_err(|p| as_lines(vec![p]))?;
+    surveys::require_state(s, State::Draft, ("take a new roster", "名簿の取り込みは")).map_err(message)?;
+    let (text, _note) = roster::decode(bytes).map_err(|p| described(vec![p]))?;
     let languages: Vec<String> = serde_json::from_value(s.languages.clone()).unwrap_or_default();
-    let rows = roster::parse(&text, &languages).map_err(as_lines)?;
-    let count = roster::replace(&state.db, s, rows)
-        .await
-        .map_err(|e| vec![e.to_string()])?;
+    let rows = roster::parse(&text, &languages).map_err(described)?;
+    let count = roster::replace(&state.db, s, rows).await.map_err(message)?;
     crate::audit::record(
         &state.db,
         actor,
@@ -508,7 +525,7 @@ pub async fn import_roster(
         &format!("{count} invitees for {}", s.id),
     )
     .await
-    .map_err(|e| vec![AppError::from(e).to_string()])?;
+    .map_err(|e| message(e.into()))?;
     Ok(count)
 }
 
@@ -592,7 +609,7 @@ async fn save_plan(
     s: &survey::Model,
     plan: Plan,
 ) -> Result<HttpResponse, AppError> {
-    surveys::require_state(s, State::Draft, "change its plan")?;
+    surveys::require_state(s, State::Draft, ("change its plan", "実施計画を変更"))?;
     let json = serde_json::to_value(plan.steps()).map_err(AppError::internal)?;
     let mut active = s.clone().into_active_model();
     active.plan = Set(Some(json));

@@ -66,7 +66,7 @@ pub async fn create(
     user.check_csrf(&form.csrf)?;
     let name = form.name.trim();
     if name.is_empty() {
-        return Err(AppError::BadRequest("give the token a name".into()));
+        return Err(AppError::bad("give the token a name", "トークンに名前を付けてください"));
     }
     let token = random_token();
     api_token::ActiveModel {

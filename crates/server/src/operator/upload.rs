@@ -13,11 +13,14 @@ pub async fn fields(mut payload: Multipart) -> Result<HashMap<String, Vec<u8>>, 
     let mut fields = HashMap::new();
     let mut total = 0;
     while let Some(field) = payload.next().await {
-        let mut field = field.map_err(|e| AppError::BadRequest(format!("the upload is malformed: {e}")))?;
+        let mut field = field
+            .map_err(|e| AppError::BadRequest(crate::error::Message::same(format!("the upload is malformed: {e}"))))?;
         let name = field.name().unwrap_or_default().to_owned();
         let mut bytes = Vec::new();
         while let Some(chunk) = field.next().await {
-            let chunk = chunk.map_err(|e| AppError::BadRequest(format!("the upload is malformed: {e}")))?;
+            let chunk = chunk.map_err(|e| {
+                AppError::BadRequest(crate::error::Message::same(format!("the upload is malformed: {e}")))
+            })?;
             total += chunk.len();
             if total > MAX_UPLOAD_BYTES {
                 return Err(AppError::TooLarge(MAX_UPLOAD_BYTES / (1024 * 1024)));
@@ -31,8 +34,16 @@ pub async fn fields(mut payload: Multipart) -> Result<HashMap<String, Vec<u8>>, 
 
 /// A text field of the form, as UTF-8.
 pub fn text(fields: &HashMap<String, Vec<u8>>, name: &str) -> Result<String, AppError> {
-    let bytes = fields
-        .get(name)
-        .ok_or_else(|| AppError::BadRequest(format!("the form has no `{name}`")))?;
-    String::from_utf8(bytes.clone()).map_err(|_| AppError::BadRequest(format!("`{name}` is not UTF-8 text")))
+    let bytes = fields.get(name).ok_or_else(|| {
+        AppError::bad(
+            format!("the form has no `{name}`"),
+            format!("フォームに `{name}` がありません"),
+        )
+    })?;
+    String::from_utf8(bytes.clone()).map_err(|_| {
+        AppError::bad(
+            format!("`{name}` is not UTF-8 text"),
+            format!("`{name}` が UTF-8 のテキストではありません"),
+        )
+    })
 }

@@ -152,7 +152,7 @@ async fn a_scheduled_survey_is_frozen_and_wrong_transitions_are_refused_clearly(
     assert_eq!(r.status.as_u16(), 422);
     assert!(
         r.body
-            .contains("a draft survey cannot become closed; it can go to: scheduled"),
+            .contains("「下書き」の調査は「締切済み」にできません。移れる状態: 予定済み"),
         "{}",
         r.body
     );
@@ -161,13 +161,18 @@ async fn a_scheduled_survey_is_frozen_and_wrong_transitions_are_refused_clearly(
     assert_eq!(r.status.as_u16(), 422);
     assert!(
         r.body
-            .contains("the survey is scheduled and only a draft survey can change its settings"),
+            .contains("この調査は「予定済み」のため、設定を変更できません（下書きの調査のみ可能）"),
         "{}",
         r.body
     );
     let r = upload_roster(&b, survey, crate::surveys::roster().as_bytes()).await;
+    assert!(r.body.contains("名簿の取り込みはできません"), "{}", r.body);
+    // The same refusal in English for an English interface.
+    b.post_form("/lang", &[("lang", "en")]).await;
+    let r = upload_roster(&b, survey, crate::surveys::roster().as_bytes()).await;
     assert!(
-        r.body.contains("only a draft survey can take a new roster"),
+        r.body
+            .contains("the survey is scheduled and only a draft survey can take a new roster"),
         "{}",
         r.body
     );
@@ -181,7 +186,11 @@ async fn scheduling_needs_a_roster_and_a_plan() {
     let survey = create_survey(&b, org).await;
     let r = change_state(&b, survey, "scheduled").await;
     assert_eq!(r.status.as_u16(), 422);
-    assert!(r.body.contains("import the roster before scheduling"));
+    assert!(
+        r.body.contains("予定に入れる前に名簿を取り込んでください"),
+        "{}",
+        r.body
+    );
 }
 
 #[actix_web::test]
@@ -192,7 +201,7 @@ async fn a_threshold_below_3_is_refused() {
     let r = save_settings(&b, survey, "2", "department").await;
     assert_eq!(r.status.as_u16(), 422);
     assert!(
-        r.body.contains("the anonymity threshold cannot be below 3 (asked: 2)"),
+        r.body.contains("匿名性のしきい値は3未満にできません（指定: 2）"),
         "{}",
         r.body
     );
@@ -207,6 +216,15 @@ async fn a_roster_with_problems_is_refused_whole_with_line_numbers() {
     let r = upload_roster(&b, survey, csv.as_bytes()).await;
     assert_eq!(r.status.as_u16(), 422);
     for problem in [
+        "3行目: `broken` はメールアドレスではありません",
+        "4行目: a@client.example は2行目と重複しています",
+        "4行目: 言語 `fr` はこの調査にありません（ja, en）",
+    ] {
+        assert!(r.body.contains(problem), "missing `{problem}`");
+    }
+    b.post_form("/lang", &[("lang", "en")]).await;
+    let r = upload_roster(&b, survey, csv.as_bytes()).await;
+    for problem in [
         "line 3: `broken` is not an e-mail address",
         "line 4: a@client.example is already on line 2",
         "line 4: language `fr` is not offered by this survey (ja, en)",
@@ -217,7 +235,7 @@ async fn a_roster_with_problems_is_refused_whole_with_line_numbers() {
         b.get(&format!("/operator/surveys/{survey}"))
             .await
             .body
-            .contains("<p>0 人</p>"),
+            .contains("<p>0 invitees</p>"),
         "nothing imported"
     );
 }
