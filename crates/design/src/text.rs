@@ -31,6 +31,11 @@ impl Lang {
         &self.0
     }
 
+    /// English, the language of messages meant for logs and programs.
+    pub fn english() -> Self {
+        Self("en".to_owned())
+    }
+
     /// Whether this is Japanese, for the few places (messages, layout) that are written per language
     /// in code rather than in a template.
     pub fn is_japanese(&self) -> bool {

@@ -297,3 +297,26 @@ fn a_plan_that_would_run_off_the_calendar_is_refused() {
     let err = Plan::propose(NaiveDate::MIN, &LeadTimes::default(), &WorkCalendar::default(), None).unwrap_err();
     assert_eq!(err.to_string(), "the dates run past the calendar");
 }
+
+#[test]
+fn plan_errors_read_in_japanese_too() {
+    let ja = Lang::parse("ja").unwrap();
+    let lead = LeadTimes {
+        fieldwork_days: 0,
+        ..LeadTimes::default()
+    };
+    let err = Plan::propose(day("2027-04-01"), &lead, &WorkCalendar::default(), None).unwrap_err();
+    assert_eq!(
+        err.message(&ja),
+        "リードタイム `fieldwork_days` は1営業日以上にしてください"
+    );
+    assert_eq!(err.message(&Lang::parse("en").unwrap()), err.to_string());
+    let mut entered = hand_plan();
+    entered.remove(3);
+    entered[3].1 = "2027-02-12";
+    let err = Plan::from_steps(steps(&entered)).unwrap_err();
+    assert_eq!(
+        err.message(&ja),
+        "調査締切（2027-02-12）が調査開始（2027-02-15）より前になっています。どちらかを動かしてください"
+    );
+}

@@ -188,25 +188,82 @@ pub enum PlanError {
         short_by: u32,
         earliest: NaiveDate,
     },
-    #[error("{later} ({later_date}) is before {earlier} ({earlier_date}); move one of them")]
+    #[error("{} ({later_date}) is before {} ({earlier_date}); move one of them", en(*later), en(*earlier))]
     OutOfOrder {
-        earlier: String,
+        earlier: Milestone,
         earlier_date: NaiveDate,
-        later: String,
+        later: Milestone,
         later_date: NaiveDate,
     },
-    #[error("{later} ({later_date}) is on the same day as {earlier}; it must come at least one day later")]
+    #[error("{} ({later_date}) is on the same day as {}; it must come at least one day later", en(*later), en(*earlier))]
     SameDay {
-        earlier: String,
-        later: String,
+        earlier: Milestone,
+        later: Milestone,
         later_date: NaiveDate,
     },
-    #[error("the plan has no date for {0}")]
-    Missing(String),
-    #[error("the plan has two dates for {0}")]
-    Twice(String),
+    #[error("the plan has no date for {}", en(*.0))]
+    Missing(Milestone),
+    #[error("the plan has two dates for {}", en(*.0))]
+    Twice(Milestone),
     #[error("the dates run past the calendar")]
     OutOfCalendar,
+}
+
+/// A step's English name, for messages.
+fn en(m: Milestone) -> String {
+    m.label(&Lang::english())
+}
+
+impl PlanError {
+    /// The message in Japanese for `ja`, otherwise in English (the `Display` text).
+    pub fn message(&self, lang: &Lang) -> String {
+        if !lang.is_japanese() {
+            return self.to_string();
+        }
+        let ja = |m: &Milestone| m.label(lang);
+        match self {
+            Self::ZeroLead(name) => format!("リードタイム `{name}` は1営業日以上にしてください"),
+            Self::ReminderAfterClose {
+                number,
+                after,
+                fieldwork_days,
+            } => format!(
+                "リマインド{number}回目は調査開始の{after}営業日後ですが、調査期間は{fieldwork_days}営業日しかありません。締切前に送るか、`fieldwork_days` を延ばしてください"
+            ),
+            Self::DoesNotFit {
+                briefing,
+                not_before,
+                short_by,
+                earliest,
+            } => format!(
+                "計画が収まりません。従業員への説明が{briefing}となり、{not_before}より{short_by}営業日早すぎます。リードタイムを短くするか、制度の開始日を{earliest}以降にしてください"
+            ),
+            Self::OutOfOrder {
+                earlier,
+                earlier_date,
+                later,
+                later_date,
+            } => format!(
+                "{}（{later_date}）が{}（{earlier_date}）より前になっています。どちらかを動かしてください",
+                ja(later),
+                ja(earlier)
+            ),
+            Self::SameDay {
+                earlier,
+                later,
+                later_date,
+            } => {
+                format!(
+                    "{}（{later_date}）が{}と同じ日です。少なくとも1日後にしてください",
+                    ja(later),
+                    ja(earlier)
+                )
+            }
+            Self::Missing(step) => format!("計画に「{}」の日付がありません", ja(step)),
+            Self::Twice(step) => format!("計画に「{}」の日付が2つあります", ja(step)),
+            Self::OutOfCalendar => "日付が暦の範囲を超えます".to_owned(),
+        }
+    }
 }
 
 impl Plan {
@@ -329,13 +386,11 @@ impl Plan {
     /// A plan entered by hand: every step except reminders exactly once, reminders numbered from 1,
     /// and the steps in order (fieldwork opens before it closes, reminders fall inside fieldwork).
     pub fn from_steps(steps: Vec<Step>) -> Result<Self, PlanError> {
-        let en = Lang::parse("en").map_err(|_| PlanError::OutOfCalendar)?;
-        let name = |m: Milestone| m.label(&en);
         let mut sorted = steps;
         sorted.sort_by_key(|s| s.milestone);
         for pair in sorted.windows(2) {
             if pair[0].milestone == pair[1].milestone {
-                return Err(PlanError::Twice(name(pair[0].milestone)));
+                return Err(PlanError::Twice(pair[0].milestone));
             }
         }
         let fixed = [
@@ -349,7 +404,7 @@ impl Plan {
             Milestone::ProgrammeStart,
         ];
         if let Some(missing) = fixed.iter().find(|m| !sorted.iter().any(|s| s.milestone == **m)) {
-            return Err(PlanError::Missing(name(*missing)));
+            return Err(PlanError::Missing(*missing));
         }
         let reminders = sorted
             .iter()
@@ -358,7 +413,7 @@ impl Plan {
         if let Some(gap) =
             (1..=reminders).find(|n| !sorted.iter().any(|s| s.milestone == Milestone::Reminder(*n as u8)))
         {
-            return Err(PlanError::Missing(name(Milestone::Reminder(gap as u8))));
+            return Err(PlanError::Missing(Milestone::Reminder(gap as u8)));
         }
         // Milestone's order is the plan's order; fieldwork must last at least a day and reminders
         // must fall strictly inside it, the other steps may share a day.
@@ -366,9 +421,9 @@ impl Plan {
             let (a, b) = (&pair[0], &pair[1]);
             if b.date < a.date {
                 return Err(PlanError::OutOfOrder {
-                    earlier: name(a.milestone),
+                    earlier: a.milestone,
                     earlier_date: a.date,
-                    later: name(b.milestone),
+                    later: b.milestone,
                     later_date: b.date,
                 });
             }
@@ -376,8 +431,8 @@ impl Plan {
                 || b.milestone == Milestone::FieldworkClose;
             if strict && b.date == a.date {
                 return Err(PlanError::SameDay {
-                    earlier: name(a.milestone),
-                    later: name(b.milestone),
+                    earlier: a.milestone,
+                    later: b.milestone,
                     later_date: b.date,
                 });
             }

@@ -566,7 +566,7 @@ pub async fn propose_plan(
             let today = chrono::Utc::now().date_naive();
             match Plan::propose(start, &lead, &WorkCalendar::new(holidays), Some(today)) {
                 Ok(plan) => return save_plan(&state, &user, &s, plan).await,
-                Err(e) => problems.push(e.to_string()),
+                Err(e) => problems.push(e.message(&lang.design())),
             }
         }
         (start, holidays) => problems.extend(start.err().into_iter().chain(holidays.err())),
@@ -597,7 +597,7 @@ pub async fn plan_dates(
     if problems.is_empty() {
         match Plan::from_steps(steps) {
             Ok(plan) => return save_plan(&state, &user, &s, plan).await,
-            Err(e) => problems.push(e.to_string()),
+            Err(e) => problems.push(e.message(&lang.design())),
         }
     }
     refuse(&state, &user, lang, &s, problems).await

@@ -31,6 +31,11 @@ impl UiLang {
         }
     }
 
+    /// The same language for the design crate's messages.
+    pub fn design(self) -> survey_design::Lang {
+        survey_design::Lang::parse(self.code()).unwrap_or_else(|_| survey_design::Lang::english())
+    }
+
     /// Picks the text of this language: `lang.t("ログイン", "Log in")`.
     pub fn t(self, ja: &'static str, en: &'static str) -> &'static str {
         match self {
