@@ -1,0 +1,41 @@
+//! The anonymous-token protocol of the survey platform: RSA blind signatures (RFC 9474,
+//! RSABSSA-SHA384-PSS-Deterministic) carried in the Privacy Pass token format (RFC 9578, token type
+//! 0x0002).
+//!
+//! This crate holds the parts every party shares. So far: the client's side of RFC 9474 (blinding a
+//! message, finalising and verifying the signature), which the browser client mirrors in JavaScript
+//! and tests, load tools and auditors use from Rust. Verification uses ring's RSA-PSS-SHA384.
+//!
+//! Still to come with the respondent's issue: the issuer's signing (the choice between the
+//! `blind-rsa-signatures` crate, which needs a pre-release `rsa` pinned, and a hardened raw RSA
+//! operation is recorded there), the RFC 9578 wire formats, receipts and the tally's Merkle tree.
+//! This crate never logs token values, signatures or invitation codes.
+//!
+//! ```
+//! use survey_token::rsabssa::{PublicKey, emsa_pss_encode};
+//!
+//! // EMSA-PSS of RFC 8017 with SHA-384: the encoded message ends with 0xbc.
+//! let em = emsa_pss_encode(b"hello", 2047, &[7u8; 48]).unwrap();
+//! assert_eq!(em.len(), 256);
+//! assert_eq!(em[255], 0xbc);
+//! # let _ = PublicKey::from_be_bytes;
+//! ```
+
+pub mod rsabssa;
+
+/// Why a token operation failed, for logs and error messages (never with the values involved).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TokenError {
+    #[error("the RSA modulus must be at least 2048 bits")]
+    WeakKey,
+    #[error("the message is too long for this key")]
+    MessageTooLong,
+    #[error("expected {expected} bytes, got {got}")]
+    Length { expected: usize, got: usize },
+    #[error("the value is not below the RSA modulus")]
+    OutOfRange,
+    #[error("the blinding value has no inverse; blind again")]
+    NotInvertible,
+    #[error("the signature does not verify against the public key")]
+    Verification,
+}
