@@ -4,11 +4,13 @@
 //!
 //! This crate holds the parts every party shares. So far: the client's side of RFC 9474 (blinding a
 //! message, finalising and verifying the signature), which the browser client mirrors in JavaScript
-//! and tests, load tools and auditors use from Rust. Verification uses ring's RSA-PSS-SHA384.
+//! and tests, load tools and auditors use from Rust; the issuer key's RFC 9578 encoding and key id;
+//! and the wire formats of RFC 9577/9578. Verification uses ring's RSA-PSS-SHA384.
 //!
 //! Still to come with the respondent's issue: the issuer's signing (the choice between the
 //! `blind-rsa-signatures` crate, which needs a pre-release `rsa` pinned, and a hardened raw RSA
-//! operation is recorded there), the RFC 9578 wire formats, receipts and the tally's Merkle tree.
+//! operation is recorded there), the redemption context of a survey, receipts and the tally's
+//! Merkle tree.
 //! This crate never logs token values, signatures or invitation codes.
 //!
 //! ```
@@ -22,6 +24,8 @@
 //! ```
 
 pub mod rsabssa;
+pub mod spki;
+pub mod wire;
 
 /// Why a token operation failed, for logs and error messages (never with the values involved).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -38,4 +42,16 @@ pub enum TokenError {
     NotInvertible,
     #[error("the signature does not verify against the public key")]
     Verification,
+    #[error("the {0} is not well-formed")]
+    Malformed(&'static str),
+    #[error("the {0} is cut short")]
+    Truncated(&'static str),
+    #[error("the {0} has bytes after its end")]
+    TrailingBytes(&'static str),
+    #[error("the token type is not 0x0002 (publicly verifiable RSA blind signature)")]
+    TokenType,
+    #[error("the token was made for another challenge (another survey or server)")]
+    Challenge,
+    #[error("the token was signed with a key that is not this survey's")]
+    UnknownKey,
 }

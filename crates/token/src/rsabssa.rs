@@ -34,6 +34,14 @@ impl PublicKey {
         })
     }
 
+    pub fn modulus(&self) -> &BigUint {
+        &self.n
+    }
+
+    pub fn exponent(&self) -> &BigUint {
+        &self.e
+    }
+
     /// Bytes of the modulus: the length of blinded messages and signatures (256 for RSA-2048).
     pub fn modulus_len(&self) -> usize {
         self.n.bits().div_ceil(8) as usize
