@@ -5,12 +5,12 @@
 //! This crate holds the parts every party shares. So far: the client's side of RFC 9474 (blinding a
 //! message, finalising and verifying the signature), which the browser client mirrors in JavaScript
 //! and tests, load tools and auditors use from Rust; the issuer key's RFC 9578 encoding and key id;
-//! the wire formats of RFC 9577/9578; and the tally's Merkle tree (RFC 6962) with inclusion proofs.
+//! the wire formats of RFC 9577/9578 and each survey's challenge; and the tally's Merkle tree (RFC 6962) with inclusion proofs.
 //! Verification uses ring's RSA-PSS-SHA384.
 //!
 //! Still to come with the respondent's issue: the issuer's signing (the choice between the
 //! `blind-rsa-signatures` crate, which needs a pre-release `rsa` pinned, and a hardened raw RSA
-//! operation is recorded there), the redemption context of a survey, and what a receipt holds.
+//! operation is recorded there) and what a receipt holds.
 //! This crate never logs token values, signatures or invitation codes.
 //!
 //! ```

@@ -214,3 +214,20 @@ impl<'a> Reader<'a> {
         }
     }
 }
+
+/// Label hashed into every survey's redemption context, so the contexts are this platform's own.
+pub const REDEMPTION_CONTEXT_LABEL: &[u8] = b"anonymous-employee-survey/redemption-context/v1";
+
+/// The challenge all tokens of one survey are bound to: token type 0x0002, issuer name and origin
+/// both the server's public host (e.g. `survey.example.com`), and a redemption context of
+/// `SHA-256(REDEMPTION_CONTEXT_LABEL || survey_id)`, the survey id as its 16 UUID bytes. A token made
+/// for one survey, or for another server, therefore fails the challenge check of any other.
+pub fn survey_challenge(public_host: &str, survey_id: &[u8; 16]) -> TokenChallenge {
+    let context = sha256(&[REDEMPTION_CONTEXT_LABEL, &survey_id[..]].concat());
+    TokenChallenge {
+        token_type: TOKEN_TYPE,
+        issuer_name: public_host.as_bytes().to_vec(),
+        redemption_context: context.to_vec(),
+        origin_info: public_host.as_bytes().to_vec(),
+    }
+}

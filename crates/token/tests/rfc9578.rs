@@ -122,3 +122,19 @@ fn a_token_request_round_trips() {
     assert_eq!(&bytes[..3], &[0, 2, 8]);
     assert_eq!(TokenRequest::parse(&bytes).unwrap(), request);
 }
+
+#[test]
+fn each_survey_has_its_own_challenge_with_documented_bytes() {
+    use survey_token::wire::survey_challenge;
+    let a = survey_challenge("survey.example.com", &[1; 16]);
+    let b = survey_challenge("survey.example.com", &[2; 16]);
+    assert_ne!(a.digest(), b.digest());
+    assert_ne!(a.digest(), survey_challenge("other.example.com", &[1; 16]).digest());
+    let bytes = a.to_bytes();
+    // type, issuer name (2-byte length), 32-byte context (1-byte length), origin (2-byte length).
+    assert_eq!(&bytes[..4], &[0x00, 0x02, 0x00, 18]);
+    assert_eq!(&bytes[4..22], b"survey.example.com");
+    assert_eq!(bytes[22], 32);
+    assert_eq!(bytes.len(), 2 + 2 + 18 + 1 + 32 + 2 + 18);
+    assert_eq!(TokenChallenge::parse(&bytes).unwrap(), a);
+}
