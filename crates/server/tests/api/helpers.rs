@@ -68,18 +68,7 @@ pub async fn spawn_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     let database_url = fresh_database(dir.path()).await;
     let mut settings = settings_for(dir.path(), &database_url);
     adjust(&mut settings);
-    let outbox = settings.outbox();
-    let app = Application::build(settings).await.unwrap();
-    let address = format!("http://127.0.0.1:{}", app.port());
-    let state = app.state();
-    actix_web::rt::spawn(app.run_until_stopped());
-    TestApp {
-        address,
-        state,
-        outbox,
-        database_url,
-        _dir: dir,
-    }
+    start(settings, database_url, dir).await
 }
 
 impl TestApp {
@@ -286,6 +275,21 @@ impl Browser {
     }
 }
 
+async fn start(settings: Settings, database_url: String, dir: tempfile::TempDir) -> TestApp {
+    let outbox = settings.outbox();
+    let app = Application::build(settings).await.unwrap();
+    let address = format!("http://127.0.0.1:{}", app.port());
+    let state = app.state();
+    actix_web::rt::spawn(app.run_until_stopped());
+    TestApp {
+        address,
+        state,
+        outbox,
+        database_url,
+        _dir: dir,
+    }
+}
+
 /// Another server on an existing database (a second replica, or a restart).
 pub async fn spawn_on(database_url: &str, adjust: impl FnOnce(&mut Settings)) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
@@ -300,16 +304,5 @@ pub async fn spawn_on(database_url: &str, adjust: impl FnOnce(&mut Settings)) ->
     if let Some(key) = key {
         settings.secrets.hmac_key = Some(Secret::new(key));
     }
-    let outbox = settings.outbox();
-    let app = Application::build(settings).await.unwrap();
-    let address = format!("http://127.0.0.1:{}", app.port());
-    let state = app.state();
-    actix_web::rt::spawn(app.run_until_stopped());
-    TestApp {
-        address,
-        state,
-        outbox,
-        database_url: database_url.to_owned(),
-        _dir: dir,
-    }
+    start(settings, database_url.to_owned(), dir).await
 }
