@@ -2,6 +2,7 @@
 //! database (SQLite by default; PostgreSQL when `SURVEY_TEST_DATABASE_URL` is set).
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails by panicking, helpers included
 
+mod anonymity;
 mod api;
 mod health;
 mod helpers;
