@@ -343,30 +343,69 @@ pub async fn resegment(db: &impl ConnectionTrait, s: &survey::Model) -> Result<(
     Ok(())
 }
 
-/// Per segment: invitees and tokens issued, in label order.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+/// Per segment: invitees and tokens issued.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, sea_orm::FromQueryResult)]
 pub struct SegmentRate {
     pub segment: String,
-    pub invitees: u64,
-    pub tokens_issued: u64,
+    pub invitees: i64,
+    pub tokens_issued: i64,
 }
 
-pub async fn rates(db: &impl ConnectionTrait, survey_id: Uuid) -> Result<Vec<SegmentRate>, AppError> {
-    let invitees = invitation::Entity::find()
+/// The response rate of a survey: overall and per segment (in label order).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rates {
+    pub segments: Vec<SegmentRate>,
+    pub invitees: i64,
+    pub tokens_issued: i64,
+}
+
+impl Rates {
+    /// The segments that may be shown: those with at least `k` invitees.
+    pub fn shown(&self, k: i32) -> impl Iterator<Item = &SegmentRate> {
+        self.segments.iter().filter(move |r| r.invitees >= i64::from(k))
+    }
+
+    /// The overall rate as shown outside the firm: hidden when the survey has fewer than `k` invitees.
+    pub fn overall_shown(&self, k: i32) -> String {
+        if self.invitees < i64::from(k) {
+            "—".into()
+        } else {
+            percent(self.tokens_issued, self.invitees)
+        }
+    }
+}
+
+/// `part` of `whole` as a whole percentage, or a dash when there is no whole.
+pub fn percent(part: i64, whole: i64) -> String {
+    if whole == 0 {
+        "—".into()
+    } else {
+        format!("{:.0}%", part as f64 * 100.0 / whole as f64)
+    }
+}
+
+/// Counts in the database, one row per segment, without loading the roster.
+pub async fn rates(db: &impl ConnectionTrait, survey_id: Uuid) -> Result<Rates, AppError> {
+    use sea_orm::QuerySelect;
+    use sea_orm::sea_query::{Expr, Func};
+    let issued = Expr::case(invitation::Column::TokenIssued.eq(true), 1).finally(0);
+    let mut segments = invitation::Entity::find()
+        .select_only()
+        .column(invitation::Column::Segment)
+        .column_as(invitation::Column::Id.count(), "invitees")
+        .column_as(Expr::from(Func::sum(issued)), "tokens_issued")
         .filter(invitation::Column::SurveyId.eq(survey_id))
+        .group_by(invitation::Column::Segment)
+        .into_model::<SegmentRate>()
         .all(db)
         .await?;
-    let mut by_segment: BTreeMap<String, SegmentRate> = BTreeMap::new();
-    for i in invitees {
-        let entry = by_segment.entry(i.segment.clone()).or_insert_with(|| SegmentRate {
-            segment: i.segment.clone(),
-            invitees: 0,
-            tokens_issued: 0,
-        });
-        entry.invitees += 1;
-        entry.tokens_issued += u64::from(i.token_issued);
-    }
-    Ok(by_segment.into_values().collect())
+    // Byte order, whatever the database's collation.
+    segments.sort_by(|a, b| a.segment.cmp(&b.segment));
+    Ok(Rates {
+        invitees: segments.iter().map(|r| r.invitees).sum(),
+        tokens_issued: segments.iter().map(|r| r.tokens_issued).sum(),
+        segments,
+    })
 }
 
 #[cfg(test)]

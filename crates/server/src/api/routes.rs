@@ -257,7 +257,7 @@ async fn put_roster(
     match crate::operator::import_roster(&state, &user.user.email, &s, &body).await {
         Ok(count) => {
             let rates = crate::roster::rates(&state.db, s.id).await?;
-            Ok(HttpResponse::Ok().json(serde_json::json!({ "invitees": count, "segments": rates })))
+            Ok(HttpResponse::Ok().json(serde_json::json!({ "invitees": count, "segments": rates.segments })))
         }
         Err(problems) => Ok(HttpResponse::UnprocessableEntity().json(serde_json::json!({
             "code": "invalid_roster",
@@ -375,10 +375,10 @@ async fn response_rate(
 ) -> Result<HttpResponse, ApiError> {
     let s = find(&state, survey_id(&path)?).await?;
     let rates = crate::roster::rates(&state.db, s.id).await?;
-    let k = u64::try_from(s.k_threshold).unwrap_or(5);
-    let invitees: u64 = rates.iter().map(|r| r.invitees).sum();
-    let issued: u64 = rates.iter().map(|r| r.tokens_issued).sum();
-    let segments: Vec<_> = rates.iter().filter(|r| r.invitees >= k).collect();
-    Ok(HttpResponse::Ok()
-        .json(serde_json::json!({ "invitees": invitees, "tokens_issued": issued, "segments": segments })))
+    let segments: Vec<_> = rates.shown(s.k_threshold).collect();
+    Ok(HttpResponse::Ok().json(serde_json::json!({
+        "invitees": rates.invitees,
+        "tokens_issued": rates.tokens_issued,
+        "segments": segments,
+    })))
 }

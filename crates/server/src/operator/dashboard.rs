@@ -27,9 +27,7 @@ pub async fn show(state: web::Data<AppState>, user: CurrentUser, lang: UiLang) -
     let mut rows = Vec::new();
     for s in &surveys {
         let rates = crate::roster::rates(&state.db, s.id).await?;
-        let invitees: u64 = rates.iter().map(|r| r.invitees).sum();
-        let issued: u64 = rates.iter().map(|r| r.tokens_issued).sum();
-        rows.push((s, invitees, issued));
+        rows.push((s, rates.invitees, rates.tokens_issued));
     }
     let content = html! {
         div.actions { a href="/operator/surveys/new" { (lang.t("新しい調査", "New survey")) } }

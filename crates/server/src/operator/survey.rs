@@ -17,7 +17,7 @@ use super::upload;
 use crate::auth::CurrentUser;
 use crate::entities::{job, organisation, survey};
 use crate::error::{AppError, Message};
-use crate::roster;
+use crate::roster::{self, percent};
 use crate::state::AppState;
 use crate::surveys::{self, State, SurveySettings};
 use crate::views::UiLang;
@@ -186,9 +186,8 @@ async fn survey_page(
     let languages: Vec<String> = serde_json::from_value(s.languages.clone()).unwrap_or_default();
     let breakdowns = roster::breakdowns(s);
     let draft = current == State::Draft;
-    let k = u64::try_from(s.k_threshold).unwrap_or(5);
-    let invitees: u64 = rates.iter().map(|r| r.invitees).sum();
-    let issued: u64 = rates.iter().map(|r| r.tokens_issued).sum();
+    let k = i64::from(s.k_threshold);
+    let (invitees, issued) = (rates.invitees, rates.tokens_issued);
     let merged = lang.t("その他（少人数のため統合）", "other (merged: too few)");
     let plan_steps: Vec<(String, String)> = s
         .plan
@@ -228,7 +227,7 @@ async fn survey_page(
         table {
             thead { tr { th { (lang.t("セグメント", "Segment")) } th.num { (lang.t("対象者", "Invitees")) } th.num { (lang.t("発行率", "Rate")) } } }
             tbody {
-                @for r in &rates {
+                @for r in &rates.segments {
                     tr {
                         td { (roster::describe(&r.segment, merged)) }
                         td.num { (r.invitees) }
@@ -310,14 +309,6 @@ async fn survey_page(
         }
     };
     Ok(page(lang, &s.name, Some(user), content))
-}
-
-fn percent(part: u64, whole: u64) -> String {
-    if whole == 0 {
-        "—".into()
-    } else {
-        format!("{:.0}%", part as f64 * 100.0 / whole as f64)
-    }
 }
 
 fn transition_label(lang: UiLang, to: State) -> &'static str {

@@ -36,7 +36,12 @@ async fn home(state: web::Data<AppState>, user: CurrentUser, lang: UiLang) -> Re
         .await?;
     let mut rows = Vec::new();
     for s in &surveys {
-        rows.push((s, overall_rate(&state, s).await?));
+        rows.push((
+            s,
+            crate::roster::rates(&state.db, s.id)
+                .await?
+                .overall_shown(s.k_threshold),
+        ));
     }
     let content = html! {
         p { (org.name) }
@@ -58,20 +63,6 @@ async fn home(state: web::Data<AppState>, user: CurrentUser, lang: UiLang) -> Re
     )))
 }
 
-/// The overall rate, shown only when the survey has at least k invitees.
-async fn overall_rate(state: &AppState, s: &survey::Model) -> Result<String, AppError> {
-    let rates = crate::roster::rates(&state.db, s.id).await?;
-    let invitees: u64 = rates.iter().map(|r| r.invitees).sum();
-    let issued: u64 = rates.iter().map(|r| r.tokens_issued).sum();
-    Ok(
-        if invitees == 0 || invitees < u64::try_from(s.k_threshold).unwrap_or(5) {
-            "—".into()
-        } else {
-            format!("{:.0}%", issued as f64 * 100.0 / invitees as f64)
-        },
-    )
-}
-
 async fn show(
     state: web::Data<AppState>,
     user: CurrentUser,
@@ -86,15 +77,14 @@ async fn show(
         .await?
         .ok_or(AppError::NotFound)?;
     let rates = crate::roster::rates(&state.db, s.id).await?;
-    let k = u64::try_from(s.k_threshold).unwrap_or(5);
     let merged = lang.t("その他（少人数のため統合）", "other (merged: too few)");
     let content = html! {
-        p { (state_badge(lang, &s.state)) " · " (lang.t("回答率", "Response rate")) ": " (overall_rate(&state, &s).await?) }
+        p { (state_badge(lang, &s.state)) " · " (lang.t("回答率", "Response rate")) ": " (rates.overall_shown(s.k_threshold)) }
         table {
             thead { tr { th { (lang.t("セグメント", "Segment")) } th.num { (lang.t("回答率", "Response rate")) } } }
             tbody {
-                @for r in rates.iter().filter(|r| r.invitees >= k) {
-                    tr { td { (crate::roster::describe(&r.segment, merged)) } td.num { (format!("{:.0}%", r.tokens_issued as f64 * 100.0 / r.invitees as f64)) } }
+                @for r in rates.shown(s.k_threshold) {
+                    tr { td { (crate::roster::describe(&r.segment, merged)) } td.num { (crate::roster::percent(r.tokens_issued, r.invitees)) } }
                 }
             }
         }

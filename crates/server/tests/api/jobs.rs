@@ -87,6 +87,9 @@ async fn the_scheduler_opens_invites_each_invitee_once_reminds_only_those_withou
         .exec(app.db())
         .await
         .unwrap();
+    let rates = survey_server::roster::rates(app.db(), survey).await.unwrap();
+    assert_eq!((rates.invitees, rates.tokens_issued), (60, 20));
+    assert_eq!(rates.segments.iter().map(|r| r.tokens_issued).sum::<i64>(), 20);
     make_due(&app, survey, &["remind:1"]).await;
     run_due(&app.state).await.unwrap();
     assert_eq!(app.mails().len() - 60, 40);
