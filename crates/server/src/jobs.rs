@@ -188,10 +188,7 @@ async fn claim(db: &sea_orm::DatabaseConnection) -> Result<Option<job::Model>, s
 async fn run(state: &AppState, claimed: &job::Model) -> Result<(), AppError> {
     let kind =
         Kind::parse(&claimed.kind).ok_or_else(|| AppError::internal(format!("unknown job kind {}", claimed.kind)))?;
-    let s = survey::Entity::find_by_id(claimed.survey_id)
-        .one(&state.db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let s = surveys::find(&state.db, claimed.survey_id).await?;
     let offset = state.settings.scheduler.utc_offset_hours;
     match kind {
         Kind::Open => {

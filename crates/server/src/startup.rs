@@ -78,6 +78,7 @@ impl Application {
             hmac_key: Arc::new(hmac_key),
             mailer,
             metrics: Metrics::default(),
+            templates: Arc::new(crate::templates::load(&settings.templates_dir)),
             settings: settings.clone(),
         };
         if settings.scheduler.enabled {

@@ -8,6 +8,7 @@ use crate::auth::LoginLimiter;
 use crate::config::Settings;
 use crate::mail::Mailer;
 use crate::metrics::Metrics;
+use crate::templates::Template;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -18,4 +19,6 @@ pub struct AppState {
     pub mailer: Mailer,
     pub login_limiter: LoginLimiter,
     pub metrics: Metrics,
+    /// The bundled templates, read from `templates_dir` at start.
+    pub templates: Arc<Vec<Template>>,
 }

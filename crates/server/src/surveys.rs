@@ -76,6 +76,15 @@ pub fn state_of(s: &survey::Model) -> State {
     State::parse(&s.state).unwrap_or(State::Draft)
 }
 
+pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<survey::Model, AppError> {
+    survey::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)
+}
+
+/// The languages the survey offers to respondents.
+pub fn languages(s: &survey::Model) -> Vec<String> {
+    serde_json::from_value(s.languages.clone()).unwrap_or_default()
+}
+
 /// The questionnaire of a survey. Its source was checked when it was stored.
 pub fn questionnaire(s: &survey::Model) -> Result<Questionnaire, AppError> {
     Questionnaire::from_toml(&s.template_source, &s.name).map_err(AppError::internal)

@@ -1,4 +1,4 @@
-//! The bundled questionnaire templates offered when a survey is made.
+//! The bundled questionnaire templates offered when a survey is made, loaded once at start.
 
 use std::path::Path;
 
@@ -9,6 +9,11 @@ pub struct Template {
     pub name: String,
     pub source: String,
     pub questionnaire: Questionnaire,
+}
+
+/// The source of the template called `name`.
+pub fn source<'a>(templates: &'a [Template], name: &str) -> Option<&'a str> {
+    templates.iter().find(|t| t.name == name).map(|t| t.source.as_str())
 }
 
 /// Every template in `dir` that loads; a broken one is logged and left out.

@@ -155,10 +155,8 @@ async fn create_survey(
     let body = body.into_inner();
     let source = match (body.template, body.template_source) {
         (None, Some(source)) => source,
-        (Some(name), None) => crate::templates::load(&state.settings.templates_dir)
-            .into_iter()
-            .find(|t| t.name == name)
-            .map(|t| t.source)
+        (Some(name), None) => crate::templates::source(&state.templates, &name)
+            .map(str::to_owned)
             .ok_or_else(|| ApiError::BadRequest(format!("there is no bundled template `{name}`")))?,
         _ => {
             return Err(ApiError::BadRequest(
@@ -186,14 +184,6 @@ async fn create_survey(
     Ok(HttpResponse::Created().json(survey_json(&created)))
 }
 
-async fn find(state: &AppState, id: Uuid) -> Result<survey::Model, ApiError> {
-    survey::Entity::find_by_id(id)
-        .one(&state.db)
-        .await
-        .map_err(ApiError::internal)?
-        .ok_or(ApiError::NotFound)
-}
-
 fn survey_id(path: &str) -> Result<Uuid, ApiError> {
     path.parse()
         .map_err(|_| ApiError::BadRequest(format!("`{path}` is not a survey id (a UUID)")))
@@ -204,7 +194,7 @@ async fn get_survey(
     _user: ApiUser,
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(survey_json(&find(&state, survey_id(&path)?).await?)))
+    Ok(HttpResponse::Ok().json(survey_json(&surveys::find(&state.db, survey_id(&path)?).await?)))
 }
 
 async fn put_settings(
@@ -213,7 +203,7 @@ async fn put_settings(
     path: web::Path<String>,
     body: web::Json<SurveySettings>,
 ) -> Result<HttpResponse, ApiError> {
-    let s = find(&state, survey_id(&path)?).await?;
+    let s = surveys::find(&state.db, survey_id(&path)?).await?;
     let updated = surveys::update_settings(&state.db, s, body.into_inner()).await?;
     crate::audit::record(
         &state.db,
@@ -233,7 +223,7 @@ async fn put_questionnaire(
     path: web::Path<String>,
     body: String,
 ) -> Result<HttpResponse, ApiError> {
-    let s = find(&state, survey_id(&path)?).await?;
+    let s = surveys::find(&state.db, survey_id(&path)?).await?;
     let updated = surveys::replace_questionnaire(&state.db, s, body).await?;
     crate::audit::record(
         &state.db,
@@ -253,7 +243,7 @@ async fn put_roster(
     path: web::Path<String>,
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
-    let s = find(&state, survey_id(&path)?).await?;
+    let s = surveys::find(&state.db, survey_id(&path)?).await?;
     match crate::operator::import_roster(&state, &user.user.email, &s, &body).await {
         Ok(count) => {
             let rates = crate::roster::rates(&state.db, s.id).await?;
@@ -292,7 +282,7 @@ async fn put_plan(
     path: web::Path<String>,
     body: web::Json<PutPlan>,
 ) -> Result<HttpResponse, ApiError> {
-    let s = find(&state, survey_id(&path)?).await?;
+    let s = surveys::find(&state.db, survey_id(&path)?).await?;
     surveys::require_state(&s, State::Draft, ("change its plan", "実施計画を変更"))?;
     let body = body.into_inner();
     let plan = match (body.start, body.steps) {
@@ -347,7 +337,7 @@ async fn post_state(
     path: web::Path<String>,
     body: web::Json<StateChange>,
 ) -> Result<HttpResponse, ApiError> {
-    let s = find(&state, survey_id(&path)?).await?;
+    let s = surveys::find(&state.db, survey_id(&path)?).await?;
     let to = State::parse(&body.to).ok_or_else(|| {
         ApiError::BadRequest(format!(
             "`{}` is not a state (draft, scheduled, open, closed, published)",
@@ -373,7 +363,7 @@ async fn response_rate(
     _user: ApiUser,
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let s = find(&state, survey_id(&path)?).await?;
+    let s = surveys::find(&state.db, survey_id(&path)?).await?;
     let rates = crate::roster::rates(&state.db, s.id).await?;
     let segments: Vec<_> = rates.shown(s.k_threshold).collect();
     Ok(HttpResponse::Ok().json(serde_json::json!({

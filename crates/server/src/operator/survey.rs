@@ -38,7 +38,6 @@ async fn new_page(
         .order_by_asc(organisation::Column::Name)
         .all(&state.db)
         .await?;
-    let templates = crate::templates::load(&state.settings.templates_dir);
     let ui = Lang::parse(lang.code()).map_err(AppError::internal)?;
     let content = html! {
         @if let Some(problem) = problem { pre.notice.bad { (problem) } }
@@ -53,7 +52,7 @@ async fn new_page(
             label { (lang.t("調査名", "Survey name")) input name="name" required maxlength="200"; }
             label { (lang.t("テンプレート", "Template"))
                 select name="template" {
-                    @for t in &templates { option value=(t.name) { (t.questionnaire.title().get(&ui)) } }
+                    @for t in state.templates.iter() { option value=(t.name) { (t.questionnaire.title().get(&ui)) } }
                     option value="" { (lang.t("（下のファイルを使う）", "(use the file below)")) }
                 }
             }
@@ -111,10 +110,8 @@ fn template_source(state: &AppState, fields: &HashMap<String, Vec<u8>>) -> Resul
         return upload::text(fields, "file");
     }
     let chosen = upload::text(fields, "template")?;
-    crate::templates::load(&state.settings.templates_dir)
-        .into_iter()
-        .find(|t| t.name == chosen)
-        .map(|t| t.source)
+    crate::templates::source(&state.templates, &chosen)
+        .map(str::to_owned)
         .ok_or_else(|| {
             AppError::bad(
                 "choose a template or upload a TOML file",
@@ -127,13 +124,6 @@ fn see_other(id: &Uuid, done: &str) -> HttpResponse {
     HttpResponse::SeeOther()
         .insert_header((header::LOCATION, format!("/operator/surveys/{id}?done={done}")))
         .finish()
-}
-
-async fn find(state: &AppState, id: Uuid) -> Result<survey::Model, AppError> {
-    survey::Entity::find_by_id(id)
-        .one(&state.db)
-        .await?
-        .ok_or(AppError::NotFound)
 }
 
 #[derive(Deserialize)]
@@ -149,7 +139,7 @@ pub async fn show(
     query: web::Query<Done>,
 ) -> Result<HttpResponse, AppError> {
     user.require_operator()?;
-    let s = find(&state, *path).await?;
+    let s = surveys::find(&state.db, *path).await?;
     let notice = query.done.as_deref().map(|d| match d {
         "created" => lang.t("調査を作成しました。", "Survey created."),
         "settings" => lang.t("設定を保存しました。", "Settings saved."),
@@ -183,7 +173,7 @@ async fn survey_page(
         .order_by_asc(job::Column::RunAt)
         .all(&state.db)
         .await?;
-    let languages: Vec<String> = serde_json::from_value(s.languages.clone()).unwrap_or_default();
+    let languages = surveys::languages(s);
     let breakdowns = roster::breakdowns(s);
     let draft = current == State::Draft;
     let k = i64::from(s.k_threshold);
@@ -380,7 +370,7 @@ pub async fn settings(
 ) -> Result<HttpResponse, AppError> {
     user.require_operator()?;
     user.check_csrf(&form.csrf)?;
-    let s = find(&state, *path).await?;
+    let s = surveys::find(&state.db, *path).await?;
     let new = SurveySettings {
         name: form.name.clone(),
         languages: list(&form.languages),
@@ -437,7 +427,7 @@ async fn upload_for(
     user.require_operator()?;
     let fields = upload::fields(payload).await?;
     user.check_csrf(&upload::text(&fields, "csrf")?)?;
-    Ok((fields, find(state, id).await?))
+    Ok((fields, surveys::find(&state.db, id).await?))
 }
 
 pub async fn questionnaire(
@@ -506,7 +496,7 @@ pub async fn import_roster(
     };
     surveys::require_state(s, State::Draft, ("take a new roster", "名簿の取り込みは")).map_err(message)?;
     let (text, _note) = roster::decode(bytes).map_err(|p| described(vec![p]))?;
-    let languages: Vec<String> = serde_json::from_value(s.languages.clone()).unwrap_or_default();
+    let languages = surveys::languages(s);
     let rows = roster::parse(&text, &languages).map_err(described)?;
     let count = roster::replace(&state.db, s, rows).await.map_err(message)?;
     crate::audit::record(
@@ -537,7 +527,7 @@ pub async fn propose_plan(
 ) -> Result<HttpResponse, AppError> {
     user.require_operator()?;
     user.check_csrf(&form.csrf)?;
-    let s = find(&state, *path).await?;
+    let s = surveys::find(&state.db, *path).await?;
     let mut problems = Vec::new();
     let start = NaiveDate::parse_from_str(form.start.trim(), "%Y-%m-%d")
         .map_err(|_| format!("`{}` is not a date (YYYY-MM-DD)", form.start));
@@ -575,7 +565,7 @@ pub async fn plan_dates(
 ) -> Result<HttpResponse, AppError> {
     user.require_operator()?;
     user.check_csrf(form.get("csrf").map_or("", String::as_str))?;
-    let s = find(&state, *path).await?;
+    let s = surveys::find(&state.db, *path).await?;
     let mut steps = Vec::new();
     let mut problems = Vec::new();
     for (key, value) in form.iter().filter(|(k, _)| k.as_str() != "csrf") {
@@ -624,7 +614,7 @@ pub async fn change_state(
 ) -> Result<HttpResponse, AppError> {
     user.require_operator()?;
     user.check_csrf(&form.csrf)?;
-    let s = find(&state, *path).await?;
+    let s = surveys::find(&state.db, *path).await?;
     let Some(to) = State::parse(&form.to) else {
         return refuse(
             &state,
