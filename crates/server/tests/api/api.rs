@@ -6,13 +6,7 @@ use crate::helpers::{TestApp, spawn_app};
 use crate::surveys::{operator, roster};
 
 async fn token(app: &TestApp) -> String {
-    let b = operator(app).await;
-    let page = b.get("/operator/tokens").await;
-    let made = b
-        .post_form("/operator/tokens", &[("csrf", &page.csrf()), ("name", "ci")])
-        .await;
-    let at = made.body.find("<code>").unwrap() + 6;
-    made.body[at..].split('<').next().unwrap().to_owned()
+    operator(app).await.api_token().await
 }
 
 fn json(body: &str) -> Value {

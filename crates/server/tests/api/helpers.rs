@@ -251,6 +251,16 @@ impl Browser {
             .await
     }
 
+    /// Makes an API token on the operator's token page and returns it (shown there once).
+    pub async fn api_token(&self) -> String {
+        let page = self.get("/operator/tokens").await;
+        let made = self
+            .post_form("/operator/tokens", &[("csrf", &page.csrf()), ("name", "test")])
+            .await;
+        let at = made.body.find("<code>").expect("no token on the page") + 6;
+        made.body[at..].split('<').next().unwrap().to_owned()
+    }
+
     /// Sends a JSON API request with a bearer token.
     pub async fn api(&self, method: &str, path: &str, token: &str, body: Option<serde_json::Value>) -> Response {
         let request = Self::client()

@@ -116,8 +116,8 @@ async fn every_route_answers_each_role_as_it_should() {
     }
 
     // API tokens: only operators have them, and only admins manage accounts and clients.
-    let analyst_token = api_token(&people[2].browser).await;
-    let admin_token = api_token(&people[1].browser).await;
+    let analyst_token = people[2].browser.api_token().await;
+    let admin_token = people[1].browser.api_token().await;
     let api = app.browser();
     let body = serde_json::json!({ "name": "Via API" });
     let analyst_post = api
@@ -162,13 +162,4 @@ async fn every_route_answers_each_role_as_it_should() {
     );
     let survey_b_id = survey_b.to_string();
     assert!(!portal_a.contains(&survey_b_id));
-}
-
-async fn api_token(b: &Browser) -> String {
-    let page = b.get("/operator/tokens").await;
-    let made = b
-        .post_form("/operator/tokens", &[("csrf", &page.csrf()), ("name", "matrix")])
-        .await;
-    let at = made.body.find("<code>").unwrap() + 6;
-    made.body[at..].split('<').next().unwrap().to_owned()
 }
