@@ -22,18 +22,16 @@ pub fn logging() {
         .init();
 }
 
-fn runtime() -> Result<tokio::runtime::Runtime, CliError> {
-    tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .map_err(CliError::Write)
+/// Runs `work` on actix's runtime, which the server needs (a tokio runtime per worker thread) and
+/// the other commands can share.
+fn block_on<T>(work: impl std::future::Future<Output = T>) -> T {
+    actix_web::rt::System::new().block_on(work)
 }
 
 pub fn serve(config: Option<&Path>, out: &mut impl Write) -> Result<(), CliError> {
     let settings = settings(config)?;
     let public = settings.server.public_url.clone();
-    // actix-web's workers need its own runtime (a tokio runtime per worker thread).
-    actix_web::rt::System::new().block_on(async {
+    block_on(async {
         let app = Application::build(settings).await?;
         writeln!(
             out,
@@ -58,7 +56,7 @@ pub fn serve(config: Option<&Path>, out: &mut impl Write) -> Result<(), CliError
 
 pub fn migrate(config: Option<&Path>, out: &mut impl Write) -> Result<(), CliError> {
     let settings = settings(config)?;
-    runtime()?.block_on(async {
+    block_on(async {
         let db = startup::connect(&settings).await?;
         startup::migrate(&db).await?;
         writeln!(out, "migrations applied")?;
@@ -86,7 +84,7 @@ pub fn create_admin(
         Ok(p) if !p.is_empty() => (p, false),
         _ => (survey_server::auth::random_token(), true),
     };
-    runtime()?.block_on(async {
+    block_on(async {
         let db = startup::connect(&settings).await?;
         startup::migrate(&db).await?;
         let new = NewUser {
