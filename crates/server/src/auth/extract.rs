@@ -8,7 +8,7 @@ use chrono::Utc;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
-use super::{Role, digest_hex, session};
+use super::{Role, digest_hex, same_secret, session};
 use crate::entities::{api_token, session as session_entity, user};
 use crate::error::AppError;
 use crate::state::AppState;
@@ -49,19 +49,12 @@ impl CurrentUser {
 
     /// Checks the CSRF token a form sent back.
     pub fn check_csrf(&self, sent: &str) -> Result<(), AppError> {
-        let a = self.csrf.as_bytes();
-        let b = sent.as_bytes();
-        if a.len() == b.len() && ring_eq(a, b) {
+        if same_secret(&self.csrf, sent) {
             Ok(())
         } else {
             Err(AppError::Csrf)
         }
     }
-}
-
-fn ring_eq(a: &[u8], b: &[u8]) -> bool {
-    // Constant time, so the token cannot be guessed byte by byte from response times.
-    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 impl FromRequest for CurrentUser {

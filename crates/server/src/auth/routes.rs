@@ -7,7 +7,7 @@ use maud::html;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde::Deserialize;
 
-use super::{Role, password, random_token, session};
+use super::{Role, password, random_token, same_secret, session};
 use crate::entities::user;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -65,7 +65,7 @@ async fn login(
     form: web::Form<LoginForm>,
 ) -> Result<HttpResponse, AppError> {
     let expected = req.cookie(LOGIN_CSRF).map(|c| c.value().to_owned()).unwrap_or_default();
-    if expected.is_empty() || expected != form.csrf {
+    if !same_secret(&expected, &form.csrf) {
         return Err(AppError::Csrf);
     }
     let account = form.email.trim().to_lowercase();
