@@ -320,3 +320,13 @@ fn plan_errors_read_in_japanese_too() {
         "調査締切（2027-02-12）が調査開始（2027-02-15）より前になっています。どちらかを動かしてください"
     );
 }
+
+#[test]
+fn every_step_name_reads_back_as_its_step() {
+    let plan = Plan::propose(day("2027-04-01"), &LeadTimes::default(), &WorkCalendar::default(), None).unwrap();
+    for step in plan.steps() {
+        assert_eq!(Milestone::parse(&step.milestone.key()), Some(step.milestone));
+    }
+    assert_eq!(Milestone::parse("reminder_x"), None);
+    assert_eq!(Milestone::parse("kickoff"), None);
+}

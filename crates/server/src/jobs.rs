@@ -11,6 +11,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, FromQueryResult, IntoActiveModel,
     QueryFilter, Set, Statement,
 };
+use survey_design::{Milestone, Step};
 use uuid::Uuid;
 
 use crate::entities::{invitation, job, survey};
@@ -58,24 +59,11 @@ impl Kind {
 pub async fn schedule(
     db: &impl ConnectionTrait,
     survey_id: Uuid,
-    plan: &serde_json::Value,
+    steps: &[Step],
     offset_hours: i32,
 ) -> Result<(), AppError> {
-    let steps: Vec<(String, NaiveDate)> = plan
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|s| {
-                    Some((
-                        s.get("milestone")?.as_str()?.to_owned(),
-                        s.get("date")?.as_str()?.parse().ok()?,
-                    ))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let date = |m: &str| steps.iter().find(|(k, _)| k == m).map(|(_, d)| *d);
-    let (Some(open), Some(close)) = (date("fieldwork_open"), date("fieldwork_close")) else {
+    let date = |m: Milestone| steps.iter().find(|s| s.milestone == m).map(|s| s.date);
+    let (Some(open), Some(close)) = (date(Milestone::FieldworkOpen), date(Milestone::FieldworkClose)) else {
         return Err(AppError::conflict(
             "the plan has no fieldwork dates",
             "実施計画に調査期間の日付がありません",
@@ -86,9 +74,9 @@ pub async fn schedule(
         (Kind::Invite, at(open, 9, offset_hours)),
         (Kind::Close, at(close, 18, offset_hours)),
     ];
-    for (key, day) in &steps {
-        if let Some(n) = key.strip_prefix("reminder_").and_then(|n| n.parse().ok()) {
-            jobs.push((Kind::Remind(n), at(*day, 9, offset_hours)));
+    for step in steps {
+        if let Milestone::Reminder(n) = step.milestone {
+            jobs.push((Kind::Remind(i32::from(n)), at(step.date, 9, offset_hours)));
         }
     }
     for (kind, run_at) in jobs {

@@ -8,7 +8,7 @@ use sea_orm::{
     TransactionTrait,
 };
 use serde::{Deserialize, Serialize};
-use survey_design::Questionnaire;
+use survey_design::{Milestone, Questionnaire, Step};
 use uuid::Uuid;
 
 use crate::entities::{invitation, job, organisation, survey};
@@ -83,6 +83,22 @@ pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<survey::Model, 
 /// The languages the survey offers to respondents.
 pub fn languages(s: &survey::Model) -> Vec<String> {
     serde_json::from_value(s.languages.clone()).unwrap_or_default()
+}
+
+/// The steps of the survey's saved fieldwork plan (none when no plan was saved).
+pub fn plan_steps(s: &survey::Model) -> Vec<Step> {
+    let Some(steps) = s.plan.as_ref().and_then(|p| p.as_array()) else {
+        return Vec::new();
+    };
+    steps
+        .iter()
+        .filter_map(|step| {
+            Some(Step {
+                milestone: Milestone::parse(step.get("milestone")?.as_str()?)?,
+                date: step.get("date")?.as_str()?.parse().ok()?,
+            })
+        })
+        .collect()
 }
 
 /// The questionnaire of a survey. Its source was checked when it was stored.
@@ -298,13 +314,13 @@ pub async fn transition(
                 "予定に入れる前に名簿を取り込んでください",
             ));
         }
-        let Some(plan) = &s.plan else {
+        if s.plan.is_none() {
             return Err(AppError::conflict(
                 "save a fieldwork plan before scheduling",
                 "予定に入れる前に実施計画を保存してください",
             ));
-        };
-        crate::jobs::schedule(&txn, s.id, plan, utc_offset_hours).await?;
+        }
+        crate::jobs::schedule(&txn, s.id, &plan_steps(&s), utc_offset_hours).await?;
     }
     if to == State::Draft {
         job::Entity::delete_many()

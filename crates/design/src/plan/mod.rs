@@ -31,23 +31,34 @@ pub enum Milestone {
 }
 
 impl Milestone {
-    /// A short stable name, for JSON and calendar ids.
+    /// The steps other than reminders, with their stable names.
+    const NAMED: [(Milestone, &'static str); 8] = [
+        (Self::Briefing, "briefing"),
+        (Self::SignOff, "sign_off"),
+        (Self::FieldworkOpen, "fieldwork_open"),
+        (Self::FieldworkClose, "fieldwork_close"),
+        (Self::Analysis, "analysis"),
+        (Self::ReportDelivery, "report_delivery"),
+        (Self::Debrief, "debrief"),
+        (Self::ProgrammeStart, "programme_start"),
+    ];
+
+    /// A short stable name, for JSON, forms and calendar ids: `fieldwork_open`, `reminder_2`.
     pub fn key(self) -> String {
         match self {
             Self::Reminder(n) => format!("reminder_{n}"),
-            other => {
-                let name = match other {
-                    Self::Briefing => "briefing",
-                    Self::SignOff => "sign_off",
-                    Self::FieldworkOpen => "fieldwork_open",
-                    Self::FieldworkClose => "fieldwork_close",
-                    Self::Analysis => "analysis",
-                    Self::ReportDelivery => "report_delivery",
-                    Self::Debrief => "debrief",
-                    Self::ProgrammeStart | Self::Reminder(_) => "programme_start",
-                };
-                name.to_owned()
-            }
+            other => Self::NAMED
+                .iter()
+                .find(|(m, _)| *m == other)
+                .map_or_else(String::new, |(_, k)| (*k).to_owned()),
+        }
+    }
+
+    /// The step named by [`Self::key`].
+    pub fn parse(key: &str) -> Option<Self> {
+        match key.strip_prefix("reminder_") {
+            Some(n) => n.parse().ok().map(Self::Reminder),
+            None => Self::NAMED.iter().find(|(_, k)| *k == key).map(|(m, _)| *m),
         }
     }
 

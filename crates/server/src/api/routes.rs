@@ -296,7 +296,7 @@ async fn put_plan(
             let parsed: Result<Vec<Step>, ApiError> = steps
                 .into_iter()
                 .map(|st| {
-                    crate::operator::milestone(&st.milestone)
+                    survey_design::Milestone::parse(&st.milestone)
                         .map(|milestone| Step {
                             milestone,
                             date: st.date,

@@ -9,7 +9,7 @@ mod tokens;
 pub mod upload;
 
 pub use organisations::create_organisation;
-pub use survey::{import_roster, milestone};
+pub use survey::import_roster;
 
 use actix_web::web;
 

@@ -179,19 +179,7 @@ async fn survey_page(
     let k = i64::from(s.k_threshold);
     let (invitees, issued) = (rates.invitees, rates.tokens_issued);
     let merged = lang.t("その他（少人数のため統合）", "other (merged: too few)");
-    let plan_steps: Vec<(String, String)> = s
-        .plan
-        .as_ref()
-        .and_then(|p| p.as_array().cloned())
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|st| {
-            Some((
-                st.get("milestone")?.as_str()?.to_owned(),
-                st.get("date")?.as_str()?.to_owned(),
-            ))
-        })
-        .collect();
+    let plan_steps = surveys::plan_steps(s);
     let content = html! {
         @if let Some(notice) = notice.filter(|n| !n.is_empty()) { p.notice.ok { (notice) } }
         @if !problems.is_empty() {
@@ -274,8 +262,8 @@ async fn survey_page(
             form.stack method="post" action={ "/operator/surveys/" (s.id) "/plan/dates" } {
                 (csrf_field(user))
                 fieldset disabled[!draft] {
-                    @for (milestone, date) in &plan_steps {
-                        label { (milestone_label(milestone, &ui)) input type="date" name=(milestone) value=(date) required; }
+                    @for step in &plan_steps {
+                        label { (step.milestone.label(&ui)) input type="date" name=(step.milestone.key()) value=(step.date.to_string()) required; }
                     }
                     button type="submit" { (lang.t("日付を保存", "Save dates")) }
                 }
@@ -309,24 +297,6 @@ fn transition_label(lang: UiLang, to: State) -> &'static str {
         State::Closed => lang.t("締め切る", "Close"),
         State::Published => lang.t("結果を公開", "Publish"),
     }
-}
-
-fn milestone_label(key: &str, lang: &Lang) -> String {
-    milestone(key).map_or_else(|| key.to_owned(), |m| m.label(lang))
-}
-
-pub fn milestone(key: &str) -> Option<Milestone> {
-    Some(match key {
-        "briefing" => Milestone::Briefing,
-        "sign_off" => Milestone::SignOff,
-        "fieldwork_open" => Milestone::FieldworkOpen,
-        "fieldwork_close" => Milestone::FieldworkClose,
-        "analysis" => Milestone::Analysis,
-        "report_delivery" => Milestone::ReportDelivery,
-        "debrief" => Milestone::Debrief,
-        "programme_start" => Milestone::ProgrammeStart,
-        other => Milestone::Reminder(other.strip_prefix("reminder_")?.parse().ok()?),
-    })
 }
 
 /// Renders the survey page again with problems, as a 422.
@@ -569,7 +539,10 @@ pub async fn plan_dates(
     let mut steps = Vec::new();
     let mut problems = Vec::new();
     for (key, value) in form.iter().filter(|(k, _)| k.as_str() != "csrf") {
-        match (milestone(key), NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")) {
+        match (
+            Milestone::parse(key),
+            NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d"),
+        ) {
             (Some(milestone), Ok(date)) => steps.push(Step { milestone, date }),
             (None, _) => problems.push(format!("`{key}` is not a step of the plan")),
             (_, Err(_)) => problems.push(format!("`{value}` is not a date (YYYY-MM-DD)")),
