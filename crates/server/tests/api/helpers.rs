@@ -21,7 +21,7 @@ pub struct TestApp {
     pub state: AppState,
     pub outbox: PathBuf,
     pub database_url: String,
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
 }
 
 /// A fresh database URL: a new PostgreSQL database when the suite is asked to run on PostgreSQL
@@ -296,23 +296,17 @@ async fn start(settings: Settings, database_url: String, dir: tempfile::TempDir)
         state,
         outbox,
         database_url,
-        _dir: dir,
+        dir,
     }
 }
 
-/// Another server on an existing database (a second replica, or a restart).
-pub async fn spawn_on(database_url: &str, adjust: impl FnOnce(&mut Settings)) -> TestApp {
+/// Another server on the database of `first` (a second replica, or a restart), with its HMAC key.
+pub async fn spawn_on(first: &TestApp, adjust: impl FnOnce(&mut Settings)) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
-    let mut settings = settings_for(dir.path(), database_url);
+    let mut settings = settings_for(dir.path(), &first.database_url);
     adjust(&mut settings);
-    // Both servers must store codes under the same HMAC key.
-    let key = std::fs::read_to_string(
-        std::path::Path::new(database_url.trim_start_matches("sqlite://").split('?').next().unwrap())
-            .with_file_name("hmac.key"),
-    )
-    .ok();
-    if let Some(key) = key {
-        settings.secrets.hmac_key = Some(Secret::new(key));
-    }
-    start(settings, database_url.to_owned(), dir).await
+    // Both servers must store codes under the same key: the one `first` generated.
+    let key = std::fs::read_to_string(first.dir.path().join("hmac.key")).unwrap();
+    settings.secrets.hmac_key = Some(Secret::new(key));
+    start(settings, first.database_url.clone(), dir).await
 }

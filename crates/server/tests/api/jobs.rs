@@ -111,7 +111,7 @@ async fn two_schedulers_on_one_database_send_every_invitation_exactly_once() {
     change_state(&b, survey, "scheduled").await;
     // A second server on the same database, with the same outbox.
     let outbox = first.outbox.clone();
-    let second = crate::helpers::spawn_on(&first.database_url, move |s| s.mail.outbox = Some(outbox)).await;
+    let second = crate::helpers::spawn_on(&first, move |s| s.mail.outbox = Some(outbox)).await;
     make_due(&first, survey, &["open", "invite"]).await;
     let (a, b2) = futures_util::future::join(run_due(&first.state), run_due(&second.state)).await;
     assert_eq!(a.unwrap() + b2.unwrap(), 2, "each job ran once");
@@ -130,7 +130,7 @@ async fn jobs_survive_a_restart() {
     let (b, _, survey) = ready_survey(&first).await;
     change_state(&b, survey, "scheduled").await;
     make_due(&first, survey, &["open"]).await;
-    let restarted = crate::helpers::spawn_on(&first.database_url, |_| {}).await;
+    let restarted = crate::helpers::spawn_on(&first, |_| {}).await;
     assert_eq!(run_due(&restarted.state).await.unwrap(), 1);
     assert_eq!(survey_state(&restarted, survey).await, "open");
 }
