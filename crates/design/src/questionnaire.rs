@@ -457,13 +457,9 @@ mod tests {
     fn reverse_coded_statements_mirror_the_favourable_points() {
         let scale = Scale {
             name: None,
-            labels: vec![],
+            labels: (0..5).map(|_| dummy_text()).collect(),
             favourable: vec![4, 5],
             not_applicable: None,
-        };
-        let scale = Scale {
-            labels: (0..5).map(|_| dummy_text()).collect(),
-            ..scale
         };
         assert!(scale.is_favourable(5, false));
         assert!(!scale.is_favourable(1, false));
