@@ -2,16 +2,18 @@
 //! RSABSSA-SHA384-PSS-Deterministic) carried in the Privacy Pass token format (RFC 9578, token type
 //! 0x0002).
 //!
-//! This crate holds the parts every party shares. So far: the client's side of RFC 9474 (blinding a
-//! message, finalising and verifying the signature), which the browser client mirrors in JavaScript
-//! and tests, load tools and auditors use from Rust; the issuer key's RFC 9578 encoding and key id;
-//! the wire formats of RFC 9577/9578 and each survey's challenge; and the tally's Merkle tree (RFC 6962) with inclusion proofs.
-//! Verification uses ring's RSA-PSS-SHA384.
+//! This crate holds the parts every party shares:
+//! - [`rsabssa`]: the client's side of RFC 9474 (blind, finalise, verify), which the browser client
+//!   mirrors in JavaScript and which tests, load tools and auditors use from Rust;
+//! - [`issuer`]: key pairs, BlindSign (OpenSSL's raw RSA operation — why is written there) and
+//!   private keys sealed at rest with AES-256-GCM;
+//! - [`spki`]: the issuer key's RFC 9578 encoding and key id;
+//! - [`wire`]: the messages of RFC 9577/9578 and each survey's challenge (its exact bytes are
+//!   documented at [`wire::survey_challenge`]);
+//! - [`tally`] and [`merkle`]: receipts, the published tally and its RFC 6962 Merkle tree.
 //!
-//! Still to come with the respondent's issue: the issuer's signing (the choice between the
-//! `blind-rsa-signatures` crate, which needs a pre-release `rsa` pinned, and a hardened raw RSA
-//! operation is recorded there) and what a receipt holds.
-//! This crate never logs token values, signatures or invitation codes.
+//! Verification uses ring's RSA-PSS-SHA384. This crate never logs token values, signatures or
+//! invitation codes.
 //!
 //! ```
 //! use survey_token::rsabssa::{PublicKey, emsa_pss_encode};
@@ -23,9 +25,11 @@
 //! # let _ = PublicKey::from_be_bytes;
 //! ```
 
+pub mod issuer;
 pub mod merkle;
 pub mod rsabssa;
 pub mod spki;
+pub mod tally;
 pub mod wire;
 
 /// Why a token operation failed, for logs and error messages (never with the values involved).
@@ -55,4 +59,8 @@ pub enum TokenError {
     Challenge,
     #[error("the token was signed with a key that is not this survey's")]
     UnknownKey,
+    #[error("OpenSSL failed during {0}")]
+    Backend(&'static str),
+    #[error("the sealed key does not open with this master key (wrong master key, or the key was altered)")]
+    Sealed,
 }
