@@ -79,6 +79,26 @@ impl Condition {
         }
     }
 
+    /// The condition in the template's spelling, as JSON (for the answer page's script, which
+    /// shows and hides questions by the same rules).
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::json;
+        let operand = |o: &Operand| match o {
+            Operand::Option(id) => json!(id.as_str()),
+            Operand::Number(n) => json!(n),
+        };
+        match self {
+            Self::Equals { question, value } => json!({ "question": question.as_str(), "equals": operand(value) }),
+            Self::OneOf { question, values } => {
+                json!({ "question": question.as_str(), "one_of": values.iter().map(operand).collect::<Vec<_>>() })
+            }
+            Self::Compare { question, op, value } => json!({ "question": question.as_str(), op.key(): value }),
+            Self::Not(inner) => json!({ "not": inner.to_json() }),
+            Self::And(all) => json!({ "and": all.iter().map(Self::to_json).collect::<Vec<_>>() }),
+            Self::Or(any) => json!({ "or": any.iter().map(Self::to_json).collect::<Vec<_>>() }),
+        }
+    }
+
     /// Every question the condition looks at.
     pub fn questions(&self) -> Vec<&QuestionId> {
         match self {

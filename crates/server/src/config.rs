@@ -88,6 +88,11 @@ pub struct SecretSettings {
     /// once into `data_dir/hmac.key`.
     #[serde(default)]
     pub hmac_key: Option<Secret>,
+    /// Key (base64, 32 bytes) that seals the issuer keys at rest (AES-256-GCM). Empty: generated once
+    /// into `data_dir/master.key`, with a warning; a deployment keeps it outside the database and
+    /// its backups.
+    #[serde(default)]
+    pub master_key: Option<Secret>,
 }
 
 /// A value that must not appear in logs or error messages.
@@ -157,6 +162,14 @@ impl Settings {
             )
             .build()?;
         Ok(built.try_deserialize()?)
+    }
+
+    /// The host of `public_url` (`survey.example.com`, with a port if it has one): the issuer name
+    /// and origin of every survey's token challenge.
+    pub fn public_host(&self) -> &str {
+        let url = self.server.public_url.trim();
+        let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+        rest.split(['/', '?', '#']).next().unwrap_or(rest)
     }
 
     /// The database URL: the configured one, or an SQLite file in the data folder.

@@ -177,16 +177,15 @@ async fn run(state: &AppState, claimed: &job::Model) -> Result<(), AppError> {
     let kind =
         Kind::parse(&claimed.kind).ok_or_else(|| AppError::internal(format!("unknown job kind {}", claimed.kind)))?;
     let s = surveys::find(&state.db, claimed.survey_id).await?;
-    let offset = state.settings.scheduler.utc_offset_hours;
     match kind {
         Kind::Open => {
             if surveys::state_of(&s) == State::Scheduled {
-                surveys::transition(&state.db, s, State::Open, offset).await?;
+                surveys::transition(state, s, State::Open).await?;
             }
         }
         Kind::Close => {
             if surveys::state_of(&s) == State::Open {
-                surveys::transition(&state.db, s, State::Closed, offset).await?;
+                surveys::transition(state, s, State::Closed).await?;
             }
         }
         Kind::Invite => send(state, &s, None).await?,

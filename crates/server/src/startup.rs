@@ -12,11 +12,13 @@ use sea_orm::{ConnectOptions, Database, DatabaseConnection};
 use survey_migration::{Migrator, MigratorTrait};
 
 use crate::auth::{self, LoginLimiter};
-use crate::config::Settings;
+use crate::config::{Secret, Settings};
+use crate::issuance::Issuers;
 use crate::mail::Mailer;
 use crate::metrics::Metrics;
 use crate::state::AppState;
-use crate::{api, health, jobs, operator, portal, users};
+use crate::{api, health, jobs, operator, portal, respondent, users};
+use survey_token::issuer::MasterKey;
 
 /// Largest request body: a roster of tens of thousands of employees fits.
 pub const MAX_UPLOAD_BYTES: usize = 8 * 1024 * 1024;
@@ -33,8 +35,8 @@ pub enum StartError {
         #[source]
         source: std::io::Error,
     },
-    #[error("the configured HMAC key is not 32 bytes of base64")]
-    HmacKey,
+    #[error("the key in {0} (or its file in the data folder) is not 32 bytes of base64")]
+    Key(String),
     #[error(transparent)]
     Mail(#[from] crate::mail::MailError),
 }
@@ -69,13 +71,26 @@ impl Application {
         let db = connect(&settings).await?;
         migrate(&db).await?;
         let first_admin = users::bootstrap_admin(&db).await.map_err(StartError::Database)?;
-        let hmac_key = hmac_key(&settings)?;
+        let hmac_key = key_bytes(
+            &settings,
+            settings.secrets.hmac_key.as_ref(),
+            "hmac.key",
+            "SURVEY__SECRETS__HMAC_KEY",
+        )?;
+        let master_key = key_bytes(
+            &settings,
+            settings.secrets.master_key.as_ref(),
+            "master.key",
+            "SURVEY__SECRETS__MASTER_KEY",
+        )?;
+        let master_key = MasterKey::from_bytes(&master_key).map_err(|_| StartError::Key("the master key".into()))?;
         let mailer = Mailer::from_settings(&settings)?;
         let settings = Arc::new(settings);
         let state = AppState {
             db,
             login_limiter: LoginLimiter::new(settings.session.login_attempts, settings.session.login_window_minutes),
-            hmac_key: Arc::new(hmac_key),
+            hmac_key: Arc::new(ring::hmac::Key::new(ring::hmac::HMAC_SHA256, &hmac_key)),
+            issuers: Issuers::new(master_key),
             mailer,
             metrics: Metrics::default(),
             templates: Arc::new(crate::templates::load(&settings.templates_dir)),
@@ -144,6 +159,7 @@ fn routes(cfg: &mut web::ServiceConfig) {
         .configure(operator::config)
         .configure(portal::config)
         .configure(api::config)
+        .configure(respondent::config)
         .route("/static/app.css", web::get().to(stylesheet))
         .route("/", web::get().to(home));
 }
@@ -182,34 +198,37 @@ async fn home(user: Option<auth::CurrentUser>) -> HttpResponse {
     HttpResponse::SeeOther().insert_header(("Location", to)).finish()
 }
 
-/// The configured key, or one generated once into the data folder (fine for the embedded default;
-/// a deployment with several servers must configure the same key on all of them).
-fn hmac_key(settings: &Settings) -> Result<ring::hmac::Key, StartError> {
+/// A 32-byte key: the configured one, or one generated once into `data_dir/{file}` (fine for the
+/// embedded default; a deployment with several servers must configure the same key on all of them).
+fn key_bytes(
+    settings: &Settings,
+    configured: Option<&Secret>,
+    file: &str,
+    setting: &str,
+) -> Result<Vec<u8>, StartError> {
     let engine = base64::engine::general_purpose::STANDARD;
-    let bytes = match &settings.secrets.hmac_key {
-        Some(key) => engine.decode(key.expose().trim()).map_err(|_| StartError::HmacKey)?,
+    let invalid = || StartError::Key(setting.to_owned());
+    let bytes = match configured {
+        Some(key) => engine.decode(key.expose().trim()).map_err(|_| invalid())?,
         None => {
-            let path = settings.data_dir.join("hmac.key");
+            let path = settings.data_dir.join(file);
             let io = |source| StartError::Io {
                 what: format!("the key file {}", path.display()),
                 source,
             };
             match std::fs::read_to_string(&path) {
-                Ok(text) => engine.decode(text.trim()).map_err(|_| StartError::HmacKey)?,
+                Ok(text) => engine.decode(text.trim()).map_err(|_| invalid())?,
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                     let key: [u8; 32] = rand::random();
                     write_private(&path, &engine.encode(key)).map_err(io)?;
-                    tracing::warn!(file = %path.display(), "generated an HMAC key for invitation codes; configure SURVEY__SECRETS__HMAC_KEY in production");
+                    tracing::warn!(file = %path.display(), "generated a key; configure {setting} in production");
                     key.to_vec()
                 }
                 Err(e) => return Err(io(e)),
             }
         }
     };
-    if bytes.len() != 32 {
-        return Err(StartError::HmacKey);
-    }
-    Ok(ring::hmac::Key::new(ring::hmac::HMAC_SHA256, &bytes))
+    if bytes.len() == 32 { Ok(bytes) } else { Err(invalid()) }
 }
 
 fn write_private(path: &std::path::Path, text: &str) -> std::io::Result<()> {

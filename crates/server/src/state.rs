@@ -6,6 +6,7 @@ use sea_orm::DatabaseConnection;
 
 use crate::auth::LoginLimiter;
 use crate::config::Settings;
+use crate::issuance::Issuers;
 use crate::mail::Mailer;
 use crate::metrics::Metrics;
 use crate::templates::Template;
@@ -16,6 +17,8 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// Key of the HMAC under which invitation codes are stored.
     pub hmac_key: Arc<ring::hmac::Key>,
+    /// The survey segments' issuer keys, opened under the master key when first used.
+    pub issuers: Issuers,
     pub mailer: Mailer,
     pub login_limiter: LoginLimiter,
     pub metrics: Metrics,

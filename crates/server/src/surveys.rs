@@ -150,6 +150,7 @@ pub async fn create(db: &impl ConnectionTrait, new: NewSurvey) -> Result<survey:
         allow_fallback: Set(false),
         plan: Set(None),
         created_at: Set(Utc::now()),
+        tally: Set(None),
     }
     .insert(db)
     .await?)
@@ -274,13 +275,15 @@ pub fn require_state(s: &survey::Model, state: State, to: (&str, &str)) -> Resul
 }
 
 /// Moves a survey to `to`, if that is one of the next states and its conditions hold. Scheduling
-/// needs a roster and a plan and creates the jobs; going back to draft removes pending jobs.
+/// needs a roster and a plan and creates the jobs and the segments' issuer keys; going back to draft
+/// removes pending jobs and the keys; closing rewrites the responses in random order and publishes
+/// the tally.
 pub async fn transition(
-    db: &sea_orm::DatabaseConnection,
+    state: &crate::state::AppState,
     s: survey::Model,
     to: State,
-    utc_offset_hours: i32,
 ) -> Result<survey::Model, AppError> {
+    let db = &state.db;
     let from = state_of(&s);
     if !from.next().contains(&to) {
         let allowed: Vec<&str> = from.next().iter().map(|s| s.as_str()).collect();
@@ -320,7 +323,8 @@ pub async fn transition(
                 "予定に入れる前に実施計画を保存してください",
             ));
         }
-        crate::jobs::schedule(&txn, s.id, &plan_steps(&s), utc_offset_hours).await?;
+        crate::jobs::schedule(&txn, s.id, &plan_steps(&s), state.settings.scheduler.utc_offset_hours).await?;
+        crate::issuance::make_keys(&txn, &state.issuers, s.id).await?;
     }
     if to == State::Draft {
         job::Entity::delete_many()
@@ -328,10 +332,22 @@ pub async fn transition(
             .filter(job::Column::State.eq("pending"))
             .exec(&txn)
             .await?;
+        crate::issuance::drop_keys(&txn, s.id).await?;
     }
+    let tally = if to == State::Closed {
+        Some(crate::responses::rewrite_and_tally(&txn, &state.settings, &s).await?)
+    } else {
+        None
+    };
     let mut active = s.into_active_model();
     active.state = Set(to.as_str().to_owned());
+    if tally.is_some() {
+        active.tally = Set(tally);
+    }
     let updated = active.update(&txn).await?;
     txn.commit().await?;
+    if to == State::Closed {
+        crate::responses::compact(db).await;
+    }
     Ok(updated)
 }

@@ -6,6 +6,7 @@ mod error;
 mod validate;
 
 pub use error::{AnswerError, AnswerErrorKind, AnswerErrors};
+pub use validate::NOT_APPLICABLE;
 
 use crate::id::{ItemId, OptionId, QuestionId};
 use crate::questionnaire::Decimal;

@@ -345,7 +345,7 @@ async fn post_state(
         ))
     })?;
     let from = s.state.clone();
-    let updated = surveys::transition(&state.db, s, to, state.settings.scheduler.utc_offset_hours).await?;
+    let updated = surveys::transition(&state, s, to).await?;
     crate::audit::record(
         &state.db,
         &user.user.email,

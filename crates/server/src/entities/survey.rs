@@ -20,6 +20,8 @@ pub struct Model {
     /// The fieldwork plan's steps, `[{ "milestone": …, "date": … }]`.
     pub plan: Option<Json>,
     pub created_at: DateTimeUtc,
+    /// Published at close: `{ "count", "root", "segments": [[label, count], …] }` (segments of ≥ k).
+    pub tally: Option<Json>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

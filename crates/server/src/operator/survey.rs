@@ -598,6 +598,6 @@ pub async fn change_state(
         )
         .await;
     };
-    let result = surveys::transition(&state.db, s.clone(), to, state.settings.scheduler.utc_offset_hours).await;
+    let result = surveys::transition(&state, s.clone(), to).await;
     outcome(&state, &user, lang, &s, result, "survey state changed", "state").await
 }

@@ -36,6 +36,14 @@ impl UiLang {
         survey_design::Lang::parse(self.code()).unwrap_or_else(|_| survey_design::Lang::english())
     }
 
+    /// Picks the value of this language, for texts made at run time.
+    pub fn pick<T>(self, ja: T, en: T) -> T {
+        match self {
+            Self::Ja => ja,
+            Self::En => en,
+        }
+    }
+
     /// Picks the text of this language: `lang.t("ログイン", "Log in")`.
     pub fn t(self, ja: &'static str, en: &'static str) -> &'static str {
         match self {

@@ -127,10 +127,44 @@ impl TestApp {
     }
 }
 
+/// A mail of the outbox: its recipient and its body, decoded from base64 or quoted-printable.
+pub fn read_mail(eml: &str) -> (String, String) {
+    let (head, body) = eml.split_once("\r\n\r\n").unwrap();
+    let to = head
+        .lines()
+        .find_map(|l| l.strip_prefix("To: "))
+        .unwrap()
+        .trim()
+        .to_owned();
+    let body = if head.contains("Content-Transfer-Encoding: base64") {
+        use base64::Engine;
+        let packed: String = body.split_whitespace().collect();
+        String::from_utf8(base64::engine::general_purpose::STANDARD.decode(packed).unwrap()).unwrap()
+    } else if head.contains("Content-Transfer-Encoding: quoted-printable") {
+        let joined = body.replace("=\r\n", "");
+        let mut bytes = Vec::new();
+        let mut rest = joined.as_bytes();
+        while let Some((&b, tail)) = rest.split_first() {
+            if b == b'=' && tail.len() >= 2 {
+                bytes.push(u8::from_str_radix(std::str::from_utf8(&tail[..2]).unwrap(), 16).unwrap());
+                rest = &tail[2..];
+            } else {
+                bytes.push(b);
+                rest = tail;
+            }
+        }
+        String::from_utf8(bytes).unwrap()
+    } else {
+        body.to_owned()
+    };
+    (to, body)
+}
+
 pub struct Response {
     pub status: StatusCode,
     pub headers: awc::http::header::HeaderMap,
     pub body: String,
+    pub bytes: Vec<u8>,
 }
 
 impl Response {
@@ -186,6 +220,7 @@ impl Browser {
             status: response.status(),
             headers: response.headers().clone(),
             body: String::from_utf8_lossy(&body).into_owned(),
+            bytes: body.to_vec(),
         }
     }
 
@@ -270,6 +305,17 @@ impl Browser {
             Some(json) => request.send_json(&json).await.unwrap(),
             None => request.send().await.unwrap(),
         };
+        self.finish(response).await
+    }
+
+    /// A body of the given media type, with no credentials (as the respondent's client sends it).
+    pub async fn post_body(&self, path: &str, content_type: &str, body: Vec<u8>) -> Response {
+        let response = Self::client()
+            .post(format!("{}{path}", self.base))
+            .insert_header(("content-type", content_type.to_owned()))
+            .send_body(body)
+            .await
+            .unwrap();
         self.finish(response).await
     }
 

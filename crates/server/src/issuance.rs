@@ -1,0 +1,264 @@
+//! Issuer keys and token issuance.
+//!
+//! Each segment of a survey gets its own RSA-2048 key pair when the survey is scheduled; the private
+//! half is stored sealed under the master key and opened into memory the first time it signs.
+//! `POST /i/{code}/token-request` marks the invitation as having taken its token and signs the
+//! blinded message in one transaction: the signature leaves the server only once the mark is
+//! committed, and the mark is conditional, so one invitation yields one signature however many
+//! requests race for it.
+
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait};
+use survey_token::issuer::{IssuerKey, MasterKey};
+use survey_token::rsabssa::PublicKey;
+use survey_token::tally::hex;
+use survey_token::wire::{TokenChallenge, TokenRequest, survey_challenge};
+use uuid::Uuid;
+
+use crate::entities::{invitation, invitation_code, issuer_key, survey};
+use crate::error::AppError;
+use crate::surveys::{self, State};
+
+/// The issuer keys opened so far, by key id; shared by every worker.
+#[derive(Clone)]
+pub struct Issuers {
+    master: Arc<MasterKey>,
+    open: Arc<RwLock<HashMap<String, Arc<IssuerKey>>>>,
+}
+
+impl Issuers {
+    pub fn new(master: MasterKey) -> Self {
+        Self {
+            master: Arc::new(master),
+            open: Arc::default(),
+        }
+    }
+
+    /// The signing key of `row`, opened once and kept.
+    fn key(&self, row: &issuer_key::Model) -> Result<Arc<IssuerKey>, AppError> {
+        if let Some(key) = self.open.read().map_err(AppError::internal)?.get(&row.key_id) {
+            return Ok(key.clone());
+        }
+        let id = key_id_bytes(&row.key_id)?;
+        let key = Arc::new(IssuerKey::open(&self.master, &id, &row.sealed_private_key).map_err(AppError::internal)?);
+        self.open
+            .write()
+            .map_err(AppError::internal)?
+            .insert(row.key_id.clone(), key.clone());
+        Ok(key)
+    }
+}
+
+fn key_id_bytes(hex_id: &str) -> Result<[u8; 32], AppError> {
+    survey_token::tally::unhex(hex_id, "key id").map_err(AppError::internal)
+}
+
+/// Makes one key pair per segment of the survey's roster (at scheduling), inside `txn`.
+pub async fn make_keys(txn: &impl ConnectionTrait, issuers: &Issuers, survey_id: Uuid) -> Result<(), AppError> {
+    let segments: Vec<String> = invitation::Entity::find()
+        .select_only()
+        .column(invitation::Column::Segment)
+        .distinct()
+        .filter(invitation::Column::SurveyId.eq(survey_id))
+        .order_by_asc(invitation::Column::Segment)
+        .into_tuple()
+        .all(txn)
+        .await?;
+    let master = issuers.master.clone();
+    let count = segments.len();
+    // Key generation is CPU work of tens of milliseconds per key: off the async workers.
+    let sealed = actix_web::web::block(move || {
+        (0..count)
+            .map(|_| {
+                let key = IssuerKey::generate()?;
+                Ok((key.public_key().clone(), key.seal(&master)?))
+            })
+            .collect::<Result<Vec<_>, survey_token::TokenError>>()
+    })
+    .await
+    .map_err(AppError::internal)?
+    .map_err(AppError::internal)?;
+    for (segment, (public, sealed)) in segments.into_iter().zip(sealed) {
+        issuer_key::Entity::insert(issuer_key::ActiveModel {
+            key_id: Set(hex(&public.key_id())),
+            survey_id: Set(survey_id),
+            segment: Set(segment),
+            public_key: Set(public.to_spki()),
+            sealed_private_key: Set(sealed),
+        })
+        .exec(txn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Removes a survey's keys (when it goes back to draft: the roster may change).
+pub async fn drop_keys(txn: &impl ConnectionTrait, survey_id: Uuid) -> Result<(), AppError> {
+    issuer_key::Entity::delete_many()
+        .filter(issuer_key::Column::SurveyId.eq(survey_id))
+        .exec(txn)
+        .await?;
+    Ok(())
+}
+
+/// The survey's published keys, in segment order.
+pub async fn keys(db: &impl ConnectionTrait, survey_id: Uuid) -> Result<Vec<issuer_key::Model>, AppError> {
+    Ok(issuer_key::Entity::find()
+        .filter(issuer_key::Column::SurveyId.eq(survey_id))
+        .order_by_asc(issuer_key::Column::Segment)
+        .all(db)
+        .await?)
+}
+
+pub fn public_key(row: &issuer_key::Model) -> Result<PublicKey, AppError> {
+    PublicKey::from_spki(&row.public_key).map_err(AppError::internal)
+}
+
+/// The challenge every token of this survey is bound to.
+pub fn challenge(settings: &crate::Settings, survey_id: Uuid) -> TokenChallenge {
+    survey_challenge(settings.public_host(), survey_id.as_bytes())
+}
+
+/// The invitation an invitation code opens, with its survey.
+pub async fn invitation_by_code(
+    db: &impl ConnectionTrait,
+    hmac_key: &ring::hmac::Key,
+    code: &str,
+) -> Result<(invitation::Model, survey::Model), AppError> {
+    let code = invitation_code::Entity::find_by_id(crate::invitations::code_hmac(hmac_key, code))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let invitee = invitation::Entity::find_by_id(code.invitation_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let s = surveys::find(db, invitee.survey_id).await?;
+    Ok((invitee, s))
+}
+
+/// The key of the invitee's segment.
+pub async fn key_for(db: &impl ConnectionTrait, invitee: &invitation::Model) -> Result<issuer_key::Model, AppError> {
+    issuer_key::Entity::find()
+        .filter(issuer_key::Column::SurveyId.eq(invitee.survey_id))
+        .filter(issuer_key::Column::Segment.eq(&invitee.segment))
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::internal("a scheduled survey's segment has no issuer key"))
+}
+
+/// Refuses unless the survey takes answers now, saying when it does.
+pub fn require_open(s: &survey::Model) -> Result<(), AppError> {
+    match surveys::state_of(s) {
+        State::Open => Ok(()),
+        State::Draft | State::Scheduled => Err(AppError::conflict(
+            "this survey is not open yet; please use your link again once it opens",
+            "この調査はまだ始まっていません。開始後にもう一度リンクを開いてください。",
+        )),
+        State::Closed | State::Published => Err(AppError::conflict(
+            "this survey is closed and no longer takes answers",
+            "この調査は締め切られました。回答の受付は終了しています。",
+        )),
+    }
+}
+
+/// Issues the invitation's one token: checks the request fits the invitee's key, marks the
+/// invitation and signs, in one transaction. Returns the `TokenResponse` bytes.
+pub async fn issue(
+    db: &sea_orm::DatabaseConnection,
+    issuers: &Issuers,
+    hmac_key: &ring::hmac::Key,
+    code: &str,
+    body: &[u8],
+) -> Result<Vec<u8>, AppError> {
+    let request = TokenRequest::parse(body).map_err(|e| {
+        AppError::bad(
+            format!("the token request is not valid: {e}"),
+            format!("回答券の要求の形式が正しくありません: {e}"),
+        )
+    })?;
+    let (invitee, s) = invitation_by_code(db, hmac_key, code).await?;
+    require_open(&s)?;
+    let row = key_for(db, &invitee).await?;
+    let key_id = key_id_bytes(&row.key_id)?;
+    if request.truncated_token_key_id != key_id[31] {
+        return Err(AppError::bad(
+            "the token request names another key than this invitation's; reload the page",
+            "回答券の要求の鍵がこの招待の鍵と一致しません。ページを再読み込みしてください。",
+        ));
+    }
+    mark_and_sign(db, issuers.key(&row)?, invitee.id, request.blinded_msg).await
+}
+
+/// The operator-trusted fallback for browsers without JavaScript: the server blinds, signs and
+/// finalises the token itself. It therefore sees the token it hands out — weaker, and labelled so
+/// wherever it appears. Returns the token, base64url.
+pub async fn issue_on_server(
+    db: &sea_orm::DatabaseConnection,
+    issuers: &Issuers,
+    settings: &crate::Settings,
+    invitee: &invitation::Model,
+) -> Result<String, AppError> {
+    let row = key_for(db, invitee).await?;
+    let key = issuers.key(&row)?;
+    let public = key.public_key().clone();
+    let mut token = survey_token::wire::Token {
+        nonce: rand::random(),
+        challenge_digest: challenge(settings, invitee.survey_id).digest(),
+        token_key_id: public.key_id(),
+        authenticator: Vec::new(),
+    };
+    let input = token.token_input();
+    let (blinded, secret) =
+        survey_token::rsabssa::blind(&public, &input, &mut rand::rng()).map_err(AppError::internal)?;
+    let blind_sig = mark_and_sign(db, key, invitee.id, blinded).await?;
+    token.authenticator =
+        survey_token::rsabssa::finalize(&public, &input, &blind_sig, &secret).map_err(AppError::internal)?;
+    Ok(base64::Engine::encode(
+        &base64::engine::general_purpose::URL_SAFE_NO_PAD,
+        token.to_bytes(),
+    ))
+}
+
+/// Marks the invitation as having taken its token — only if it had not — and signs, in one
+/// transaction: the signature is returned only once the mark is committed.
+async fn mark_and_sign(
+    db: &sea_orm::DatabaseConnection,
+    key: Arc<IssuerKey>,
+    invitation_id: Uuid,
+    blinded: Vec<u8>,
+) -> Result<Vec<u8>, AppError> {
+    let txn = db.begin().await?;
+    let marked = invitation::Entity::update_many()
+        .col_expr(invitation::Column::TokenIssued, Expr::value(true))
+        .filter(invitation::Column::Id.eq(invitation_id))
+        .filter(invitation::Column::TokenIssued.eq(false))
+        .exec(&txn)
+        .await?;
+    if marked.rows_affected != 1 {
+        return Err(already_issued());
+    }
+    // About a quarter of a millisecond of CPU: off the async workers.
+    let signed = actix_web::web::block(move || key.blind_sign(&blinded))
+        .await
+        .map_err(AppError::internal)?;
+    let signature = signed.map_err(|e| match e {
+        survey_token::TokenError::OutOfRange | survey_token::TokenError::Length { .. } => AppError::bad(
+            format!("the blinded message cannot be signed: {e}"),
+            format!("ブラインド化されたメッセージに署名できません: {e}"),
+        ),
+        other => AppError::internal(other),
+    })?;
+    txn.commit().await?;
+    Ok(signature)
+}
+
+pub fn already_issued() -> AppError {
+    AppError::conflict(
+        "this invitation has already been used to take an anonymous ballot; each invitation gives one",
+        "この招待からはすでに匿名の回答券が発行されています（招待1件につき1枚です）",
+    )
+}

@@ -1,0 +1,238 @@
+//! `/s/{survey}/answer` and the submission. The page carries no invitation code and sets no cookie;
+//! `answer.js` reads the token from the browser's storage, keeps the draft there, shows one section
+//! at a time and sends `{ token, language, answers }` to `/s/{survey}/responses`.
+
+use actix_web::{HttpResponse, web};
+use maud::html;
+use survey_design::Lang;
+use uuid::Uuid;
+
+use super::form::{self, Filled};
+use super::{LangQuery, Refusal, frame, pick_lang, switch_links, ui};
+use crate::entities::survey;
+use crate::error::AppError;
+use crate::issuance;
+use crate::responses::{self, Submission, SubmitError};
+use crate::state::AppState;
+use crate::surveys;
+
+fn survey_id(raw: &str) -> Result<Uuid, AppError> {
+    Uuid::parse_str(raw).map_err(|_| AppError::NotFound)
+}
+
+pub async fn page(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    query: web::Query<LangQuery>,
+) -> Result<HttpResponse, AppError> {
+    let s = surveys::find(&state.db, survey_id(&path)?).await?;
+    let questionnaire = surveys::questionnaire(&s)?;
+    let lang = pick_lang(&s, query.lang.as_deref(), questionnaire.default_language().as_str());
+    let l = ui(&lang);
+    let title = questionnaire.title().get(&lang).to_owned();
+    let switch = switch_links(&s, &lang, &format!("/s/{}/answer", s.id));
+    if let Err(refusal) = issuance::require_open(&s) {
+        return Ok(frame(
+            &lang,
+            &title,
+            &switch,
+            &[],
+            html! {
+                h1 { (title) }
+                p.notice { (refusal_text(&refusal, &lang)) }
+                p { a href={ "/s/" (s.id) } { (l.t("調査の公開ページ", "The survey's public page")) } }
+            },
+        ));
+    }
+    let content = html! {
+        h1 { (title) }
+        @if let Some(intro) = questionnaire.introduction() { p { (intro.get(&lang)) } }
+        p.muted { (questionnaire.anonymity_statement().get(&lang)) }
+        noscript {
+            p.notice.bad { (l.t("この回答ページは JavaScript を使います。招待メールのリンクを、JavaScript を有効にしたブラウザで開いてください。",
+                                "This page needs JavaScript. Please open the link in your invitation e-mail in a browser with JavaScript enabled.")) }
+        }
+        div.notice.bad #no-token hidden {
+            p { (l.t("このブラウザには、この調査の回答券がありません。招待メールのリンクをこのブラウザで開くと、回答券が作られてここに戻ります。",
+                     "This browser holds no ballot for this survey. Open the link from your invitation e-mail in this browser: it makes your ballot and brings you back here.")) }
+        }
+        (receipt_panel(&s, &lang))
+        form #answers hidden novalidate data-survey=(s.id) data-lang=(lang.as_str())
+            data-submit={ "/s/" (s.id) "/responses" } data-check={ "/s/" (s.id) "/receipt" } {
+            div.progress {
+                span #progress-text aria-live="polite" {}
+                progress #progress max="1" value="0" aria-hidden="true" {}
+            }
+            (form::sections(&questionnaire, &lang, &Filled::EMPTY))
+            p.error #form-problem role="alert" hidden {}
+            div.pager {
+                button #back type="button" { (l.t("戻る", "Back")) }
+                button #next type="button" { (l.t("次へ", "Next")) }
+                button #send type="submit" { (l.t("回答を送信する", "Send my answers")) }
+            }
+            p.muted { (l.t("入力内容はこのブラウザにだけ保存されます。タブを閉じても、後で続きから回答できます。",
+                           "Your draft is kept in this browser only: you can close the tab and continue later.")) }
+        }
+    };
+    Ok(frame(
+        &lang,
+        &title,
+        &switch,
+        &["/static/token.js", "/static/answer.js"],
+        content,
+    ))
+}
+
+/// The receipt, shown by the script after a successful submission (and again if the page is
+/// opened after answering).
+fn receipt_panel(s: &survey::Model, lang: &Lang) -> maud::Markup {
+    let l = ui(lang);
+    html! {
+        section.notice.ok #done hidden tabindex="-1" aria-labelledby="done-title" {
+            h2 #done-title { (l.t("ご回答ありがとうございました", "Thank you for your answers")) }
+            p { (l.t("受領番号（控え）:", "Your receipt:")) }
+            p { code.receipt #receipt {} }
+            div.actions {
+                button #copy type="button" { (l.t("コピー", "Copy")) }
+                a.button #download download="receipt.txt" href="#" { (l.t("ダウンロード", "Download")) }
+                a #check href={ "/s/" (s.id) "/receipt" } { (l.t("受領番号を確認する", "Check the receipt")) }
+            }
+            p.muted { (l.t("受領番号からあなたを特定することはできません。締切後、公開される集計にこの番号が含まれていることを確認できます。",
+                           "The receipt does not identify you. After the close you can check that it is in the published tally.")) }
+        }
+    }
+}
+
+fn refusal_text(e: &AppError, lang: &Lang) -> String {
+    match e {
+        AppError::Conflict(m) | AppError::BadRequest(m) => m.get(ui(lang)).to_owned(),
+        other => other.to_string(),
+    }
+}
+
+pub async fn submit(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    body: web::Json<Submission>,
+) -> Result<HttpResponse, Refusal> {
+    let submission = body.into_inner();
+    let lang = Lang::parse(&submission.language).unwrap_or_else(|_| Lang::english());
+    let s = surveys::find(&state.db, survey_id(&path).map_err(|e| Refusal::new(e, &lang))?)
+        .await
+        .map_err(|e| Refusal::new(e, &lang))?;
+    match responses::submit(&state.db, &state.settings, &s, submission).await {
+        Ok(receipt) => Ok(HttpResponse::Created().json(serde_json::json!({
+            "receipt": receipt,
+            "check": format!("/s/{}/receipt?r={receipt}", s.id),
+        }))),
+        Err(SubmitError::Refused(e)) => Err(Refusal::new(e, &lang)),
+        Err(SubmitError::Answers(errors, lang)) => Err(Refusal::answers(&errors, &lang)),
+    }
+}
+
+/// The form of the operator-trusted fallback: the token travels in a hidden field.
+pub fn fallback_form(s: &survey::Model, lang: &Lang, token: &str, filled: &Filled) -> Result<HttpResponse, AppError> {
+    let l = ui(lang);
+    let questionnaire = surveys::questionnaire(s)?;
+    let title = questionnaire.title().get(lang).to_owned();
+    Ok(frame(
+        lang,
+        &title,
+        &[],
+        &[],
+        html! {
+            h1 { (title) }
+            p.notice.weak {
+                strong { (l.t("弱い匿名性: ", "Weaker anonymity: ")) }
+                (l.t("この回答券はサーバーが作りました。匿名性は調査会社を信頼することに依存します。",
+                     "The server made this ballot; your anonymity rests on trusting the research firm."))
+            }
+            @if filled.errors.is_some() {
+                p.notice.bad role="alert" { (l.t("回答を確認してください。問題のある質問に説明を表示しています。",
+                                                 "Please check your answers; each problem is shown at its question.")) }
+            }
+            form method="post" action={ "/s/" (s.id) "/responses/form" } {
+                input type="hidden" name="token" value=(token);
+                input type="hidden" name="language" value=(lang.as_str());
+                (form::sections(&questionnaire, lang, filled))
+                button type="submit" { (l.t("回答を送信する", "Send my answers")) }
+            }
+        },
+    ))
+}
+
+/// The fallback's submission, as a plain form post; problems re-show the form with the answers kept.
+pub async fn submit_form(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    fields: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let s = surveys::find(&state.db, survey_id(&path)?).await?;
+    let questionnaire = surveys::questionnaire(&s)?;
+    let field = |name: &str| {
+        fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let token = field("token");
+    let lang = pick_lang(&s, Some(&field("language")), questionnaire.default_language().as_str());
+    let answers = form::answers_from_fields(&questionnaire, &fields);
+    let submission = Submission {
+        token: token.clone(),
+        language: lang.as_str().to_owned(),
+        answers: answers.clone(),
+    };
+    match responses::submit(&state.db, &state.settings, &s, submission).await {
+        Ok(receipt) => {
+            let l = ui(&lang);
+            let title = questionnaire.title().get(&lang).to_owned();
+            Ok(frame(
+                &lang,
+                &title,
+                &[],
+                &[],
+                html! {
+                    h1 { (title) }
+                    section.notice.ok {
+                        h2 { (l.t("ご回答ありがとうございました", "Thank you for your answers")) }
+                        p { (l.t("受領番号（控え）:", "Your receipt:")) }
+                        p { code.receipt { (receipt) } }
+                        p { a href={ "/s/" (s.id) "/receipt?r=" (receipt) } { (l.t("受領番号を確認する", "Check the receipt")) } }
+                        p.notice.weak { (l.t("この回答券はサーバーが作りました（弱い匿名性）。", "The server made this ballot (weaker anonymity).")) }
+                    }
+                },
+            ))
+        }
+        Err(SubmitError::Answers(errors, _)) => fallback_form(
+            &s,
+            &lang,
+            &token,
+            &Filled {
+                answers: &answers,
+                errors: Some(&errors),
+            },
+        ),
+        Err(SubmitError::Refused(e)) => Err(e),
+    }
+}
+
+impl Refusal {
+    /// 422 with one message per question, in the respondent's language.
+    pub fn answers(errors: &survey_design::AnswerErrors, lang: &Lang) -> Self {
+        let mut refusal = Self::new(
+            AppError::bad(
+                "please check your answers; each problem is shown at its question",
+                "回答を確認してください。問題のある質問に説明を表示しています。",
+            ),
+            lang,
+        );
+        refusal.status = actix_web::http::StatusCode::UNPROCESSABLE_ENTITY;
+        for e in &errors.errors {
+            let key = e.question.clone().unwrap_or_default();
+            refusal.errors.insert(key, e.message(lang));
+        }
+        refusal
+    }
+}

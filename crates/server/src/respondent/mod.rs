@@ -1,0 +1,194 @@
+//! The respondent's side: the invitation page that makes the anonymous token in the browser, the
+//! answer page (no invitation code, no cookie), submission, receipts, and each survey's public page
+//! with its keys and tally.
+//!
+//! Nothing here logs an address, an invitation code, a token or a nonce: request logs carry route
+//! patterns only (see `metrics`), and refusals are logged without their values.
+
+mod answer;
+mod form;
+mod invite;
+mod public;
+
+use std::collections::BTreeMap;
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, ResponseError, web};
+use maud::{DOCTYPE, Markup, html};
+use survey_design::Lang;
+
+use crate::entities::survey;
+use crate::error::AppError;
+use crate::views::UiLang;
+
+/// A token request is 259 bytes; anything much larger is not one.
+const TOKEN_REQUEST_LIMIT: usize = 1024;
+/// A submission: every long text of a questionnaire at its longest fits.
+const SUBMISSION_LIMIT: usize = 512 * 1024;
+
+pub fn config(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::resource("/i/{code}/token-request")
+            .app_data(web::PayloadConfig::new(TOKEN_REQUEST_LIMIT))
+            .route(web::post().to(invite::token_request)),
+    )
+    .service(
+        web::resource("/s/{survey}/responses")
+            .app_data(crate::api::json_config().limit(SUBMISSION_LIMIT))
+            .route(web::post().to(answer::submit)),
+    )
+    .service(
+        web::resource("/s/{survey}/responses/form")
+            .app_data(web::FormConfig::default().limit(SUBMISSION_LIMIT))
+            .route(web::post().to(answer::submit_form)),
+    )
+    .route("/i/{code}", web::get().to(invite::page))
+    .route("/i/{code}/fallback", web::post().to(invite::fallback))
+    .route("/s/{survey}", web::get().to(public::page))
+    .route("/s/{survey}/token-keys", web::get().to(public::directory))
+    .route("/s/{survey}/receipt", web::get().to(public::receipt))
+    .route("/s/{survey}/answer", web::get().to(answer::page))
+    .route("/static/token.js", web::get().to(|| script(TOKEN_JS)))
+    .route(
+        "/static/invite.js",
+        web::get().to(|| script(include_str!("../../static/invite.js"))),
+    )
+    .route(
+        "/static/answer.js",
+        web::get().to(|| script(include_str!("../../static/answer.js"))),
+    );
+}
+
+/// The browser token client, whose SHA-256 is published beside the keys so that anyone can check
+/// the script they were served is the published one.
+pub const TOKEN_JS: &str = include_str!("../../static/token.js");
+
+pub fn token_js_sha256() -> String {
+    survey_token::tally::hex(ring::digest::digest(&ring::digest::SHA256, TOKEN_JS.as_bytes()).as_ref())
+}
+
+async fn script(body: &'static str) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/javascript; charset=utf-8")
+        .body(body)
+}
+
+/// The page language: `?lang=` if the survey offers it, else `fallback`.
+fn pick_lang(s: &survey::Model, asked: Option<&str>, fallback: &str) -> Lang {
+    let offered = crate::surveys::languages(s);
+    let pick = |l: &str| offered.iter().any(|o| o == l).then(|| Lang::parse(l).ok()).flatten();
+    asked
+        .and_then(pick)
+        .or_else(|| pick(fallback))
+        .or_else(|| offered.first().and_then(|l| Lang::parse(l).ok()))
+        .unwrap_or_else(Lang::english)
+}
+
+fn ui(lang: &Lang) -> UiLang {
+    if lang.is_japanese() { UiLang::Ja } else { UiLang::En }
+}
+
+#[derive(serde::Deserialize)]
+struct LangQuery {
+    lang: Option<String>,
+}
+
+/// A respondent page: no navigation, links to the survey's other languages, optional scripts.
+fn frame(lang: &Lang, title: &str, switch: &[(String, String)], scripts: &[&str], content: Markup) -> HttpResponse {
+    let markup = html! {
+        (DOCTYPE)
+        html lang=(lang.as_str()) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) }
+                link rel="stylesheet" href="/static/app.css";
+                @for src in scripts { script src=(src) defer {} }
+            }
+            body.respondent {
+                header.top {
+                    span.brand { (title) }
+                    @if !switch.is_empty() {
+                        nav.langs aria-label="Language / 言語" {
+                            @for (href, label) in switch { a href=(href) { (label) } }
+                        }
+                    }
+                }
+                main { (content) }
+            }
+        }
+    };
+    crate::views::layout::html_response(markup)
+}
+
+/// Links to the page in the survey's other languages.
+fn switch_links(s: &survey::Model, lang: &Lang, path: &str) -> Vec<(String, String)> {
+    crate::surveys::languages(s)
+        .into_iter()
+        .filter(|l| l != lang.as_str())
+        .map(|l| {
+            let label = match l.as_str() {
+                "ja" => "日本語".to_owned(),
+                "en" => "English".to_owned(),
+                other => other.to_owned(),
+            };
+            (format!("{path}?lang={l}"), label)
+        })
+        .collect()
+}
+
+/// A refusal of the respondent's browser client, as JSON in the respondent's language:
+/// `{ "error": "…", "errors": { "question": "…" } }`.
+#[derive(Debug)]
+pub struct Refusal {
+    status: StatusCode,
+    message: String,
+    errors: BTreeMap<String, String>,
+}
+
+impl Refusal {
+    pub fn new(error: AppError, lang: &Lang) -> Self {
+        match &error {
+            AppError::Database(cause) => tracing::error!(error = %cause, "database error on a respondent route"),
+            AppError::Internal(cause) => tracing::error!(error = %cause, "internal error on a respondent route"),
+            _ => {}
+        }
+        let message = match (&error, ui(lang)) {
+            (AppError::BadRequest(m) | AppError::Conflict(m), l) => m.get(l).to_owned(),
+            (AppError::Database(_) | AppError::Internal(_), UiLang::Ja) => {
+                "サーバー側で問題が起きました。入力内容はこのブラウザに残っています。しばらくしてからもう一度送信してください。".to_owned()
+            }
+            (AppError::Database(_) | AppError::Internal(_), UiLang::En) => {
+                "Something went wrong on our side. Your answers are kept in this browser; please send them again in a moment.".to_owned()
+            }
+            (other, UiLang::Ja) => other.japanese().unwrap_or_else(|| other.to_string()),
+            (other, UiLang::En) => other.to_string(),
+        };
+        let status = match error {
+            // The server could not store it: the browser should try again, nothing is lost.
+            AppError::Database(_) | AppError::Internal(_) => StatusCode::SERVICE_UNAVAILABLE,
+            other => other.status_code(),
+        };
+        Self {
+            status,
+            message,
+            errors: BTreeMap::new(),
+        }
+    }
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl ResponseError for Refusal {
+    fn status_code(&self) -> StatusCode {
+        self.status
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        HttpResponse::build(self.status).json(serde_json::json!({ "error": self.message, "errors": self.errors }))
+    }
+}

@@ -1,0 +1,462 @@
+//! The respondent's protocol over HTTP, with the Rust client of the token crate standing in for the
+//! browser: one invitation, one token; one token, one response; clear refusals; the tally at close.
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use rand::Rng;
+use serde_json::{Map, Value as Json, json};
+use survey_design::{QuestionKind, Questionnaire};
+use survey_token::rsabssa::{PublicKey, blind, finalize};
+use survey_token::wire::{Token, TokenRequest, survey_challenge};
+use uuid::Uuid;
+
+use crate::helpers::{Browser, TestApp, spawn_app};
+use crate::jobs::make_due;
+use crate::surveys::{change_state, ready_survey};
+
+pub const REQUEST_TYPE: &str = "application/private-token-request";
+
+/// An open survey whose 60 invitations went out; returns the operator, the survey and each
+/// invitee's (e-mail, code).
+pub async fn open_survey(app: &TestApp) -> (Browser, Uuid, Vec<(String, String)>) {
+    let (b, _, survey) = ready_survey(app).await;
+    assert_eq!(change_state(&b, survey, "scheduled").await.status.as_u16(), 303);
+    make_due(app, survey, &["open", "invite"]).await;
+    survey_server::jobs::run_due(&app.state).await.unwrap();
+    let codes = app
+        .mails()
+        .iter()
+        .map(|m| {
+            let (to, body) = crate::helpers::read_mail(m);
+            let code = body
+                .split("/i/")
+                .nth(1)
+                .unwrap()
+                .split_whitespace()
+                .next()
+                .unwrap()
+                .to_owned();
+            (to, code)
+        })
+        .collect();
+    (b, survey, codes)
+}
+
+/// The browser client's work, in Rust: reads the key directory, blinds, asks for the signature,
+/// finalises. Returns the token's bytes, or the refused response.
+pub struct Client {
+    pub browser: Browser,
+    pub survey: Uuid,
+}
+
+impl Client {
+    pub fn new(app: &TestApp, survey: Uuid) -> Self {
+        Self {
+            browser: app.browser(),
+            survey,
+        }
+    }
+
+    /// The key of the invitation's segment, as the invitation page names it.
+    pub async fn key_for(&self, code: &str) -> PublicKey {
+        let page = self.browser.get(&format!("/i/{code}")).await;
+        assert_eq!(page.status.as_u16(), 200, "{}", page.body);
+        let key_id = attribute(&page.body, "data-key-id");
+        let directory = self.browser.get(&format!("/s/{}/token-keys", self.survey)).await;
+        let directory: Json = serde_json::from_str(&directory.body).unwrap();
+        directory["token-keys"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|k| PublicKey::from_spki(&URL_SAFE_NO_PAD.decode(k["token-key"].as_str().unwrap()).unwrap()).unwrap())
+            .find(|k| URL_SAFE_NO_PAD.encode(k.key_id()) == key_id)
+            .expect("the page's key is in the published directory")
+    }
+
+    pub async fn request(&self, code: &str, key: &PublicKey) -> (Token, crate::helpers::Response) {
+        let challenge = survey_challenge("127.0.0.1", self.survey.as_bytes());
+        let mut token = Token {
+            nonce: rand::random(),
+            challenge_digest: challenge.digest(),
+            token_key_id: key.key_id(),
+            authenticator: Vec::new(),
+        };
+        let input = token.token_input();
+        let (blinded, secret) = blind(key, &input, &mut rand::rng()).unwrap();
+        let request = TokenRequest {
+            truncated_token_key_id: key.key_id()[31],
+            blinded_msg: blinded,
+        };
+        let response = self
+            .browser
+            .post_body(&format!("/i/{code}/token-request"), REQUEST_TYPE, request.to_bytes())
+            .await;
+        if response.status.as_u16() == 200 {
+            assert_eq!(
+                response.headers.get("content-type").unwrap(),
+                "application/private-token-response"
+            );
+            token.authenticator = finalize(key, &input, &response.bytes, &secret).unwrap();
+        }
+        (token, response)
+    }
+
+    /// A token for the invitation, which must succeed.
+    pub async fn token(&self, code: &str) -> Vec<u8> {
+        let key = self.key_for(code).await;
+        let (token, response) = self.request(code, &key).await;
+        assert_eq!(response.status.as_u16(), 200, "{}", response.body);
+        token.to_bytes()
+    }
+
+    pub async fn submit(&self, token: &[u8], language: &str, answers: &Json) -> crate::helpers::Response {
+        let body = json!({ "token": URL_SAFE_NO_PAD.encode(token), "language": language, "answers": answers });
+        self.browser
+            .post_body(
+                &format!("/s/{}/responses", self.survey),
+                "application/json",
+                body.to_string().into_bytes(),
+            )
+            .await
+    }
+}
+
+pub fn attribute(html: &str, name: &str) -> String {
+    let at = html
+        .find(&format!("{name}=\""))
+        .unwrap_or_else(|| panic!("no {name} in the page"))
+        + name.len()
+        + 2;
+    html[at..].split('"').next().unwrap().to_owned()
+}
+
+/// A random valid set of answers: each shown question answered (optional ones sometimes left
+/// out), following the questionnaire's conditions.
+pub fn valid_answers(q: &Questionnaire, rng: &mut impl Rng) -> Json {
+    let mut answers = Map::new();
+    for question in q.questions() {
+        let so_far = q.draft_answers(&Json::Object(answers.clone()));
+        if question.show_if().is_some_and(|c| !c.holds(&|id| so_far.get(id))) {
+            continue;
+        }
+        if !question.required() && rng.random_bool(0.2) {
+            continue;
+        }
+        let value = match question.kind() {
+            QuestionKind::SingleChoice(c) => json!(c.options()[rng.random_range(0..c.options().len())].id().as_str()),
+            QuestionKind::MultipleChoice { choices, min, .. } => {
+                let plain: Vec<&str> = choices
+                    .options()
+                    .iter()
+                    .filter(|o| !o.exclusive())
+                    .map(|o| o.id().as_str())
+                    .collect();
+                json!(plain[..(*min as usize).max(1).min(plain.len())])
+            }
+            QuestionKind::Likert { scale, .. } => json!(rng.random_range(1..=scale.points())),
+            QuestionKind::Rating { .. } => json!(rng.random_range(0..=10)),
+            QuestionKind::Number { min, .. } => json!(min.as_ref().map_or(1.0, |m| m.to_f64()).ceil()),
+            QuestionKind::ShortText { .. } => json!("ok"),
+            QuestionKind::LongText { .. } => {
+                json!(["賛成です。", "Good idea.", "情報漏えいが心配です。"][rng.random_range(0..3)])
+            }
+            QuestionKind::Matrix { scale, items, .. } => Json::Object(
+                items
+                    .iter()
+                    .map(|i| (i.id().as_str().to_owned(), json!(rng.random_range(1..=scale.points()))))
+                    .collect(),
+            ),
+            QuestionKind::Ranking { options, top, .. } => {
+                json!(
+                    options
+                        .iter()
+                        .take(*top as usize)
+                        .map(|o| o.id().as_str())
+                        .collect::<Vec<_>>()
+                )
+            }
+        };
+        answers.insert(question.id().as_str().to_owned(), value);
+    }
+    Json::Object(answers)
+}
+
+pub async fn questionnaire(app: &TestApp, survey: Uuid) -> Questionnaire {
+    let s = survey_server::surveys::find(app.db(), survey).await.unwrap();
+    survey_server::surveys::questionnaire(&s).unwrap()
+}
+
+#[actix_web::test]
+async fn an_invitee_takes_one_token_answers_once_and_checks_the_receipt() {
+    let app = spawn_app().await;
+    let (_, survey, codes) = open_survey(&app).await;
+    let client = Client::new(&app, survey);
+    let (_, code) = &codes[0];
+    let token = client.token(code).await;
+    let q = questionnaire(&app, survey).await;
+    let answers = valid_answers(&q, &mut rand::rng());
+
+    let stored = client.submit(&token, "ja", &answers).await;
+    assert_eq!(stored.status.as_u16(), 201, "{}", stored.body);
+    let body: Json = serde_json::from_str(&stored.body).unwrap();
+    let receipt = body["receipt"].as_str().unwrap();
+    assert_eq!(receipt.len(), 64);
+    let check = client.browser.get(body["check"].as_str().unwrap()).await;
+    assert!(check.body.contains("この回答は保存されています"), "{}", check.body);
+
+    // The same token again: refused, clearly, in the respondent's language.
+    let again = client.submit(&token, "en", &answers).await;
+    assert_eq!(again.status.as_u16(), 409);
+    assert!(again.body.contains("already been used"), "{}", again.body);
+
+    // The invitation is used: its page says so, and a second token request is refused.
+    let page = client.browser.get(&format!("/i/{code}?lang=en")).await;
+    assert!(page.body.contains("already been taken"), "{}", page.body);
+    let key = client.key_for(&codes[1].1).await;
+    let (_, second) = client.request(code, &key).await;
+    assert_eq!(second.status.as_u16(), 409, "{}", second.body);
+    assert!(second.body.contains("already been used"), "{}", second.body);
+}
+
+#[actix_web::test]
+async fn respondent_pages_set_no_cookie_send_no_referrer_and_are_not_cached() {
+    let app = spawn_app().await;
+    let (_, survey, codes) = open_survey(&app).await;
+    let b = app.browser();
+    for path in [
+        format!("/i/{}", codes[0].1),
+        format!("/s/{survey}/answer"),
+        format!("/s/{survey}"),
+        format!("/s/{survey}/token-keys"),
+        format!("/s/{survey}/receipt?r={}", "0".repeat(64)),
+        "/static/token.js".to_owned(),
+    ] {
+        let r = b.get(&path).await;
+        assert_eq!(r.status.as_u16(), 200, "{path}: {}", r.body);
+        assert_eq!(r.headers.get("referrer-policy").unwrap(), "no-referrer", "{path}");
+        assert_eq!(r.headers.get("cache-control").unwrap(), "no-store", "{path}");
+        assert!(r.headers.get("set-cookie").is_none(), "{path} sets a cookie");
+    }
+    let answer = b.get(&format!("/s/{survey}/answer")).await.body;
+    assert!(!answer.contains(&codes[0].1));
+    // The page is light: the HTML with its scripts and stylesheet.
+    let weight = answer.len()
+        + b.get("/static/token.js").await.body.len()
+        + b.get("/static/answer.js").await.body.len()
+        + b.get("/static/app.css").await.body.len();
+    assert!(weight <= 60 * 1024, "the answer page weighs {weight} bytes");
+}
+
+#[actix_web::test]
+async fn malformed_token_requests_and_submissions_get_clear_4xx_and_change_nothing() {
+    let app = spawn_app().await;
+    let (_, survey, codes) = open_survey(&app).await;
+    let client = Client::new(&app, survey);
+    let code = &codes[2].1;
+    let path = format!("/i/{code}/token-request");
+    let b = &client.browser;
+
+    let r = b.post_body(&path, "application/json", b"{}".to_vec()).await;
+    assert_eq!(r.status.as_u16(), 400);
+    assert!(r.body.contains("application/private-token-request"), "{}", r.body);
+    let r = b.post_body(&path, REQUEST_TYPE, vec![0, 2, 7]).await;
+    assert_eq!(r.status.as_u16(), 400);
+    assert!(r.body.contains("cut short"), "{}", r.body);
+    let r = b.post_body(&path, REQUEST_TYPE, vec![0; 4096]).await;
+    assert_eq!(r.status.as_u16(), 413, "{}", r.body);
+    let r = b
+        .post_body("/i/not-a-code/token-request", REQUEST_TYPE, vec![0; 259])
+        .await;
+    assert!(r.status.is_client_error(), "{}", r.body);
+    // A request for another key than the invitee's.
+    let key = client.key_for(code).await;
+    let mut request = vec![0, 2, key.key_id()[31] ^ 1];
+    request.extend([1u8; 256]);
+    let r = b.post_body(&path, REQUEST_TYPE, request).await;
+    assert_eq!(r.status.as_u16(), 400);
+    assert!(r.body.contains("another key"), "{}", r.body);
+    // None of that used the invitation up.
+    let token = client.token(code).await;
+
+    let q = questionnaire(&app, survey).await;
+    let answers = valid_answers(&q, &mut rand::rng());
+    let submit = format!("/s/{survey}/responses");
+    let r = b
+        .post_body(&submit, "application/json", b"{\"token\": 3".to_vec())
+        .await;
+    assert_eq!(r.status.as_u16(), 400, "{}", r.body);
+    let r = client.submit(b"garbage", "en", &answers).await;
+    assert_eq!(r.status.as_u16(), 400);
+    assert!(r.body.contains("ballot (token) is not valid"), "{}", r.body);
+    let mut forged = token.clone();
+    let last = forged.len() - 1;
+    forged[last] ^= 1;
+    let r = client.submit(&forged, "en", &answers).await;
+    assert_eq!(r.status.as_u16(), 400, "{}", r.body);
+    let r = client.submit(&token, "fr", &answers).await;
+    assert_eq!(r.status.as_u16(), 400);
+    assert!(r.body.contains("ja, en"), "{}", r.body);
+    let r = client.submit(&token, "ja", &json!({ "support": 99 })).await;
+    assert_eq!(r.status.as_u16(), 422, "{}", r.body);
+    let body: Json = serde_json::from_str(&r.body).unwrap();
+    assert!(body["errors"]["support"].is_string(), "{body}");
+    assert!(
+        body["errors"].as_object().unwrap().len() > 1,
+        "every problem is named: {body}"
+    );
+
+    // The token still counts once the answers are right.
+    let r = client.submit(&token, "ja", &answers).await;
+    assert_eq!(r.status.as_u16(), 201, "{}", r.body);
+
+    // A token of another survey is refused.
+    let r = b
+        .post_body(
+            &format!("/s/{}/responses", Uuid::new_v4()),
+            "application/json",
+            json!({ "token": URL_SAFE_NO_PAD.encode(&token), "language": "ja", "answers": answers })
+                .to_string()
+                .into_bytes(),
+        )
+        .await;
+    assert_eq!(r.status.as_u16(), 404);
+}
+
+#[actix_web::test]
+async fn fifty_simultaneous_token_requests_for_one_invitation_get_exactly_one_signature() {
+    let app = spawn_app().await;
+    let (_, survey, codes) = open_survey(&app).await;
+    let client = Client::new(&app, survey);
+    let code = &codes[5].1;
+    let key = client.key_for(code).await;
+    let requests = (0..50).map(|_| client.request(code, &key));
+    let results = futures_util::future::join_all(requests).await;
+    let signed = results.iter().filter(|(_, r)| r.status.as_u16() == 200).count();
+    let refused = results.iter().filter(|(_, r)| r.status.as_u16() == 409).count();
+    assert_eq!(
+        (signed, refused),
+        (1, 49),
+        "{:?}",
+        results.iter().map(|(_, r)| r.status).collect::<Vec<_>>()
+    );
+}
+
+#[actix_web::test]
+async fn a_hundred_simultaneous_submissions_of_one_token_count_once() {
+    let app = spawn_app().await;
+    let (_, survey, codes) = open_survey(&app).await;
+    let client = Client::new(&app, survey);
+    let token = client.token(&codes[7].1).await;
+    let answers = valid_answers(&questionnaire(&app, survey).await, &mut rand::rng());
+    let results = futures_util::future::join_all((0..100).map(|_| client.submit(&token, "ja", &answers))).await;
+    let stored = results.iter().filter(|r| r.status.as_u16() == 201).count();
+    let refused = results.iter().filter(|r| r.status.as_u16() == 409).count();
+    assert_eq!((stored, refused), (1, 99));
+    use sea_orm::{EntityTrait, PaginatorTrait};
+    assert_eq!(
+        survey_server::entities::response::Entity::find()
+            .count(app.db())
+            .await
+            .unwrap(),
+        1
+    );
+}
+
+#[actix_web::test]
+async fn a_closed_survey_refuses_answers_and_publishes_a_tally_that_proves_every_receipt() {
+    let app = spawn_app().await;
+    let (b, survey, codes) = open_survey(&app).await;
+    let client = Client::new(&app, survey);
+    let q = questionnaire(&app, survey).await;
+    let mut receipts = Vec::new();
+    for (_, code) in codes.iter().take(12) {
+        let token = client.token(code).await;
+        let r = client.submit(&token, "ja", &valid_answers(&q, &mut rand::rng())).await;
+        assert_eq!(r.status.as_u16(), 201, "{}", r.body);
+        let body: Json = serde_json::from_str(&r.body).unwrap();
+        receipts.push(body["receipt"].as_str().unwrap().to_owned());
+    }
+    let late = client.token(&codes[20].1).await;
+    assert_eq!(change_state(&b, survey, "closed").await.status.as_u16(), 303);
+
+    let r = client.submit(&late, "en", &valid_answers(&q, &mut rand::rng())).await;
+    assert_eq!(r.status.as_u16(), 409);
+    assert!(r.body.contains("closed"), "{}", r.body);
+
+    let public = client.browser.get(&format!("/s/{survey}?lang=en")).await;
+    assert!(public.body.contains("Counted responses"), "{}", public.body);
+    let s = survey_server::surveys::find(app.db(), survey).await.unwrap();
+    let summary = s.tally.clone().unwrap();
+    assert_eq!(summary["count"], 12);
+    for seg in summary["segments"].as_array().unwrap() {
+        assert!(seg[1].as_u64().unwrap() >= 5, "a segment below k is shown: {summary}");
+    }
+    let tally = survey_server::responses::tally(app.db(), &app.state.settings, &s)
+        .await
+        .unwrap();
+    let checked = tally.verify().unwrap();
+    assert_eq!(checked.count, 12);
+    assert_eq!(
+        survey_token::tally::hex(&checked.root),
+        summary["root"].as_str().unwrap()
+    );
+    for receipt in &receipts {
+        let page = client
+            .browser
+            .get(&format!("/s/{survey}/receipt?r={receipt}&lang=en"))
+            .await;
+        assert!(
+            page.body.contains("is included in the published tally"),
+            "{}",
+            page.body
+        );
+        assert!(tally.proof(receipt).unwrap().verify(summary["root"].as_str().unwrap()));
+    }
+    let unknown = client
+        .browser
+        .get(&format!("/s/{survey}/receipt?r={}&lang=en", "ab".repeat(32)))
+        .await;
+    assert!(unknown.body.contains("not in the tally"), "{}", unknown.body);
+    let malformed = client.browser.get(&format!("/s/{survey}/receipt?r=xyz&lang=en")).await;
+    assert!(malformed.body.contains("64 hexadecimal digits"), "{}", malformed.body);
+}
+
+#[actix_web::test]
+async fn without_javascript_the_fallback_is_offered_only_where_allowed_and_labelled_weaker() {
+    let app = spawn_app().await;
+    let (_, survey, codes) = open_survey(&app).await;
+    let b = app.browser();
+    let code = &codes[9].1;
+    let page = b.get(&format!("/i/{code}?lang=en")).await;
+    assert!(page.body.contains("<noscript>"), "{}", page.body);
+    assert!(!page.body.contains("/fallback"), "the fallback is off by default");
+    let r = b.post_form(&format!("/i/{code}/fallback"), &[("lang", "en")]).await;
+    assert_eq!(r.status.as_u16(), 403);
+
+    use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
+    let s = survey_server::surveys::find(app.db(), survey).await.unwrap();
+    let mut active = s.into_active_model();
+    active.allow_fallback = Set(true);
+    active.update(app.db()).await.unwrap();
+
+    let page = b.get(&format!("/i/{code}?lang=en")).await;
+    assert!(page.body.contains("Weaker option"), "{}", page.body);
+    let form = b.post_form(&format!("/i/{code}/fallback"), &[("lang", "en")]).await;
+    assert_eq!(form.status.as_u16(), 200, "{}", form.body);
+    assert!(form.body.contains("Weaker anonymity"), "{}", form.body);
+    let token = attribute(&form.body, "name=\"token\" value");
+    // A plain form post with a missing required answer comes back with the problem at its question.
+    let r = b
+        .post_form(
+            &format!("/s/{survey}/responses/form"),
+            &[("token", &token), ("language", "en"), ("support", "4")],
+        )
+        .await;
+    assert_eq!(r.status.as_u16(), 200);
+    assert!(r.body.contains("Please check your answers"), "{}", r.body);
+    assert!(
+        r.body.contains("value=\"4\" checked"),
+        "the given answer is kept: {}",
+        r.body
+    );
+}
