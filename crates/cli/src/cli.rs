@@ -38,6 +38,23 @@ pub enum Command {
     },
     /// Propose a fieldwork schedule backwards from the programme's start date.
     Plan(PlanArgs),
+    /// Check a survey's published tally (the auditor's tool).
+    Tally {
+        #[command(subcommand)]
+        command: TallyCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TallyCommand {
+    /// Check an exported tally (`tally.json`): every token valid under the published keys and bound
+    /// to the survey, no nonce twice, and the count and Merkle root as stated (exit status 2 if not).
+    Verify {
+        file: PathBuf,
+        /// The Merkle root published on the survey's page, to compare with the file's (hex).
+        #[arg(long, value_name = "HEX")]
+        root: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

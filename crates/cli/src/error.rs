@@ -29,6 +29,14 @@ pub enum CliError {
     Start(#[from] survey_server::startup::StartError),
     #[error("{0}")]
     Usage(String),
+    #[error("{path} is not a tally file: {source}")]
+    TallyFile {
+        path: PathBuf,
+        #[source]
+        source: serde_json::Error,
+    },
+    #[error("the tally does not check out: {0}")]
+    Tally(#[from] survey_token::tally::TallyError),
 }
 
 impl CliError {

@@ -7,6 +7,7 @@ mod cli;
 mod error;
 mod plan;
 mod server;
+mod tally;
 mod template;
 
 use std::io::Write;
@@ -30,6 +31,9 @@ fn main() -> ExitCode {
         } => server::create_admin(config, &email, &name, &role, &mut out),
         cli::Command::Template { command } => template::run(command, &mut out),
         cli::Command::Plan(plan) => plan::run(&plan, &mut out),
+        cli::Command::Tally {
+            command: cli::TallyCommand::Verify { file, root },
+        } => tally::verify(&file, root.as_deref(), &mut out),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

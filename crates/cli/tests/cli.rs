@@ -300,3 +300,80 @@ fn output_that_cannot_be_written_is_an_error_with_its_cause() {
         "error: cannot write the output\n  caused by: No space left on device (os error 28)\n"
     );
 }
+
+/// A tally of three real tokens under a fresh key, as the server exports it.
+fn tally_file(dir: &Path) -> (PathBuf, survey_token::tally::Tally) {
+    use survey_token::issuer::IssuerKey;
+    use survey_token::rsabssa::{blind, finalize};
+    use survey_token::tally::{Counted, Tally, answers_digest};
+    use survey_token::wire::{Token, survey_challenge};
+    let key = IssuerKey::generate().unwrap();
+    let public = key.public_key();
+    let challenge = survey_challenge("survey.example.com", &[9; 16]);
+    let tokens: Vec<Vec<u8>> = (0..3u8)
+        .map(|i| {
+            let mut token = Token {
+                nonce: [i; 32],
+                challenge_digest: challenge.digest(),
+                token_key_id: public.key_id(),
+                authenticator: Vec::new(),
+            };
+            let input = token.token_input();
+            let (blinded, secret) = blind(public, &input, &mut rand::rng()).unwrap();
+            token.authenticator = finalize(public, &input, &key.blind_sign(&blinded).unwrap(), &secret).unwrap();
+            token.to_bytes()
+        })
+        .collect();
+    let tally = Tally::build(
+        "survey-9",
+        &challenge,
+        &[(public.clone(), "department=営業".to_owned())],
+        tokens.iter().enumerate().map(|(i, t)| Counted {
+            token: t,
+            answers_digest: answers_digest(format!("{{\"q\":{i}}}").as_bytes()),
+        }),
+    );
+    let path = dir.join("tally.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&tally).unwrap()).unwrap();
+    (path, tally)
+}
+
+#[test]
+fn tally_verify_checks_an_honest_tally_and_names_what_is_wrong_with_a_forged_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, tally) = tally_file(dir.path());
+    let ok = survey(dir.path(), &["tally", "verify", "tally.json", "--root", &tally.root]);
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    let text = stdout(&ok);
+    assert!(text.contains("survey survey-9: 3 responses"), "{text}");
+    assert!(text.contains("department=営業: 3"), "{text}");
+    assert!(text.contains("as published"), "{text}");
+
+    let other_root = survey(
+        dir.path(),
+        &["tally", "verify", "tally.json", "--root", &"00".repeat(32)],
+    );
+    assert_eq!(other_root.status.code(), Some(2));
+    assert!(
+        stderr(&other_root).contains("differs from the root"),
+        "{}",
+        stderr(&other_root)
+    );
+
+    let mut forged = tally.clone();
+    forged.responses.push(forged.responses[1].clone());
+    forged.count = 4;
+    std::fs::write(&path, serde_json::to_string(&forged).unwrap()).unwrap();
+    let twice = survey(dir.path(), &["tally", "verify", "tally.json"]);
+    assert_eq!(twice.status.code(), Some(2));
+    assert!(stderr(&twice).contains("reuses the nonce"), "{}", stderr(&twice));
+
+    std::fs::write(&path, "{ not json").unwrap();
+    let garbled = survey(dir.path(), &["tally", "verify", "tally.json"]);
+    assert_eq!(garbled.status.code(), Some(2));
+    assert!(
+        stderr(&garbled).contains("tally.json is not a tally file"),
+        "{}",
+        stderr(&garbled)
+    );
+}

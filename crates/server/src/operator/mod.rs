@@ -34,6 +34,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
         .route("/operator/surveys/{id}/plan", web::post().to(survey::propose_plan))
         .route("/operator/surveys/{id}/plan/dates", web::post().to(survey::plan_dates))
         .route("/operator/surveys/{id}/state", web::post().to(survey::change_state))
+        .route("/operator/surveys/{id}/tally.json", web::get().to(survey::tally_json))
         .route("/operator/audit", web::get().to(audit::show))
         .route("/operator/tokens", web::get().to(tokens::list))
         .route("/operator/tokens", web::post().to(tokens::create));

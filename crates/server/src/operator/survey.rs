@@ -152,6 +152,29 @@ pub async fn show(
     Ok(html_response(survey_page(&state, &user, lang, &s, notice, &[]).await?))
 }
 
+/// The full tally of a closed survey, for an auditor: `survey tally verify tally.json` checks it.
+pub async fn tally_json(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    path: web::Path<Uuid>,
+) -> Result<HttpResponse, AppError> {
+    user.require_operator()?;
+    let s = surveys::find(&state.db, *path).await?;
+    if s.tally.is_none() {
+        return Err(AppError::conflict(
+            "the tally is made when the survey closes",
+            "集計ファイルは調査の締切時に作られます",
+        ));
+    }
+    let tally = crate::responses::tally(&state.db, &state.settings, &s).await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((
+            "Content-Disposition",
+            format!("attachment; filename=\"tally-{}.json\"", s.id),
+        ))
+        .json(tally))
+}
+
 /// The survey page, with a notice or a list of problems from the last action.
 async fn survey_page(
     state: &AppState,
@@ -213,6 +236,15 @@ async fn survey_page(
                         @else { td.num.muted { (lang.t("非表示（k 未満）", "hidden (below k)")) } }
                     }
                 }
+            }
+        }
+
+        h2 { (lang.t("回答者向けページと集計", "Respondent pages and tally")) }
+        p {
+            a href={ "/s/" (s.id) } { (lang.t("公開ページ（鍵の指紋と集計）", "Public page (key fingerprints and tally)")) }
+            @if let Some(t) = &s.tally {
+                " · " (lang.t("数えた回答", "counted responses")) ": " (t["count"]) " · "
+                a href={ "/operator/surveys/" (s.id) "/tally.json" } download { (lang.t("監査用の集計ファイル (JSON)", "Tally file for auditors (JSON)")) }
             }
         }
 

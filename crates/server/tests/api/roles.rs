@@ -52,6 +52,14 @@ async fn every_route_answers_each_role_as_it_should() {
         (format!("/operator/surveys/{survey_a}"), [303, 200, 200, 403, 403]),
         ("/operator/audit".into(), [303, 200, 200, 403, 403]),
         ("/operator/tokens".into(), [303, 200, 200, 403, 403]),
+        // A draft has no tally yet: operators are told so, nobody else reaches it.
+        (
+            format!("/operator/surveys/{survey_a}/tally.json"),
+            [303, 409, 409, 403, 403],
+        ),
+        // The respondent's public pages are the same for everyone.
+        (format!("/s/{survey_a}"), [200, 200, 200, 200, 200]),
+        (format!("/s/{survey_a}/token-keys"), [200, 200, 200, 200, 200]),
         ("/portal".into(), [303, 403, 403, 200, 200]),
         (format!("/portal/surveys/{survey_a}"), [303, 403, 403, 200, 404]),
         (format!("/portal/surveys/{survey_b}"), [303, 403, 403, 404, 200]),
