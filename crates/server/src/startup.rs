@@ -58,7 +58,13 @@ pub async fn connect(settings: &Settings) -> Result<DatabaseConnection, StartErr
     let mut options = ConnectOptions::new(settings.database_url().expose().to_owned());
     options
         .max_connections(settings.database.max_connections)
-        .sqlx_logging(false);
+        .sqlx_logging(false)
+        // Write-ahead log, so answering does not wait for readers; and every commit synced to disk
+        // before it is acknowledged (FULL), so an acknowledged response survives a crash.
+        .map_sqlx_sqlite_opts(|o| {
+            o.journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
+                .synchronous(sea_orm::sqlx::sqlite::SqliteSynchronous::Full)
+        });
     Ok(Database::connect(options).await?)
 }
 

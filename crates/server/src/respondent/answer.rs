@@ -123,7 +123,8 @@ pub async fn submit(
     match responses::submit(&state.db, &state.settings, &s, submission).await {
         Ok(receipt) => Ok(HttpResponse::Created().json(serde_json::json!({
             "receipt": receipt,
-            "check": format!("/s/{}/receipt?r={receipt}", s.id),
+            // In the respondent's language: the receipt page otherwise falls back to the survey's default.
+            "check": format!("/s/{}/receipt?r={receipt}&lang={}", s.id, lang.as_str()),
         }))),
         Err(SubmitError::Refused(e)) => Err(Refusal::new(e, &lang)),
         Err(SubmitError::Answers(errors, lang)) => Err(Refusal::answers(&errors, &lang)),
@@ -199,7 +200,7 @@ pub async fn submit_form(
                         h2 { (l.t("ご回答ありがとうございました", "Thank you for your answers")) }
                         p { (l.t("受領番号（控え）:", "Your receipt:")) }
                         p { code.receipt { (receipt) } }
-                        p { a href={ "/s/" (s.id) "/receipt?r=" (receipt) } { (l.t("受領番号を確認する", "Check the receipt")) } }
+                        p { a href={ "/s/" (s.id) "/receipt?r=" (receipt) "&lang=" (lang.as_str()) } { (l.t("受領番号を確認する", "Check the receipt")) } }
                         p.notice.weak { (l.t("この回答券はサーバーが作りました（弱い匿名性）。", "The server made this ballot (weaker anonymity).")) }
                     }
                 },

@@ -460,3 +460,31 @@ async fn without_javascript_the_fallback_is_offered_only_where_allowed_and_label
         r.body
     );
 }
+
+#[actix_web::test]
+async fn an_acknowledged_response_is_on_disk_the_database_syncs_every_commit() {
+    use sea_orm::{ConnectionTrait, DatabaseBackend, Statement};
+    let app = spawn_app().await;
+    let db = app.db();
+    let backend = db.get_database_backend();
+    let one = |sql: &'static str| async move {
+        let row = db
+            .query_one_raw(Statement::from_string(backend, sql))
+            .await
+            .unwrap()
+            .unwrap();
+        row.try_get_by_index::<String>(0)
+            .or_else(|_| row.try_get_by_index::<i64>(0).map(|n| n.to_string()))
+            .unwrap()
+    };
+    match backend {
+        DatabaseBackend::Postgres => {
+            assert_eq!(one("SHOW synchronous_commit").await, "on");
+            assert_eq!(one("SHOW fsync").await, "on");
+        }
+        _ => {
+            assert_eq!(one("PRAGMA journal_mode").await, "wal");
+            assert_eq!(one("PRAGMA synchronous").await, "2", "FULL: each commit is synced");
+        }
+    }
+}
