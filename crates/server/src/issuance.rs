@@ -2,16 +2,15 @@
 //!
 //! Each segment of a survey gets its own RSA-2048 key pair when the survey is scheduled; the private
 //! half is stored sealed under the master key and opened into memory the first time it signs.
-//! `POST /i/{code}/token-request` marks the invitation as having taken its token and signs the
-//! blinded message in one transaction: the signature leaves the server only once the mark is
-//! committed, and the mark is conditional, so one invitation yields one signature however many
-//! requests race for it.
+//! `POST /i/{code}/token-request` signs the blinded message and marks the invitation as having taken
+//! its token with one conditional statement; the signature leaves the server only once that mark is
+//! committed, so one invitation yields one signature however many requests race for it.
 
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use survey_token::issuer::{IssuerKey, MasterKey};
 use survey_token::rsabssa::PublicKey;
 use survey_token::tally::hex;
@@ -22,33 +21,65 @@ use crate::entities::{invitation, invitation_code, issuer_key, survey};
 use crate::error::AppError;
 use crate::surveys::{self, State};
 
-/// The issuer keys opened so far, by key id; shared by every worker.
+/// The issuer keys in use, kept in memory and shared by every worker: signing keys by survey and
+/// segment (opened from their sealed form the first time they sign), public keys by key id.
+///
+/// A survey's keys are made at scheduling and only dropped if it goes back to draft, which an open
+/// survey cannot: keys are looked up here only for open surveys, so an entry never goes stale.
 #[derive(Clone)]
 pub struct Issuers {
     master: Arc<MasterKey>,
-    open: Arc<RwLock<HashMap<String, Arc<IssuerKey>>>>,
+    signing: Arc<RwLock<HashMap<(Uuid, String), Arc<IssuerKey>>>>,
+    public: Arc<RwLock<HashMap<String, (Uuid, PublicKey)>>>,
 }
 
 impl Issuers {
     pub fn new(master: MasterKey) -> Self {
         Self {
             master: Arc::new(master),
-            open: Arc::default(),
+            signing: Arc::default(),
+            public: Arc::default(),
         }
     }
 
-    /// The signing key of `row`, opened once and kept.
-    fn key(&self, row: &issuer_key::Model) -> Result<Arc<IssuerKey>, AppError> {
-        if let Some(key) = self.open.read().map_err(AppError::internal)?.get(&row.key_id) {
+    /// The signing key of the invitee's segment.
+    async fn signing_key(
+        &self,
+        db: &impl ConnectionTrait,
+        invitee: &invitation::Model,
+    ) -> Result<Arc<IssuerKey>, AppError> {
+        let slot = (invitee.survey_id, invitee.segment.clone());
+        if let Some(key) = self.signing.read().map_err(AppError::internal)?.get(&slot) {
             return Ok(key.clone());
         }
+        let row = key_for(db, invitee).await?;
         let id = key_id_bytes(&row.key_id)?;
         let key = Arc::new(IssuerKey::open(&self.master, &id, &row.sealed_private_key).map_err(AppError::internal)?);
-        self.open
+        self.signing
             .write()
             .map_err(AppError::internal)?
-            .insert(row.key_id.clone(), key.clone());
+            .insert(slot, key.clone());
         Ok(key)
+    }
+
+    /// The public key with this id (hex), with the survey it belongs to.
+    pub async fn public_key(
+        &self,
+        db: &impl ConnectionTrait,
+        key_id: &str,
+    ) -> Result<Option<(Uuid, PublicKey)>, AppError> {
+        if let Some(found) = self.public.read().map_err(AppError::internal)?.get(key_id) {
+            return Ok(Some(found.clone()));
+        }
+        let Some(row) = issuer_key::Entity::find_by_id(key_id.to_owned()).one(db).await? else {
+            return Ok(None);
+        };
+        let found = (row.survey_id, public_key(&row)?);
+        self.public
+            .write()
+            .map_err(AppError::internal)?
+            .insert(key_id.to_owned(), found.clone());
+        Ok(Some(found))
     }
 }
 
@@ -165,8 +196,9 @@ pub fn require_open(s: &survey::Model) -> Result<(), AppError> {
     }
 }
 
-/// Issues the invitation's one token: checks the request fits the invitee's key, marks the
-/// invitation and signs, in one transaction. Returns the `TokenResponse` bytes.
+/// Issues the invitation's one token: checks the request fits the invitee's key, signs, and
+/// marks the invitation — only if it was not marked — before the signature leaves. Returns the
+/// `TokenResponse` bytes.
 pub async fn issue(
     db: &sea_orm::DatabaseConnection,
     issuers: &Issuers,
@@ -182,15 +214,19 @@ pub async fn issue(
     })?;
     let (invitee, s) = invitation_by_code(db, hmac_key, code).await?;
     require_open(&s)?;
-    let row = key_for(db, &invitee).await?;
-    let key_id = key_id_bytes(&row.key_id)?;
-    if request.truncated_token_key_id != key_id[31] {
+    if invitee.token_issued {
+        return Err(already_issued());
+    }
+    let key = issuers.signing_key(db, &invitee).await?;
+    if request.truncated_token_key_id != key.public_key().key_id()[31] {
         return Err(AppError::bad(
             "the token request names another key than this invitation's; reload the page",
             "回答券の要求の鍵がこの招待の鍵と一致しません。ページを再読み込みしてください。",
         ));
     }
-    mark_and_sign(db, issuers.key(&row)?, invitee.id, request.blinded_msg).await
+    let signature = sign(key, request.blinded_msg).await?;
+    mark_issued(db, invitee.id).await?;
+    Ok(signature)
 }
 
 /// The operator-trusted fallback for browsers without JavaScript: the server blinds, signs and
@@ -202,8 +238,10 @@ pub async fn issue_on_server(
     settings: &crate::Settings,
     invitee: &invitation::Model,
 ) -> Result<String, AppError> {
-    let row = key_for(db, invitee).await?;
-    let key = issuers.key(&row)?;
+    if invitee.token_issued {
+        return Err(already_issued());
+    }
+    let key = issuers.signing_key(db, invitee).await?;
     let public = key.public_key().clone();
     let mut token = survey_token::wire::Token {
         nonce: rand::random(),
@@ -214,7 +252,8 @@ pub async fn issue_on_server(
     let input = token.token_input();
     let (blinded, secret) =
         survey_token::rsabssa::blind(&public, &input, &mut rand::rng()).map_err(AppError::internal)?;
-    let blind_sig = mark_and_sign(db, key, invitee.id, blinded).await?;
+    let blind_sig = sign(key, blinded).await?;
+    mark_issued(db, invitee.id).await?;
     token.authenticator =
         survey_token::rsabssa::finalize(&public, &input, &blind_sig, &secret).map_err(AppError::internal)?;
     Ok(base64::Engine::encode(
@@ -223,37 +262,36 @@ pub async fn issue_on_server(
     ))
 }
 
-/// Marks the invitation as having taken its token — only if it had not — and signs, in one
-/// transaction: the signature is returned only once the mark is committed.
-async fn mark_and_sign(
-    db: &sea_orm::DatabaseConnection,
-    key: Arc<IssuerKey>,
-    invitation_id: Uuid,
-    blinded: Vec<u8>,
-) -> Result<Vec<u8>, AppError> {
-    let txn = db.begin().await?;
-    let marked = invitation::Entity::update_many()
-        .col_expr(invitation::Column::TokenIssued, Expr::value(true))
-        .filter(invitation::Column::Id.eq(invitation_id))
-        .filter(invitation::Column::TokenIssued.eq(false))
-        .exec(&txn)
-        .await?;
-    if marked.rows_affected != 1 {
-        return Err(already_issued());
-    }
-    // About a quarter of a millisecond of CPU: off the async workers.
+/// BlindSign, checked before it returns (see `survey_token::issuer`); about a quarter of a
+/// millisecond of CPU, so off the async workers.
+async fn sign(key: Arc<IssuerKey>, blinded: Vec<u8>) -> Result<Vec<u8>, AppError> {
     let signed = actix_web::web::block(move || key.blind_sign(&blinded))
         .await
         .map_err(AppError::internal)?;
-    let signature = signed.map_err(|e| match e {
+    signed.map_err(|e| match e {
         survey_token::TokenError::OutOfRange | survey_token::TokenError::Length { .. } => AppError::bad(
             format!("the blinded message cannot be signed: {e}"),
             format!("ブラインド化されたメッセージに署名できません: {e}"),
         ),
         other => AppError::internal(other),
-    })?;
-    txn.commit().await?;
-    Ok(signature)
+    })
+}
+
+/// Marks the invitation as having taken its token, in one conditional statement: of any number of
+/// racing requests exactly one changes the row, and only that one's signature is handed out. A
+/// signature made for a request that loses the race is dropped unseen.
+async fn mark_issued(db: &sea_orm::DatabaseConnection, invitation_id: Uuid) -> Result<(), AppError> {
+    let marked = invitation::Entity::update_many()
+        .col_expr(invitation::Column::TokenIssued, Expr::value(true))
+        .filter(invitation::Column::Id.eq(invitation_id))
+        .filter(invitation::Column::TokenIssued.eq(false))
+        .exec(db)
+        .await?;
+    if marked.rows_affected == 1 {
+        Ok(())
+    } else {
+        Err(already_issued())
+    }
 }
 
 pub fn already_issued() -> AppError {

@@ -14,6 +14,7 @@ use uuid::Uuid;
 use crate::entities::{issuer_key, response, survey};
 use crate::error::AppError;
 use crate::issuance;
+use crate::state::AppState;
 
 /// What the respondent's browser sends.
 #[derive(Debug, Deserialize)]
@@ -41,14 +42,9 @@ impl From<sea_orm::DbErr> for SubmitError {
 }
 
 /// Verifies the token, validates the answers and stores the response; returns the receipt (hex).
-pub async fn submit(
-    db: &impl ConnectionTrait,
-    settings: &crate::Settings,
-    s: &survey::Model,
-    submission: Submission,
-) -> Result<String, SubmitError> {
+pub async fn submit(state: &AppState, s: &survey::Model, submission: Submission) -> Result<String, SubmitError> {
     issuance::require_open(s)?;
-    let questionnaire = crate::surveys::questionnaire(s)?;
+    let questionnaire = state.questionnaires.get(s)?;
     let offered = crate::surveys::languages(s);
     let language = Lang::parse(&submission.language)
         .ok()
@@ -64,14 +60,12 @@ pub async fn submit(
         .map_err(|_| bad_token("it is not base64url"))?;
     let token = Token::parse(&bytes).map_err(|e| bad_token(&e.to_string()))?;
     let key_id = hex(&token.token_key_id);
-    let key = issuer_key::Entity::find_by_id(key_id.clone())
-        .one(db)
-        .await?
-        .filter(|k| k.survey_id == s.id)
-        .ok_or_else(|| bad_token("it was not issued for this survey"))?;
-    let public = issuance::public_key(&key)?;
+    let public = match state.issuers.public_key(&state.db, &key_id).await? {
+        Some((survey_id, public)) if survey_id == s.id => public,
+        _ => return Err(bad_token("it was not issued for this survey")),
+    };
     token
-        .verify(&public, &issuance::challenge(settings, s.id).digest())
+        .verify(&public, &issuance::challenge(&state.settings, s.id).digest())
         .map_err(|e| bad_token(&e.to_string()))?;
     let answers = questionnaire
         .validate_answers(&submission.answers)
@@ -90,7 +84,7 @@ pub async fn submit(
         language: Set(language.as_str().to_owned()),
         receipt: Set(receipt.clone()),
     };
-    match response::Entity::insert(row).exec_without_returning(db).await {
+    match response::Entity::insert(row).exec_without_returning(&state.db).await {
         Ok(_) => Ok(receipt),
         Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => Err(AppError::conflict(
             "this ballot has already been used: a response with it is stored, and each ballot counts once",

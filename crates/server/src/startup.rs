@@ -97,6 +97,7 @@ impl Application {
             login_limiter: LoginLimiter::new(settings.session.login_attempts, settings.session.login_window_minutes),
             hmac_key: Arc::new(ring::hmac::Key::new(ring::hmac::HMAC_SHA256, &hmac_key)),
             issuers: Issuers::new(master_key),
+            questionnaires: Default::default(),
             mailer,
             metrics: Metrics::default(),
             templates: Arc::new(crate::templates::load(&settings.templates_dir)),

@@ -22,6 +22,8 @@ pub struct AppState {
     pub mailer: Mailer,
     pub login_limiter: LoginLimiter,
     pub metrics: Metrics,
+    /// Questionnaires of scheduled and later surveys, parsed once.
+    pub questionnaires: crate::surveys::Questionnaires,
     /// The bundled templates, read from `templates_dir` at start.
     pub templates: Arc<Vec<Template>>,
 }

@@ -26,7 +26,7 @@ pub async fn page(
     query: web::Query<LangQuery>,
 ) -> Result<HttpResponse, AppError> {
     let s = surveys::find(&state.db, survey_id(&path)?).await?;
-    let questionnaire = surveys::questionnaire(&s)?;
+    let questionnaire = state.questionnaires.get(&s)?;
     let lang = pick_lang(&s, query.lang.as_deref(), questionnaire.default_language().as_str());
     let l = ui(&lang);
     let title = questionnaire.title().get(&lang).to_owned();
@@ -56,7 +56,7 @@ pub async fn page(
             p { (l.t("このブラウザには、この調査の回答券がありません。招待メールのリンクをこのブラウザで開くと、回答券が作られてここに戻ります。",
                      "This browser holds no ballot for this survey. Open the link from your invitation e-mail in this browser: it makes your ballot and brings you back here.")) }
         }
-        (receipt_panel(&s, &lang))
+        (receipt_panel(&s, &lang, questionnaire.thanks()))
         form #answers hidden novalidate data-survey=(s.id) data-lang=(lang.as_str())
             data-submit={ "/s/" (s.id) "/responses" } data-check={ "/s/" (s.id) "/receipt" } {
             div.progress {
@@ -85,11 +85,12 @@ pub async fn page(
 
 /// The receipt, shown by the script after a successful submission (and again if the page is
 /// opened after answering).
-fn receipt_panel(s: &survey::Model, lang: &Lang) -> maud::Markup {
+fn receipt_panel(s: &survey::Model, lang: &Lang, thanks: Option<&survey_design::Text>) -> maud::Markup {
     let l = ui(lang);
     html! {
         section.notice.ok #done hidden tabindex="-1" aria-labelledby="done-title" {
             h2 #done-title { (l.t("ご回答ありがとうございました", "Thank you for your answers")) }
+            @if let Some(thanks) = thanks { p { (thanks.get(lang)) } }
             p { (l.t("受領番号（控え）:", "Your receipt:")) }
             p { code.receipt #receipt {} }
             div.actions {
@@ -120,7 +121,7 @@ pub async fn submit(
     let s = surveys::find(&state.db, survey_id(&path).map_err(|e| Refusal::new(e, &lang))?)
         .await
         .map_err(|e| Refusal::new(e, &lang))?;
-    match responses::submit(&state.db, &state.settings, &s, submission).await {
+    match responses::submit(&state, &s, submission).await {
         Ok(receipt) => Ok(HttpResponse::Created().json(serde_json::json!({
             "receipt": receipt,
             // In the respondent's language: the receipt page otherwise falls back to the survey's default.
@@ -185,7 +186,7 @@ pub async fn submit_form(
         language: lang.as_str().to_owned(),
         answers: answers.clone(),
     };
-    match responses::submit(&state.db, &state.settings, &s, submission).await {
+    match responses::submit(&state, &s, submission).await {
         Ok(receipt) => {
             let l = ui(&lang);
             let title = questionnaire.title().get(&lang).to_owned();

@@ -56,15 +56,25 @@ fn question_field(question: &Question, lang: &Lang, filled: &Filled, rng: &mut i
         question.kind(),
         QuestionKind::Number { .. } | QuestionKind::ShortText { .. } | QuestionKind::LongText { .. }
     );
+    // A group cannot say it is required (aria-required is not allowed on a fieldset, and the
+    // asterisk is hidden from screen readers), so its legend says so in words they read.
+    let required_words = if lang.is_japanese() {
+        "（必須）"
+    } else {
+        " (required)"
+    };
     let heading = html! {
         span.qtext { (question.text().get(lang)) }
-        @if question.required() { " " span.required aria-hidden="true" { "*" } }
+        @if question.required() {
+            " " span.required aria-hidden="true" { "*" }
+            @if grouped { span.offscreen { (required_words) } }
+        }
     };
     html! {
         div.question id={ "q-" (id) } data-question=(id) data-type=(question.kind().type_name())
             data-required[question.required()] data-show-if=[show_if.as_deref()] {
             @if grouped {
-                fieldset aria-describedby=(described) aria-required=[question.required().then_some("true")] {
+                fieldset aria-describedby=(described) {
                     legend { (heading) }
                     (help(question, lang))
                     (input(question, lang, given, rng))

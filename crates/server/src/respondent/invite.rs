@@ -63,7 +63,8 @@ pub async fn page(
                     h2 { (l.t("匿名の回答券", "Your anonymous ballot")) }
                     p {
                         (l.t("回答券はこの鍵で署名されます（所属グループ: ", "The ballot is signed with this key (your group: "))
-                        strong { (key.segment) } (l.t("）。鍵の指紋:", "). Key fingerprint:"))
+                        strong { (crate::roster::describe(&key.segment, l.t("その他", "other"))) }
+                        (l.t("）。鍵の指紋:", "). Key fingerprint:"))
                     }
                     p { code.fingerprint { (fingerprint(&key.key_id)) } }
                     p.muted {

@@ -71,7 +71,10 @@ pub async fn page(
                 thead { tr { th { (l.t("グループ", "Group")) } th { (l.t("鍵の指紋（SHA-256）", "Key fingerprint (SHA-256)")) } } }
                 tbody {
                     @for k in &keys {
-                        tr { td { (k.segment) } td { code.fingerprint { (fingerprint(&k.key_id)) } } }
+                        tr {
+                            td { (crate::roster::describe(&k.segment, l.t("その他", "other"))) }
+                            td { code.fingerprint { (fingerprint(&k.key_id)) } }
+                        }
                     }
                 }
             }
@@ -94,7 +97,10 @@ pub async fn page(
                         thead { tr { th { (l.t("グループ", "Group")) } th.num { (l.t("回答数", "Responses")) } } }
                         tbody {
                             @for seg in segments {
-                                tr { td { (seg[0].as_str().unwrap_or("")) } td.num { (seg[1]) } }
+                                tr {
+                                    td { (crate::roster::describe(seg[0].as_str().unwrap_or(""), l.t("その他", "other"))) }
+                                    td.num { (seg[1]) }
+                                }
                             }
                         }
                     }

@@ -1,0 +1,459 @@
+"""Drives the respondent's side end to end in headless Chromium, against a server it starts itself.
+
+    python3 tests/browser/respondent_journey.py SURVEY_BINARY OUT_DIR      (from the repo root)
+
+It proves, on the real pages and the real browser client: an operator opens a survey and the scheduler
+mails 24 invitations; each respondent, in a browser profile of their own, takes an anonymous ballot on
+the invitation page (which explains anonymity and shows the key fingerprint), leaves the invitation URL,
+answers every visible question (conditions included) and gets a receipt; a draft survives closing the
+browser; a refused submission shows the problem at its question; a used invitation says so; axe-core
+finds no accessibility violation; the pages stay small; and after close every receipt is in the
+published tally. Screenshots and server.log go to OUT_DIR. axe-core comes from npm, or from $AXE_JS.
+"""
+
+import datetime
+import email.policy
+import email.utils
+import glob
+import html
+import http.cookiejar
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, TimeoutException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+binary, out = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+os.makedirs(out, exist_ok=True)
+repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+scratch = tempfile.mkdtemp(prefix="respondent-journey-")
+with socket.socket() as s:
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+url = f"http://127.0.0.1:{port}"
+ROSTER = [("営業", "sales", 10), ("開発", "dev", 8), ("法務", "legal", 6)]
+WEIGHT_LIMIT = 60 * 1024
+started = time.time()
+server, drivers = None, []
+
+
+def wait_for(what, check, timeout=60):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        value = check()
+        if value:
+            return value
+        assert server.poll() is None, f"the server exited while waiting for {what}; see server.log"
+        time.sleep(0.3)
+    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+
+
+def fetch(path):
+    with urllib.request.urlopen(url + path, timeout=20) as r:
+        return r.read()
+
+
+class Operator:
+    """The operator's forms over plain HTTP, as the Rust tests post them."""
+
+    def __init__(self):
+        # The session cookie is Secure; the server is plain http on loopback, as browsers allow.
+        jar = http.cookiejar.CookieJar(http.cookiejar.DefaultCookiePolicy(secure_protocols=("http", "https")))
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+
+    def request(self, path, data=None, content_type=None):
+        req = urllib.request.Request(url + path, data=data, headers={"Content-Type": content_type} if data else {})
+        try:
+            with self.opener.open(req, timeout=30) as r:
+                return r.geturl(), r.read().decode()
+        except urllib.error.HTTPError as e:
+            body = e.read().decode(errors="replace")
+            problems = re.findall(r"<li>(.*?)</li>", body.split('class="problems"')[-1])[:5]
+            raise AssertionError(f"{path} answered {e.code}: {problems or body[:400]}") from None
+
+    def csrf(self, path):
+        return re.search(r'name="csrf" value="([^"]+)"', self.request(path)[1]).group(1)
+
+    def post(self, path, fields, form_page):
+        fields = {"csrf": self.csrf(form_page), **fields}
+        return self.request(path, urllib.parse.urlencode(fields).encode(), "application/x-www-form-urlencoded")
+
+    def post_multipart(self, path, fields, files, form_page):
+        boundary = uuid.uuid4().hex
+        body = b""
+        for name, value in {"csrf": self.csrf(form_page), **fields}.items():
+            body += f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+        for name, (filename, data) in files.items():
+            body += (f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+                     "Content-Type: text/csv\r\n\r\n").encode() + data + b"\r\n"
+        body += f"--{boundary}--\r\n".encode()
+        return self.request(path, body, f"multipart/form-data; boundary={boundary}")
+
+
+def start_server():
+    global server
+    env = dict(os.environ, SURVEY__DATA_DIR=os.path.join(scratch, "data"), SURVEY__SERVER__PORT=str(port),
+               SURVEY__SERVER__PUBLIC_URL=url, SURVEY__TEMPLATES_DIR=os.path.join(repo, "survey-templates"),
+               SURVEY__SCHEDULER__INTERVAL_SECONDS="1", SURVEY__SCHEDULER__UTC_OFFSET_HOURS="0",
+               RUST_LOG="info", SURVEY_LOG="info")
+    log = open(os.path.join(out, "server.log"), "wb")
+    server = subprocess.Popen([binary], cwd=repo, env=env, stdout=log, stderr=subprocess.STDOUT)
+    password = wait_for("the one-time admin password", lambda: re.findall(
+        r"log in as admin@survey\.local with the one-time password (\S+)",
+        open(os.path.join(out, "server.log"), encoding="utf-8", errors="replace").read()))[0]
+    wait_for("/healthz", lambda: healthy())
+    return password
+
+
+def healthy():
+    try:
+        return fetch("/healthz") is not None
+    except OSError:
+        return False
+
+
+def open_survey(password):
+    """Client, survey, settings, roster, a plan whose fieldwork opened yesterday, scheduled."""
+    op = Operator()
+    op.post("/login", {"email": "admin@survey.local", "password": password}, "/login")
+    org = op.post("/operator/organisations", {"name": "株式会社サンプル"}, "/operator/organisations")[0]
+    created = op.post_multipart("/operator/surveys", {
+        "organisation_id": org.rstrip("/").rsplit("/", 1)[1], "name": "アルムナイ調査 2027",
+        "template": "alumni-network-opinion"}, {"file": ("", b"")}, "/operator/surveys/new")[0]
+    survey = urllib.parse.urlparse(created).path.rsplit("/", 1)[1]
+    page = f"/operator/surveys/{survey}"
+    op.post(page + "/settings", {"name": "アルムナイ調査 2027", "languages": "ja, en", "k_threshold": "5",
+                                 "comment_threshold": "10", "breakdowns": "department"}, page)
+    csv, languages = "email,language,department\n", {}
+    for dept, code, n in ROSTER:
+        for i in range(n):
+            address = f"{code}{i}@client.example"
+            languages[address] = "en" if i % 3 == 0 else "ja"
+            csv += f"{address},{languages[address]},{dept}\n"
+    op.post_multipart(page + "/roster", {}, {"file": ("roster.csv", csv.encode())}, page)
+    # Dates by hand: a proposed plan never starts in the past, and the scheduler must open it now.
+    today = datetime.datetime.now(datetime.timezone.utc).date()
+    days = {"briefing": -3, "sign_off": -2, "fieldwork_open": -1, "fieldwork_close": 10, "analysis": 11,
+            "report_delivery": 20, "debrief": 25, "programme_start": 30}
+    op.post(page + "/plan/dates", {k: str(today + datetime.timedelta(days=d)) for k, d in days.items()}, page)
+    op.post(page + "/state", {"to": "scheduled"}, page)
+    return op, survey, languages
+
+
+def invitations(languages):
+    outbox = os.path.join(scratch, "data", "outbox")
+    files = wait_for("24 invitations in the outbox",
+                     lambda: len(glob.glob(outbox + "/*.eml")) >= 24 and glob.glob(outbox + "/*.eml"))
+    found = []
+    for path in sorted(files):
+        with open(path, "rb") as f:
+            mail = email.message_from_binary_file(f, policy=email.policy.default)
+        body = mail.get_body().get_content()
+        address = email.utils.parseaddr(mail["To"])[1]
+        language = "ja" if "次のリンクから回答してください" in body else "en"
+        assert language == languages[address], f"{address} was mailed in {language}, the roster says {languages[address]}"
+        link = re.search(re.escape(url) + r"/i/[A-Za-z0-9_-]+", body)
+        assert link, f"no invitation link in the mail to {address}:\n{body}"
+        found.append({"address": address, "lang": language, "link": link.group(0)})
+    assert len(found) == 24 and len({i["address"] for i in found}) == 24, f"expected 24 distinct invitees: {found}"
+    return found
+
+
+def browser(profile, phone):
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage", "--window-size=1280,900", f"--user-data-dir={profile}"]:
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.set_script_timeout(60)
+    drivers.append(driver)
+    driver.phone = phone
+    viewport(driver)
+    return driver
+
+
+def viewport(driver, height=None):
+    # A window cannot be narrower than 500 px, so a phone's 390 px is emulated.
+    width, usual = (390, 844) if driver.phone else (1280, 900)
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": width, "height": height or usual, "deviceScaleFactor": 1, "mobile": driver.phone})
+
+
+def shot(driver, name):
+    # The whole page, at the respondent's width.
+    viewport(driver, min(max(driver.execute_script("return document.documentElement.scrollHeight"), 600), 4000))
+    driver.save_screenshot(os.path.join(out, name))
+    viewport(driver)
+
+
+def axe(driver, page):
+    driver.execute_script(AXE_SOURCE)
+    result = driver.execute_async_script(r"""
+        var done = arguments[arguments.length - 1];
+        axe.run(document).then(function (r) {
+          done({ passes: r.passes.length, violations: r.violations.map(function (v) {
+            return { id: v.id, help: v.help, nodes: v.nodes.map(function (n) {
+              return n.target.join(" ") + ": " + n.failureSummary.replace(/\s*\n\s*/g, " "); }) };
+          }) });
+        }, function (e) { done({ error: String(e) }); });""")
+    assert result.get("passes"), f"axe-core did not run on {page}: {result}"
+    result = result["violations"]
+    for v in result:
+        print(f"  axe violation on {page}: {v['id']}: {v['help']}\n    " + "\n    ".join(v["nodes"]))
+    axe_results.append((page, len(result)))
+    return result
+
+
+def wait_text(driver, phrases, what, css="main"):
+    """Waits until the element holds every phrase (a page may still be loading); fails showing its text."""
+    text = lambda: driver.find_element(By.CSS_SELECTOR, css).text
+    try:
+        WebDriverWait(driver, 20, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(
+            lambda d: all(p in text() for p in phrases))
+    except TimeoutException:
+        raise AssertionError(f"{what}: expected {phrases} in:\n{text()}") from None
+
+
+# Which questions on the shown section are visible and not yet answered; conditions change this.
+PENDING = """
+return Array.prototype.filter.call(
+  document.querySelectorAll("section.page:not([hidden]) .question:not([hidden])"),
+  function (q) {
+    return !q.querySelector("input:checked") && !Array.prototype.some.call(
+      q.querySelectorAll("input[type=text], textarea, select"), function (e) { return e.value !== ""; });
+  }).map(function (q) { return q.dataset.question; });"""
+
+SNAPSHOT = """
+return Array.prototype.filter.call(document.querySelectorAll('section.page[data-page="0"] [name]'),
+  function (e) { return (e.type === "radio" || e.type === "checkbox") ? e.checked : e.value !== ""; })
+  .map(function (e) { return e.name + "=" + e.value; }).sort();"""
+
+
+def answer(driver, r, qid):
+    q = driver.find_element(By.ID, f"q-{qid}")
+    kind, n = q.get_attribute("data-type"), r["n"]
+    r["answered"].append(qid)
+    if q.get_attribute("data-show-if"):
+        r["conditional"].append(qid)
+    pick = lambda items, salt=0: items[(n * 3 + salt + len(qid)) % len(items)]
+    if kind in ("single_choice", "likert", "rating"):
+        pick([e for e in q.find_elements(By.CSS_SELECTOR, "input[type=radio]")
+              if e.get_attribute("value") != "__other"]).click()
+    elif kind == "multiple_choice":
+        pick(q.find_elements(By.CSS_SELECTOR, "input[type=checkbox]:not([data-exclusive]):not([value=__other])")).click()
+    elif kind == "number":
+        q.find_element(By.TAG_NAME, "input").send_keys(str(3 + n))
+    elif kind in ("short_text", "long_text"):
+        text = "運営の透明性を大切にしてほしいです。" if r["lang"] == "ja" else "Please keep it simple and optional."
+        q.find_element(By.CSS_SELECTOR, "input, textarea").send_keys(text)
+    elif kind == "matrix":
+        for i, row in enumerate(q.find_elements(By.CSS_SELECTOR, "fieldset.item")):
+            pick(row.find_elements(By.CSS_SELECTOR, "input[type=radio]"), i).click()
+    elif kind == "ranking":
+        selects = q.find_elements(By.TAG_NAME, "select")
+        ranks = len(selects[0].find_elements(By.TAG_NAME, "option")) - 1
+        for rank in range(1, ranks + 1):
+            Select(selects[(n + rank) % len(selects)]).select_by_value(str(rank))
+    else:
+        raise AssertionError(f"question {qid} has an unknown type {kind}")
+
+
+def answer_section(driver, r, skip=()):
+    while pending := [q for q in driver.execute_script(PENDING) if q not in skip]:
+        answer(driver, r, pending[0])
+
+
+def answer_all_and_send(driver, r, skip=()):
+    """Answers each section in turn and sends from the last (the page never blocks paging; the server judges)."""
+    while True:
+        section = driver.find_element(By.ID, "progress-text").text
+        if r.get("axe") and section not in r["axed"]:
+            # Every section: questions of each type, required or not, are only on some of them.
+            axe(driver, f"{r['lang']} answer page, {section}")
+            r["axed"].add(section)
+        answer_section(driver, r, skip)
+        if driver.find_element(By.ID, "send").is_displayed():
+            driver.find_element(By.ID, "send").click()
+            return
+        driver.find_element(By.ID, "next").click()
+
+
+def respondent(r, survey, fingerprints):
+    tag = f"respondent-{r['name']}"
+    profile = os.path.join(scratch, tag)
+    driver = browser(profile, r["phone"])
+    wait = WebDriverWait(driver, 20)
+    driver.get(r["invite"]["link"])
+    if r.get("switch"):
+        driver.find_element(By.CSS_SELECTOR, f"nav.langs a[href$='lang={r['lang']}']").click()
+        wait.until(lambda d: d.find_element(By.TAG_NAME, "html").get_attribute("lang") == r["lang"])
+    wait_text(driver, {"ja": ["あなたの回答の扱い", "ブラインド署名", "誰がどう回答したかを知ることはできません"],
+                       "en": ["How your answers are handled", "blind signature", "who answered what"]}[r["lang"]],
+              f"{tag}: the invitation page explains anonymity")
+    fingerprint = driver.find_element(By.CSS_SELECTOR, "code.fingerprint").text
+    assert fingerprint in fingerprints, f"{tag}: key {fingerprint} is not on the public page {fingerprints}"
+    wait.until(lambda d: d.find_element(By.ID, "start").is_enabled())
+    shot(driver, f"{tag}-invite.png")
+    if r.get("axe"):
+        axe(driver, f"{r['lang']} invitation page")
+    driver.find_element(By.ID, "start").click()
+    wait.until(lambda d: f"/s/{survey}/answer" in d.current_url)
+    assert "/i/" not in driver.current_url, f"{tag}: the invitation URL is still shown: {driver.current_url}"
+    token = driver.execute_script("for (var k in localStorage) if (k.indexOf('survey-token:') === 0) "
+                                  "return localStorage.getItem(k); return null;")
+    assert token, f"{tag}: no survey-token: in localStorage after taking the ballot"
+    r["token"] = token
+    wait.until(lambda d: d.find_element(By.ID, "progress-text").text)
+    shot(driver, f"{tag}-answer.png")
+
+    if r.get("abandon"):
+        answer_section(driver, r)
+        first_page = driver.execute_script(SNAPSHOT)
+        assert first_page, f"{tag}: nothing answered on the first section"
+        driver.find_element(By.ID, "next").click()
+        answer_url = driver.current_url
+        driver.quit()
+        drivers.remove(driver)
+        # The same browser profile comes back later, straight to the answer page: no code, no cookie.
+        driver = browser(profile, r["phone"])
+        wait = WebDriverWait(driver, 20)
+        driver.get(answer_url)
+        wait.until(lambda d: d.find_element(By.ID, "progress-text").text)
+        restored = driver.execute_script(SNAPSHOT)
+        assert restored == first_page, f"{tag}: draft not restored: {restored} != {first_page}"
+
+    skip = set()
+    if r.get("invalid"):
+        skip = {driver.find_element(By.CSS_SELECTOR, ".question[data-required]").get_attribute("data-question")}
+    answer_all_and_send(driver, r, skip)
+    if skip:
+        qid = next(iter(skip))
+        wait.until(lambda d: d.find_element(By.ID, f"err-{qid}").is_displayed())
+        message = driver.find_element(By.ID, f"err-{qid}").text
+        assert message.strip(), f"{tag}: the refusal of {qid} shows an empty message"
+        assert driver.find_element(By.ID, f"q-{qid}").is_displayed(), f"{tag}: the page of {qid} is not shown"
+        print(f"  {tag}: the server refused the missing `{qid}`: {message}")
+        shot(driver, f"{tag}-refused.png")
+        if r.get("axe"):
+            axe(driver, f"{r['lang']} answer page with a refusal")
+        answer_all_and_send(driver, r)
+    wait.until(lambda d: d.find_element(By.ID, "done").is_displayed())
+    r["receipt"] = driver.find_element(By.ID, "receipt").text
+    assert re.fullmatch(r"[0-9a-f]{64}", r["receipt"]), f"{tag}: receipt `{r['receipt']}` is not 64 hex digits"
+    shot(driver, f"{tag}-done.png")
+    if r.get("axe"):
+        axe(driver, f"{r['lang']} done page")
+    driver.find_element(By.ID, "check").click()
+    wait.until(lambda d: "/receipt" in d.current_url)
+    wait_text(driver, [{"ja": "この回答は保存されています", "en": "This response is stored"}[r["lang"]]],
+              f"{tag}: the done page's receipt link, in the respondent's language")
+
+    driver.get(r["invite"]["link"] + f"?lang={r['lang']}")
+    wait_text(driver, [{"ja": "すでに匿名の回答券が発行されています", "en": "already been taken"}[r["lang"]]],
+              f"{tag}: the used invitation says so", "#used")
+    driver.quit()
+    drivers.remove(driver)
+    print(f"  {tag} ({r['invite']['address']}): receipt {r['receipt']}")
+
+
+def page_weight(path):
+    page = fetch(path)
+    assets = re.findall(rb'<script src="([^"]+)"', page) + re.findall(rb'<link rel="stylesheet" href="([^"]+)"', page)
+    total = len(page) + sum(len(fetch(html.unescape(a.decode()))) for a in assets)
+    assert total <= WEIGHT_LIMIT, f"{path} weighs {total} bytes with its scripts and styles (limit {WEIGHT_LIMIT})"
+    return total
+
+
+def axe_source():
+    given = os.environ.get("AXE_JS")
+    if given and os.path.isfile(given):
+        return open(given, encoding="utf-8").read()
+    prefix = os.path.join(scratch, "axe")
+    subprocess.run(["npm", "install", "--prefix", prefix, "--no-audit", "--no-fund", "axe-core@4"],
+                   check=True, stdout=subprocess.DEVNULL)
+    return open(os.path.join(prefix, "node_modules", "axe-core", "axe.min.js"), encoding="utf-8").read()
+
+
+axe_results = []
+try:
+    AXE_SOURCE = axe_source()
+    password = start_server()
+    op, survey, languages = open_survey(password)
+    invited = invitations(languages)
+    wait_for("the survey to open", lambda: b'id="issue"' in fetch(urllib.parse.urlparse(invited[0]["link"]).path))
+    public = fetch(f"/s/{survey}").decode()
+    fingerprints = re.findall(r'<code class="fingerprint">([^<]+)</code>', public)
+    assert len(fingerprints) == len(ROSTER), f"expected a key per department: {fingerprints}"
+
+    invitee = lambda dept, lang, nth=0: [i for i in invited if i["address"].startswith(dept)
+                                         and i["lang"] == lang][nth]
+    people = [
+        {"name": "ja-1", "lang": "ja", "phone": True, "invite": invitee("sales", "ja"), "abandon": True},
+        {"name": "ja-2", "lang": "ja", "phone": True, "invite": invitee("dev", "ja"), "axe": True},
+        {"name": "en-1", "lang": "en", "phone": False, "invite": invitee("legal", "en"), "axe": True, "invalid": True},
+        # Invited in Japanese, reads English: the language links of the invitation page.
+        {"name": "en-2", "lang": "en", "phone": False, "invite": invitee("sales", "ja", 1), "switch": True},
+    ]
+    unused = urllib.parse.urlparse(invitee("legal", "ja")["link"]).path
+    weights = {"invitation page": page_weight(unused), "answer page": page_weight(f"/s/{survey}/answer?lang=ja")}
+    print(f"page weight: {weights}")
+    for n, person in enumerate(people):
+        person.update(n=n, answered=[], conditional=[], axed=set())
+        respondent(person, survey, fingerprints)
+    violations = [(page, count) for page, count in axe_results if count]
+    assert not violations, f"axe-core found accessibility violations: {violations}"
+
+    page = f"/operator/surveys/{survey}"
+    op.post(page + "/state", {"to": "closed"}, page)
+    driver = browser(os.path.join(scratch, "public"), False)
+    for r in people:
+        driver.get(f"{url}/s/{survey}/receipt?r={r['receipt']}&lang={r['lang']}")
+        wait_text(driver, [{"ja": "公開された集計に含まれています", "en": "is included in the published tally"}[r["lang"]]],
+                  f"respondent-{r['name']}: the receipt is in the published tally")
+    driver.get(f"{url}/s/{survey}?lang=ja")
+    counted = driver.find_element(By.CSS_SELECTOR, "dl.tally dd").text
+    assert counted == str(len(people)), f"the tally counts {counted} responses, not {len(people)}"
+    shot(driver, "tally.png")
+
+    # The request log must never hold an invitation code or a token (the design's promise).
+    log = open(os.path.join(out, "server.log"), encoding="utf-8", errors="replace").read()
+    for r in people:
+        code = r["invite"]["link"].rsplit("/", 1)[1]
+        assert code not in log and r["token"] not in log, f"respondent-{r['name']}'s code or token is in server.log"
+
+    assert any(r["conditional"] for r in people), "no respondent was shown a conditional question"
+
+    print(f"\nrespondent journey passed in {time.time() - started:.0f}s: {len(people)} respondents")
+    for r in people:
+        print(f"  {r['name']:5} {r['invite']['address']:22} receipt {r['receipt']}, {len(r['answered'])} answers "
+              f"(shown by a condition: {', '.join(r['conditional']) or 'none'})")
+    print(f"  axe-core: {len(axe_results)} pages (invitation, each section, refusal, done), no violation")
+    print(f"  screenshots and server.log in {out}")
+finally:
+    for d in drivers:
+        try:
+            d.quit()
+        except Exception:  # a browser that died already must not hide the failure that killed it
+            pass
+    if server:
+        server.terminate()
+        try:
+            server.wait(10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    shutil.rmtree(scratch, ignore_errors=True)
