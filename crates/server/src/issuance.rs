@@ -6,8 +6,7 @@
 //! its token with one conditional statement; the signature leaves the server only once that mark is
 //! committed, so one invitation yields one signature however many requests race for it.
 
-use std::collections::HashMap;
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
@@ -19,6 +18,7 @@ use uuid::Uuid;
 
 use crate::entities::{invitation, invitation_code, issuer_key, survey};
 use crate::error::AppError;
+use crate::memo::Memo;
 use crate::surveys::{self, State};
 
 /// The issuer keys in use, kept in memory and shared by every worker: signing keys by survey and
@@ -29,16 +29,16 @@ use crate::surveys::{self, State};
 #[derive(Clone)]
 pub struct Issuers {
     master: Arc<MasterKey>,
-    signing: Arc<RwLock<HashMap<(Uuid, String), Arc<IssuerKey>>>>,
-    public: Arc<RwLock<HashMap<String, (Uuid, PublicKey)>>>,
+    signing: Memo<(Uuid, String), Arc<IssuerKey>>,
+    public: Memo<String, (Uuid, PublicKey)>,
 }
 
 impl Issuers {
     pub fn new(master: MasterKey) -> Self {
         Self {
             master: Arc::new(master),
-            signing: Arc::default(),
-            public: Arc::default(),
+            signing: Memo::default(),
+            public: Memo::default(),
         }
     }
 
@@ -49,16 +49,13 @@ impl Issuers {
         invitee: &invitation::Model,
     ) -> Result<Arc<IssuerKey>, AppError> {
         let slot = (invitee.survey_id, invitee.segment.clone());
-        if let Some(key) = self.signing.read().map_err(AppError::internal)?.get(&slot) {
-            return Ok(key.clone());
+        if let Some(key) = self.signing.get(&slot) {
+            return Ok(key);
         }
         let row = key_for(db, invitee).await?;
         let id = key_id_bytes(&row.key_id)?;
         let key = Arc::new(IssuerKey::open(&self.master, &id, &row.sealed_private_key).map_err(AppError::internal)?);
-        self.signing
-            .write()
-            .map_err(AppError::internal)?
-            .insert(slot, key.clone());
+        self.signing.put(slot, key.clone());
         Ok(key)
     }
 
@@ -68,17 +65,14 @@ impl Issuers {
         db: &impl ConnectionTrait,
         key_id: &str,
     ) -> Result<Option<(Uuid, PublicKey)>, AppError> {
-        if let Some(found) = self.public.read().map_err(AppError::internal)?.get(key_id) {
-            return Ok(Some(found.clone()));
+        if let Some(found) = self.public.get(&key_id.to_owned()) {
+            return Ok(Some(found));
         }
         let Some(row) = issuer_key::Entity::find_by_id(key_id.to_owned()).one(db).await? else {
             return Ok(None);
         };
         let found = (row.survey_id, public_key(&row)?);
-        self.public
-            .write()
-            .map_err(AppError::internal)?
-            .insert(key_id.to_owned(), found.clone());
+        self.public.put(key_id.to_owned(), found.clone());
         Ok(Some(found))
     }
 }

@@ -15,6 +15,7 @@ pub mod invitations;
 pub mod issuance;
 pub mod jobs;
 pub mod mail;
+pub mod memo;
 pub mod metrics;
 pub mod operator;
 pub mod portal;

@@ -109,20 +109,18 @@ pub fn questionnaire(s: &survey::Model) -> Result<Questionnaire, AppError> {
 /// Parsed questionnaires of surveys past draft, by survey id. A survey's questionnaire is frozen
 /// once it is scheduled, so an entry never goes stale; a draft's is parsed afresh each time.
 #[derive(Clone, Default)]
-pub struct Questionnaires(
-    std::sync::Arc<std::sync::RwLock<std::collections::HashMap<Uuid, std::sync::Arc<Questionnaire>>>>,
-);
+pub struct Questionnaires(crate::memo::Memo<Uuid, std::sync::Arc<Questionnaire>>);
 
 impl Questionnaires {
     pub fn get(&self, s: &survey::Model) -> Result<std::sync::Arc<Questionnaire>, AppError> {
         if state_of(s) == State::Draft {
             return questionnaire(s).map(std::sync::Arc::new);
         }
-        if let Some(q) = self.0.read().map_err(AppError::internal)?.get(&s.id) {
-            return Ok(q.clone());
+        if let Some(q) = self.0.get(&s.id) {
+            return Ok(q);
         }
         let q = std::sync::Arc::new(questionnaire(s)?);
-        self.0.write().map_err(AppError::internal)?.insert(s.id, q.clone());
+        self.0.put(s.id, q.clone());
         Ok(q)
     }
 }
