@@ -371,10 +371,17 @@ def respondent(r, survey, fingerprints):
     print(f"  {tag} ({r['invite']['address']}): receipt {r['receipt']}")
 
 
+def transferred(path):
+    """Bytes on the wire, as a browser asks for them (gzip accepted)."""
+    request = urllib.request.Request(url + path, headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request, timeout=20) as r:
+        return len(r.read())
+
+
 def page_weight(path):
     page = fetch(path)
     assets = re.findall(rb'<script src="([^"]+)"', page) + re.findall(rb'<link rel="stylesheet" href="([^"]+)"', page)
-    total = len(page) + sum(len(fetch(html.unescape(a.decode()))) for a in assets)
+    total = transferred(path) + sum(transferred(html.unescape(a.decode())) for a in assets)
     assert total <= WEIGHT_LIMIT, f"{path} weighs {total} bytes with its scripts and styles (limit {WEIGHT_LIMIT})"
     return total
 

@@ -5,6 +5,7 @@
 //! runs it.
 
 pub mod api;
+pub mod assets;
 pub mod audit;
 pub mod auth;
 pub mod config;

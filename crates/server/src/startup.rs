@@ -17,7 +17,7 @@ use crate::issuance::Issuers;
 use crate::mail::Mailer;
 use crate::metrics::Metrics;
 use crate::state::AppState;
-use crate::{api, health, jobs, operator, portal, respondent, users};
+use crate::{api, assets, health, jobs, operator, portal, respondent, users};
 use survey_token::issuer::MasterKey;
 
 /// Largest request body: a roster of tens of thousands of employees fits.
@@ -167,7 +167,7 @@ fn routes(cfg: &mut web::ServiceConfig) {
         .configure(portal::config)
         .configure(api::config)
         .configure(respondent::config)
-        .route("/static/app.css", web::get().to(stylesheet))
+        .configure(assets::config)
         .route("/", web::get().to(home));
 }
 
@@ -188,12 +188,6 @@ fn security_headers() -> DefaultHeaders {
 
 async fn not_found() -> Result<HttpResponse, crate::error::AppError> {
     Err(crate::error::AppError::NotFound)
-}
-
-async fn stylesheet() -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/css; charset=utf-8")
-        .body(include_str!("../static/app.css"))
 }
 
 async fn home(user: Option<auth::CurrentUser>) -> HttpResponse {

@@ -47,30 +47,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
     .route("/s/{survey}", web::get().to(public::page))
     .route("/s/{survey}/token-keys", web::get().to(public::directory))
     .route("/s/{survey}/receipt", web::get().to(public::receipt))
-    .route("/s/{survey}/answer", web::get().to(answer::page))
-    .route("/static/token.js", web::get().to(|| script(TOKEN_JS)))
-    .route(
-        "/static/invite.js",
-        web::get().to(|| script(include_str!("../../static/invite.js"))),
-    )
-    .route(
-        "/static/answer.js",
-        web::get().to(|| script(include_str!("../../static/answer.js"))),
-    );
-}
-
-/// The browser token client, whose SHA-256 is published beside the keys so that anyone can check
-/// the script they were served is the published one.
-pub const TOKEN_JS: &str = include_str!("../../static/token.js");
-
-pub fn token_js_sha256() -> String {
-    survey_token::tally::hex(ring::digest::digest(&ring::digest::SHA256, TOKEN_JS.as_bytes()).as_ref())
-}
-
-async fn script(body: &'static str) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/javascript; charset=utf-8")
-        .body(body)
+    .route("/s/{survey}/answer", web::get().to(answer::page));
 }
 
 /// The page language: `?lang=` if the survey offers it, else `fallback`.

@@ -37,7 +37,7 @@ pub async fn directory(state: web::Data<AppState>, path: web::Path<String>) -> R
         .json(serde_json::json!({
             "issuer-request-uri": "/i/{invitation}/token-request",
             "token-keys": entries,
-            "client-sha256": super::token_js_sha256(),
+            "client-sha256": crate::assets::token_js_sha256(),
         })))
 }
 
@@ -82,7 +82,7 @@ pub async fn page(
                 (l.t("機械が読む一覧: ", "Machine-readable: "))
                 a href={ "/s/" (s.id) "/token-keys" } { "token-keys" }
                 (l.t("。ブラウザ用クライアント token.js の SHA-256: ", ". SHA-256 of the browser client token.js: "))
-                code { (super::token_js_sha256()) }
+                code { (crate::assets::token_js_sha256()) }
             }
         }
         h2 { (l.t("集計", "Tally")) }

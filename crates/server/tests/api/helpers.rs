@@ -308,6 +308,17 @@ impl Browser {
         self.finish(response).await
     }
 
+    /// What a browser transfers for `path`: it accepts gzip, and the body stays as sent.
+    pub async fn get_transferred(&self, path: &str) -> Response {
+        let response = Self::client()
+            .get(format!("{}{path}", self.base))
+            .insert_header(("accept-encoding", "gzip"))
+            .send()
+            .await
+            .unwrap();
+        self.finish(response).await
+    }
+
     /// A body of the given media type, with no credentials (as the respondent's client sends it).
     pub async fn post_body(&self, path: &str, content_type: &str, body: Vec<u8>) -> Response {
         let response = Self::client()

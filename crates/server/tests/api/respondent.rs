@@ -237,13 +237,19 @@ async fn respondent_pages_set_no_cookie_send_no_referrer_and_are_not_cached() {
         assert_eq!(r.headers.get("cache-control").unwrap(), "no-store", "{path}");
         assert!(r.headers.get("set-cookie").is_none(), "{path} sets a cookie");
     }
-    let answer = b.get(&format!("/s/{survey}/answer")).await.body;
-    assert!(!answer.contains(&codes[0].1));
-    // The page is light: the HTML with its scripts and stylesheet.
-    let weight = answer.len()
-        + b.get("/static/token.js").await.body.len()
-        + b.get("/static/answer.js").await.body.len()
-        + b.get("/static/app.css").await.body.len();
+    let answer = b.get(&format!("/s/{survey}/answer")).await;
+    assert!(!answer.body.contains(&codes[0].1));
+    assert!(
+        answer.headers.get("content-encoding").is_none(),
+        "pages are not compressed (BREACH)"
+    );
+    // The page is light: the HTML with its scripts and stylesheet, as a browser transfers them.
+    let mut weight = answer.bytes.len();
+    for asset in ["/static/token.js", "/static/answer.js", "/static/app.css"] {
+        let r = b.get_transferred(asset).await;
+        assert_eq!(r.headers.get("content-encoding").unwrap(), "gzip", "{asset}");
+        weight += r.bytes.len();
+    }
     assert!(weight <= 60 * 1024, "the answer page weighs {weight} bytes");
 }
 
