@@ -153,11 +153,17 @@ pub async fn invitation_by_code(
     hmac_key: &ring::hmac::Key,
     code: &str,
 ) -> Result<(invitation::Model, survey::Model), AppError> {
-    let code = invitation_code::Entity::find_by_id(crate::invitations::code_hmac(hmac_key, code))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let invitee = invitation::Entity::find_by_id(code.invitation_id)
+    // One round trip for code and invitation: this is on the path of every token request.
+    let invitee = invitation::Entity::find()
+        .filter(
+            invitation::Column::Id.in_subquery(
+                sea_orm::sea_query::Query::select()
+                    .column(invitation_code::Column::InvitationId)
+                    .from(invitation_code::Entity)
+                    .and_where(invitation_code::Column::CodeHmac.eq(crate::invitations::code_hmac(hmac_key, code)))
+                    .to_owned(),
+            ),
+        )
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;

@@ -76,6 +76,10 @@ impl TestApp {
         &self.state.db
     }
 
+    pub fn data_dir(&self) -> &std::path::Path {
+        self.dir.path()
+    }
+
     pub async fn user(&self, email: &str, role: Role, organisation: Option<uuid::Uuid>) {
         users::create(
             self.db(),

@@ -12,14 +12,19 @@ use uuid::Uuid;
 
 use crate::helpers::{Browser, TestApp, spawn_app};
 use crate::jobs::make_due;
-use crate::surveys::{change_state, ready_survey};
+use crate::surveys::change_state;
 
 pub const REQUEST_TYPE: &str = "application/private-token-request";
 
 /// An open survey whose 60 invitations went out; returns the operator, the survey and each
 /// invitee's (e-mail, code).
 pub async fn open_survey(app: &TestApp) -> (Browser, Uuid, Vec<(String, String)>) {
-    let (b, _, survey) = ready_survey(app).await;
+    open_survey_from(app, None).await
+}
+
+/// The same, from an uploaded questionnaire.
+pub async fn open_survey_from(app: &TestApp, upload: Option<&[u8]>) -> (Browser, Uuid, Vec<(String, String)>) {
+    let (b, _, survey) = crate::surveys::ready_survey_from(app, upload).await;
     assert_eq!(change_state(&b, survey, "scheduled").await.status.as_u16(), 303);
     make_due(app, survey, &["open", "invite"]).await;
     survey_server::jobs::run_due(&app.state).await.unwrap();
@@ -492,5 +497,130 @@ async fn an_acknowledged_response_is_on_disk_the_database_syncs_every_commit() {
             assert_eq!(one("PRAGMA journal_mode").await, "wal");
             assert_eq!(one("PRAGMA synchronous").await, "2", "FULL: each commit is synced");
         }
+    }
+}
+
+/// The answers as the fields of the plain form (the naming of `respondent/form.rs`).
+fn form_fields(q: &Questionnaire, answers: &Json) -> Vec<(String, String)> {
+    let mut fields = Vec::new();
+    for (id, value) in answers.as_object().unwrap() {
+        let mut push = |name: String, v: &Json| {
+            let text = match v {
+                Json::String(s) => s.clone(),
+                Json::Object(o) if o.contains_key("other") => {
+                    fields.push((format!("{id}.other"), o["other"].as_str().unwrap().to_owned()));
+                    "__other".to_owned()
+                }
+                other => other.to_string(),
+            };
+            fields.push((name, text));
+        };
+        match value {
+            Json::Array(items) if matches!(q.question(id).unwrap().kind(), QuestionKind::Ranking { .. }) => {
+                for (rank, option) in items.iter().enumerate() {
+                    push(format!("{id}.{}", option.as_str().unwrap()), &json!(rank + 1));
+                }
+            }
+            Json::Array(items) => items.iter().for_each(|v| push(id.clone(), v)),
+            Json::Object(rows) if !rows.contains_key("other") => {
+                rows.iter().for_each(|(item, v)| push(format!("{id}.{item}"), v))
+            }
+            v => push(id.clone(), v),
+        }
+    }
+    fields
+}
+
+#[actix_web::test]
+async fn every_question_type_renders_as_a_form_and_its_fields_come_back_as_valid_answers() {
+    let fixture = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../design/tests/fixtures/every-type.toml"
+    ))
+    .unwrap();
+    let app = spawn_app().await;
+    let (_, survey, codes) = open_survey_from(&app, Some(&fixture)).await;
+    use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
+    let mut active = survey_server::surveys::find(app.db(), survey)
+        .await
+        .unwrap()
+        .into_active_model();
+    active.allow_fallback = Set(true);
+    active.update(app.db()).await.unwrap();
+    let q = questionnaire(&app, survey).await;
+    let b = app.browser();
+
+    let page = b.get(&format!("/s/{survey}/answer?lang=en")).await;
+    for question in q.questions() {
+        let marker = format!(
+            "data-question=\"{}\" data-type=\"{}\"",
+            question.id().as_str(),
+            question.kind().type_name()
+        );
+        assert!(page.body.contains(&marker), "{marker} is not on the page");
+    }
+    let conditional = q.questions().find(|q| q.show_if().is_some()).unwrap();
+    assert!(page.body.contains(&format!("id=\"q-{}\"", conditional.id().as_str())));
+    assert!(
+        page.body.contains("data-show-if="),
+        "conditions travel to the page's script"
+    );
+
+    // Through the plain form of the fallback, several respondents' random answers come back intact.
+    for (i, (_, code)) in codes.iter().take(5).enumerate() {
+        let form = b.post_form(&format!("/i/{code}/fallback"), &[("lang", "en")]).await;
+        assert_eq!(form.status.as_u16(), 200, "{}", form.body);
+        let token = attribute(&form.body, "name=\"token\" value");
+        let answers = valid_answers(&q, &mut rand::rng());
+        let mut fields = vec![("token".to_owned(), token), ("language".to_owned(), "en".to_owned())];
+        fields.extend(form_fields(&q, &answers));
+        let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let done = b.post_form(&format!("/s/{survey}/responses/form"), &pairs).await;
+        assert!(
+            done.body.contains("Your receipt"),
+            "respondent {i}: {answers}\n{}",
+            done.body
+        );
+        let expected = q.validate_answers(&answers).unwrap().canonical_bytes();
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let receipt = done
+            .body
+            .split("<code class=\"receipt\">")
+            .nth(1)
+            .unwrap()
+            .split('<')
+            .next()
+            .unwrap();
+        let stored = survey_server::entities::response::Entity::find()
+            .filter(survey_server::entities::response::Column::Receipt.eq(receipt))
+            .one(app.db())
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(stored.answers.as_bytes(), &expected[..], "respondent {i}");
+    }
+}
+
+#[actix_web::test]
+async fn issuer_keys_are_sealed_under_the_master_key_generated_into_the_data_folder() {
+    let app = spawn_app().await;
+    let (_, survey, _) = open_survey(&app).await;
+    let master = std::fs::read_to_string(app.data_dir().join("master.key")).unwrap();
+    let master = base64::engine::general_purpose::STANDARD.decode(master.trim()).unwrap();
+    let master = survey_token::issuer::MasterKey::from_bytes(&master).unwrap();
+    let other = survey_token::issuer::MasterKey::from_bytes(&[7; 32]).unwrap();
+    let keys = survey_server::issuance::keys(app.db(), survey).await.unwrap();
+    assert_eq!(
+        keys.len(),
+        3,
+        "one key per segment: Sales, Engineering, Support + Legal merged"
+    );
+    for k in &keys {
+        let id = survey_token::tally::unhex(&k.key_id, "key id").unwrap();
+        let opened = survey_token::issuer::IssuerKey::open(&master, &id, &k.sealed_private_key).unwrap();
+        assert_eq!(opened.public_key().to_spki(), k.public_key);
+        assert!(survey_token::issuer::IssuerKey::open(&other, &id, &k.sealed_private_key).is_err());
+        // Not a DER private key in clear.
+        assert!(survey_token::issuer::IssuerKey::from_pkcs1_der(&k.sealed_private_key).is_err());
     }
 }

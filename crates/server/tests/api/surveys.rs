@@ -20,7 +20,16 @@ pub async fn create_organisation(b: &Browser, name: &str) -> Uuid {
 }
 
 pub async fn create_survey(b: &Browser, org: Uuid) -> Uuid {
+    create_survey_from(b, org, None).await
+}
+
+/// A survey from an uploaded questionnaire, or (`None`) from the alumni-network template.
+pub async fn create_survey_from(b: &Browser, org: Uuid, upload: Option<&[u8]>) -> Uuid {
     let page = b.get("/operator/surveys/new").await;
+    let (template, file): (&str, &[u8]) = match upload {
+        Some(bytes) => ("", bytes),
+        None => ("alumni-network-opinion", b""),
+    };
     let r = b
         .post_multipart(
             "/operator/surveys",
@@ -28,9 +37,9 @@ pub async fn create_survey(b: &Browser, org: Uuid) -> Uuid {
                 ("csrf", &page.csrf()),
                 ("organisation_id", &org.to_string()),
                 ("name", "Alumni 2027"),
-                ("template", "alumni-network-opinion"),
+                ("template", template),
             ],
-            &[("file", "", b"")],
+            &[("file", if upload.is_some() { "q.toml" } else { "" }, file)],
         )
         .await;
     assert_eq!(r.status.as_u16(), 303, "{}", r.body);
@@ -106,9 +115,14 @@ pub async fn change_state(b: &Browser, survey: Uuid, to: &str) -> crate::helpers
 
 /// A survey with settings, roster and plan, ready to schedule.
 pub async fn ready_survey(app: &TestApp) -> (Browser, Uuid, Uuid) {
+    ready_survey_from(app, None).await
+}
+
+/// The same, from an uploaded questionnaire (`None`: the alumni-network template).
+pub async fn ready_survey_from(app: &TestApp, upload: Option<&[u8]>) -> (Browser, Uuid, Uuid) {
     let b = operator(app).await;
     let org = create_organisation(&b, "Acme 株式会社").await;
-    let survey = create_survey(&b, org).await;
+    let survey = create_survey_from(&b, org, upload).await;
     assert_eq!(save_settings(&b, survey, "5", "department").await.status.as_u16(), 303);
     assert_eq!(
         upload_roster(&b, survey, roster().as_bytes()).await.status.as_u16(),
