@@ -303,25 +303,20 @@ fn output_that_cannot_be_written_is_an_error_with_its_cause() {
 
 /// A tally of three real tokens under a fresh key, as the server exports it.
 fn tally_file(dir: &Path) -> (PathBuf, survey_token::tally::Tally) {
+    use survey_token::client::PendingToken;
     use survey_token::issuer::IssuerKey;
-    use survey_token::rsabssa::{blind, finalize};
     use survey_token::tally::{Counted, Tally, answers_digest};
-    use survey_token::wire::{Token, survey_challenge};
+    use survey_token::wire::survey_challenge;
     let key = IssuerKey::generate().unwrap();
     let public = key.public_key();
     let challenge = survey_challenge("survey.example.com", &[9; 16]);
-    let tokens: Vec<Vec<u8>> = (0..3u8)
-        .map(|i| {
-            let mut token = Token {
-                nonce: [i; 32],
-                challenge_digest: challenge.digest(),
-                token_key_id: public.key_id(),
-                authenticator: Vec::new(),
-            };
-            let input = token.token_input();
-            let (blinded, secret) = blind(public, &input, &mut rand::rng()).unwrap();
-            token.authenticator = finalize(public, &input, &key.blind_sign(&blinded).unwrap(), &secret).unwrap();
-            token.to_bytes()
+    let tokens: Vec<Vec<u8>> = (0..3)
+        .map(|_| {
+            let (pending, request) = PendingToken::new(public, challenge.digest(), &mut rand::rng()).unwrap();
+            pending
+                .finish(&key.blind_sign(&request.blinded_msg).unwrap())
+                .unwrap()
+                .to_bytes()
         })
         .collect();
     let tally = Tally::build(

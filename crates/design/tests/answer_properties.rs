@@ -10,6 +10,7 @@ use rand::rngs::SmallRng;
 use rand::seq::{IndexedRandom, SliceRandom};
 use rand::{Rng, SeedableRng};
 use serde_json::{Map, Value, json};
+use survey_design::answer::sample::{sample_answer, sample_answers};
 use survey_design::{AnswerErrorKind as Kind, Question, QuestionKind, Questionnaire};
 
 fn questionnaires() -> Vec<Questionnaire> {
@@ -39,77 +40,9 @@ fn some_text(rng: &mut SmallRng, max: u32) -> String {
     if s.trim().is_empty() { "x".to_owned() } else { s }
 }
 
-fn valid_answer(question: &Question, rng: &mut SmallRng) -> Value {
-    match question.kind() {
-        QuestionKind::SingleChoice(c) => match c.other() {
-            Some(other) if rng.random_bool(0.2) => json!({ "other": some_text(rng, other.max_length()) }),
-            _ => json!(c.options().choose(rng).unwrap().id()),
-        },
-        QuestionKind::MultipleChoice { choices, min, max } => {
-            let exclusive: Vec<_> = choices.options().iter().filter(|o| o.exclusive()).collect();
-            if !exclusive.is_empty() && *min <= 1 && rng.random_bool(0.2) {
-                return json!([exclusive.choose(rng).unwrap().id()]);
-            }
-            let mut pool: Vec<Value> = choices
-                .options()
-                .iter()
-                .filter(|o| !o.exclusive())
-                .map(|o| json!(o.id()))
-                .collect();
-            if let Some(other) = choices.other() {
-                pool.push(json!({ "other": some_text(rng, other.max_length()) }));
-            }
-            let k = rng.random_range((*min).max(1) as usize..=(*max as usize).min(pool.len()));
-            pool.shuffle(rng);
-            Value::Array(pool.into_iter().take(k).collect())
-        }
-        QuestionKind::Likert { scale, .. } => {
-            if scale.not_applicable().is_some() && rng.random_bool(0.1) {
-                json!("n/a")
-            } else {
-                json!(rng.random_range(1..=scale.points()))
-            }
-        }
-        QuestionKind::Rating { .. } => json!(rng.random_range(0..=10)),
-        QuestionKind::Number { min, max, decimals, .. } => {
-            let lo = min.map_or(-1000.0, |d| d.to_f64());
-            let hi = max.map_or(1000.0, |d| d.to_f64());
-            let scale = 10f64.powi(i32::from(*decimals));
-            let units = rng.random_range((lo * scale).ceil() as i64..=(hi * scale).floor() as i64);
-            json!(units as f64 / scale)
-        }
-        QuestionKind::ShortText { max_length } | QuestionKind::LongText { max_length } => {
-            json!(some_text(rng, *max_length))
-        }
-        QuestionKind::Matrix { scale, items, .. } => {
-            let mut map = Map::new();
-            for item in items {
-                if question.required() || rng.random_bool(0.7) {
-                    map.insert(item.id().to_string(), json!(rng.random_range(1..=scale.points())));
-                }
-            }
-            if map.is_empty() {
-                map.insert(items[0].id().to_string(), json!(1));
-            }
-            Value::Object(map)
-        }
-        QuestionKind::Ranking { options, top, .. } => {
-            let mut ids: Vec<Value> = options.iter().map(|o| json!(o.id())).collect();
-            ids.shuffle(rng);
-            Value::Array(ids.into_iter().take(*top as usize).collect())
-        }
-    }
-}
-
 /// A valid answer set: every shown required question answered, some optional ones, no hidden ones.
 fn valid_answers(q: &Questionnaire, rng: &mut SmallRng) -> Map<String, Value> {
-    let mut answers = Map::new();
-    for question in q.questions() {
-        if shown(q, question, &answers) && (question.required() || rng.random_bool(0.7)) {
-            answers.insert(question.id().to_string(), valid_answer(question, rng));
-        }
-    }
-    answers
+    sample_answers(q, rng, 0.7, &mut some_text)
 }
 
 /// The error validation reports about `question`.
@@ -257,7 +190,7 @@ proptest! {
                 .filter(|x| !shown(&q, x, &answers))
                 .collect();
             let Some(victim) = hidden.choose(&mut rng) else { continue };
-            answers.insert(victim.id().to_string(), valid_answer(victim, &mut rng));
+            answers.insert(victim.id().to_string(), sample_answer(victim, &mut rng, &mut some_text));
             applied += 1;
             prop_assert_eq!(error_on(&q, &answers, victim.id().as_str()), Kind::Hidden);
         }

@@ -28,11 +28,12 @@ use futures_util::StreamExt;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, Database, EntityTrait, IntoActiveModel, QueryFilter, Set, Statement,
 };
+use survey_design::answer::sample::{comment, sample_answers};
 use survey_server::config::Secret;
 use survey_server::surveys::{self, NewSurvey, State};
 use survey_server::{Application, Settings};
-use survey_token::rsabssa::{BlindingSecret, PublicKey, blind, finalize};
-use survey_token::wire::{Token, TokenRequest};
+use survey_token::client::PendingToken;
+use survey_token::rsabssa::{PublicKey, blind};
 
 fn main() {
     actix_web::rt::System::new().block_on(run());
@@ -219,23 +220,12 @@ async fn run() {
     let challenge = survey_server::issuance::challenge(&state.settings, s.id);
 
     eprintln!("blinding {invitees} token requests…");
-    let prepared: Vec<(String, PublicKey, Token, Vec<u8>, BlindingSecret)> = codes
+    let prepared: Vec<(String, PendingToken, Vec<u8>)> = codes
         .into_iter()
         .map(|(code, segment)| {
-            let key = keys.iter().find(|(seg, _)| *seg == segment).unwrap().1.clone();
-            let token = Token {
-                nonce: rand::random(),
-                challenge_digest: challenge.digest(),
-                token_key_id: key.key_id(),
-                authenticator: Vec::new(),
-            };
-            let (blinded, secret) = blind(&key, &token.token_input(), &mut rand::rng()).unwrap();
-            let body = TokenRequest {
-                truncated_token_key_id: key.key_id()[31],
-                blinded_msg: blinded,
-            }
-            .to_bytes();
-            (code, key, token, body, secret)
+            let key = &keys.iter().find(|(seg, _)| *seg == segment).unwrap().1;
+            let (pending, request) = PendingToken::new(key, challenge.digest(), &mut rand::rng()).unwrap();
+            (code, pending, request.to_bytes())
         })
         .collect();
 
@@ -244,7 +234,7 @@ async fn run() {
     let issue_requests: Vec<_> = prepared
         .iter()
         .enumerate()
-        .map(|(i, (code, _, _, body, _))| {
+        .map(|(i, (code, _, body))| {
             let (client, base, signatures) = (client.clone(), base.clone(), signatures.clone());
             let body = body.clone();
             let code = code.clone();
@@ -264,13 +254,15 @@ async fn run() {
     let issuance = load("token issuance (HTTP + database)", concurrency, issue_requests, 200).await;
 
     let questionnaire = surveys::questionnaire(&s).unwrap();
-    let answers = minimal_answers(&questionnaire);
+    let japanese = survey_design::Lang::parse("ja").unwrap();
     let submissions: Vec<_> = prepared
         .into_iter()
         .enumerate()
-        .map(|(i, (_, key, mut token, _, secret))| {
-            let input = token.token_input();
-            token.authenticator = finalize(&key, &input, &signatures.borrow()[i], &secret).unwrap();
+        .map(|(i, (_, pending, _))| {
+            let token = pending.finish(&signatures.borrow()[i]).unwrap();
+            let answers = sample_answers(&questionnaire, &mut rand::rng(), 0.7, &mut |rng, max| {
+                comment(&japanese, rng, max)
+            });
             let body = serde_json::json!({
                 "token": URL_SAFE_NO_PAD.encode(token.to_bytes()),
                 "language": "ja",
@@ -349,35 +341,4 @@ async fn run() {
         100.0 * issuance.rate() / openssl_all,
         100.0 * submission.rate() / raw.rate()
     );
-}
-
-/// The answers of a respondent who answers only what is required.
-fn minimal_answers(q: &survey_design::Questionnaire) -> serde_json::Value {
-    let mut answers = serde_json::Map::new();
-    for question in q.questions().filter(|q| q.required() && q.show_if().is_none()) {
-        use survey_design::QuestionKind as K;
-        let value = match question.kind() {
-            K::SingleChoice(c) => serde_json::json!(c.options()[0].id().as_str()),
-            K::MultipleChoice { choices, .. } => serde_json::json!([choices.options()[0].id().as_str()]),
-            K::Likert { .. } => serde_json::json!(4),
-            K::Rating { .. } => serde_json::json!(8),
-            K::Number { min, .. } => serde_json::json!(min.as_ref().map_or(1.0, |m| m.to_f64()).ceil()),
-            K::ShortText { .. } | K::LongText { .. } => serde_json::json!("良いと思います"),
-            K::Matrix { items, .. } => serde_json::Value::Object(
-                items
-                    .iter()
-                    .map(|i| (i.id().as_str().to_owned(), serde_json::json!(4)))
-                    .collect(),
-            ),
-            K::Ranking { options, top, .. } => serde_json::json!(
-                options
-                    .iter()
-                    .take(*top as usize)
-                    .map(|o| o.id().as_str())
-                    .collect::<Vec<_>>()
-            ),
-        };
-        answers.insert(question.id().as_str().to_owned(), value);
-    }
-    serde_json::Value::Object(answers)
 }

@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use survey_token::client::PendingToken;
 use survey_token::issuer::{IssuerKey, MasterKey};
 use survey_token::rsabssa::PublicKey;
 use survey_token::tally::hex;
@@ -46,13 +47,14 @@ impl Issuers {
     async fn signing_key(
         &self,
         db: &impl ConnectionTrait,
-        invitee: &invitation::Model,
+        survey_id: Uuid,
+        segment: &str,
     ) -> Result<Arc<IssuerKey>, AppError> {
-        let slot = (invitee.survey_id, invitee.segment.clone());
+        let slot = (survey_id, segment.to_owned());
         if let Some(key) = self.signing.get(&slot) {
             return Ok(key);
         }
-        let row = key_for(db, invitee).await?;
+        let row = key_for(db, survey_id, segment).await?;
         let id = key_id_bytes(&row.key_id)?;
         let key = Arc::new(IssuerKey::open(&self.master, &id, &row.sealed_private_key).map_err(AppError::internal)?);
         self.signing.put(slot, key.clone());
@@ -153,17 +155,8 @@ pub async fn invitation_by_code(
     hmac_key: &ring::hmac::Key,
     code: &str,
 ) -> Result<(invitation::Model, survey::Model), AppError> {
-    // One round trip for code and invitation: this is on the path of every token request.
     let invitee = invitation::Entity::find()
-        .filter(
-            invitation::Column::Id.in_subquery(
-                sea_orm::sea_query::Query::select()
-                    .column(invitation_code::Column::InvitationId)
-                    .from(invitation_code::Entity)
-                    .and_where(invitation_code::Column::CodeHmac.eq(crate::invitations::code_hmac(hmac_key, code)))
-                    .to_owned(),
-            ),
-        )
+        .filter(opened_by(hmac_key, code))
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -171,19 +164,67 @@ pub async fn invitation_by_code(
     Ok((invitee, s))
 }
 
-/// The key of the invitee's segment.
-pub async fn key_for(db: &impl ConnectionTrait, invitee: &invitation::Model) -> Result<issuer_key::Model, AppError> {
+/// The invitation whose code is `code` (stored only as its HMAC).
+fn opened_by(hmac_key: &ring::hmac::Key, code: &str) -> sea_orm::Condition {
+    sea_orm::Condition::all().add(
+        invitation::Column::Id.in_subquery(
+            sea_orm::sea_query::Query::select()
+                .column(invitation_code::Column::InvitationId)
+                .from(invitation_code::Entity)
+                .and_where(invitation_code::Column::CodeHmac.eq(crate::invitations::code_hmac(hmac_key, code)))
+                .to_owned(),
+        ),
+    )
+}
+
+/// What a token request needs to know of its invitation and survey, read in one query: this is on
+/// the path of every request.
+#[derive(Debug, sea_orm::FromQueryResult)]
+struct Requester {
+    id: Uuid,
+    survey_id: Uuid,
+    segment: String,
+    token_issued: bool,
+    state: String,
+}
+
+async fn requester(db: &impl ConnectionTrait, hmac_key: &ring::hmac::Key, code: &str) -> Result<Requester, AppError> {
+    invitation::Entity::find()
+        .select_only()
+        .columns([
+            invitation::Column::Id,
+            invitation::Column::SurveyId,
+            invitation::Column::Segment,
+            invitation::Column::TokenIssued,
+        ])
+        .column_as(survey::Column::State, "state")
+        .join(
+            sea_orm::JoinType::InnerJoin,
+            invitation::Entity::belongs_to(survey::Entity)
+                .from(invitation::Column::SurveyId)
+                .to(survey::Column::Id)
+                .into(),
+        )
+        .filter(opened_by(hmac_key, code))
+        .into_model::<Requester>()
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// The key of a survey segment.
+pub async fn key_for(db: &impl ConnectionTrait, survey_id: Uuid, segment: &str) -> Result<issuer_key::Model, AppError> {
     issuer_key::Entity::find()
-        .filter(issuer_key::Column::SurveyId.eq(invitee.survey_id))
-        .filter(issuer_key::Column::Segment.eq(&invitee.segment))
+        .filter(issuer_key::Column::SurveyId.eq(survey_id))
+        .filter(issuer_key::Column::Segment.eq(segment))
         .one(db)
         .await?
         .ok_or_else(|| AppError::internal("a scheduled survey's segment has no issuer key"))
 }
 
 /// Refuses unless the survey takes answers now, saying when it does.
-pub fn require_open(s: &survey::Model) -> Result<(), AppError> {
-    match surveys::state_of(s) {
+pub fn require_open(state: State) -> Result<(), AppError> {
+    match state {
         State::Open => Ok(()),
         State::Draft | State::Scheduled => Err(AppError::conflict(
             "this survey is not open yet; please use your link again once it opens",
@@ -212,12 +253,12 @@ pub async fn issue(
             format!("回答券の要求の形式が正しくありません: {e}"),
         )
     })?;
-    let (invitee, s) = invitation_by_code(db, hmac_key, code).await?;
-    require_open(&s)?;
+    let invitee = requester(db, hmac_key, code).await?;
+    require_open(State::parse(&invitee.state).unwrap_or(State::Draft))?;
     if invitee.token_issued {
         return Err(already_issued());
     }
-    let key = issuers.signing_key(db, &invitee).await?;
+    let key = issuers.signing_key(db, invitee.survey_id, &invitee.segment).await?;
     if request.truncated_token_key_id != key.public_key().key_id()[31] {
         return Err(AppError::bad(
             "the token request names another key than this invitation's; reload the page",
@@ -241,21 +282,13 @@ pub async fn issue_on_server(
     if invitee.token_issued {
         return Err(already_issued());
     }
-    let key = issuers.signing_key(db, invitee).await?;
-    let public = key.public_key().clone();
-    let mut token = survey_token::wire::Token {
-        nonce: rand::random(),
-        challenge_digest: challenge(settings, invitee.survey_id).digest(),
-        token_key_id: public.key_id(),
-        authenticator: Vec::new(),
-    };
-    let input = token.token_input();
-    let (blinded, secret) =
-        survey_token::rsabssa::blind(&public, &input, &mut rand::rng()).map_err(AppError::internal)?;
-    let blind_sig = sign(key, blinded).await?;
+    let key = issuers.signing_key(db, invitee.survey_id, &invitee.segment).await?;
+    let challenge = challenge(settings, invitee.survey_id).digest();
+    let (pending, request) =
+        PendingToken::new(key.public_key(), challenge, &mut rand::rng()).map_err(AppError::internal)?;
+    let blind_sig = sign(key, request.blinded_msg).await?;
     mark_issued(db, invitee.id).await?;
-    token.authenticator =
-        survey_token::rsabssa::finalize(&public, &input, &blind_sig, &secret).map_err(AppError::internal)?;
+    let token = pending.finish(&blind_sig).map_err(AppError::internal)?;
     Ok(base64::Engine::encode(
         &base64::engine::general_purpose::URL_SAFE_NO_PAD,
         token.to_bytes(),

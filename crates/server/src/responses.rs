@@ -43,7 +43,7 @@ impl From<sea_orm::DbErr> for SubmitError {
 
 /// Verifies the token, validates the answers and stores the response; returns the receipt (hex).
 pub async fn submit(state: &AppState, s: &survey::Model, submission: Submission) -> Result<String, SubmitError> {
-    issuance::require_open(s)?;
+    issuance::require_open(crate::surveys::state_of(s))?;
     let questionnaire = state.questionnaires.get(s)?;
     let offered = crate::surveys::languages(s);
     let language = Lang::parse(&submission.language)

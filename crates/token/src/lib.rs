@@ -5,6 +5,7 @@
 //! This crate holds the parts every party shares:
 //! - [`rsabssa`]: the client's side of RFC 9474 (blind, finalise, verify), which the browser client
 //!   mirrors in JavaScript and which tests, load tools and auditors use from Rust;
+//! - [`client`]: a token request and the token finished from the issuer's response (RFC 9578 §6);
 //! - [`issuer`]: key pairs, BlindSign (OpenSSL's raw RSA operation — why is written there) and
 //!   private keys sealed at rest with AES-256-GCM;
 //! - [`spki`]: the issuer key's RFC 9578 encoding and key id;
@@ -25,6 +26,7 @@
 //! # let _ = PublicKey::from_be_bytes;
 //! ```
 
+pub mod client;
 pub mod issuer;
 pub mod merkle;
 pub mod rsabssa;

@@ -5,9 +5,9 @@
 use openssl::bn::{BigNum, BigNumContext};
 use openssl::rsa::Rsa;
 use survey_token::TokenError;
+use survey_token::client::PendingToken;
 use survey_token::issuer::{IssuerKey, MasterKey};
-use survey_token::rsabssa::{blind, finalize};
-use survey_token::wire::{NONCE_LEN, TOKEN_TYPE, Token, survey_challenge};
+use survey_token::wire::{TOKEN_TYPE, Token, survey_challenge};
 
 fn vectors() -> Vec<serde_json::Value> {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/rfc9474.json")).unwrap();
@@ -70,18 +70,10 @@ fn a_fresh_key_issues_a_token_the_survey_accepts() {
     assert_eq!(public.modulus().bits(), 2048);
     assert_eq!(public.exponent(), &65537u32.into());
     let challenge = survey_challenge("survey.example.com", &[7; 16]);
-    let nonce: [u8; NONCE_LEN] = rand::random();
-    let mut token = Token {
-        nonce,
-        challenge_digest: challenge.digest(),
-        token_key_id: public.key_id(),
-        authenticator: Vec::new(),
-    };
-    let input = token.token_input();
-    assert_eq!(input[..2], TOKEN_TYPE.to_be_bytes());
-    let (blinded, secret) = blind(public, &input, &mut rand::rng()).unwrap();
-    let blind_sig = key.blind_sign(&blinded).unwrap();
-    token.authenticator = finalize(public, &input, &blind_sig, &secret).unwrap();
+    let (pending, request) = PendingToken::new(public, challenge.digest(), &mut rand::rng()).unwrap();
+    assert_eq!(request.truncated_token_key_id, public.key_id()[31]);
+    let token = pending.finish(&key.blind_sign(&request.blinded_msg).unwrap()).unwrap();
+    assert_eq!(token.token_input()[..2], TOKEN_TYPE.to_be_bytes());
     let parsed = Token::parse(&token.to_bytes()).unwrap();
     parsed.verify(public, &challenge.digest()).unwrap();
     let other_survey = survey_challenge("survey.example.com", &[8; 16]);

@@ -2,23 +2,16 @@
 //! twice, a changed answer, a token of another survey, a wrong count or root — is named.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails by panicking, helpers included
 
+use survey_token::client::PendingToken;
 use survey_token::issuer::IssuerKey;
-use survey_token::rsabssa::{PublicKey, blind, finalize};
+use survey_token::rsabssa::PublicKey;
 use survey_token::tally::{Counted, Tally, TallyError, answers_digest, receipt};
-use survey_token::wire::{Token, TokenChallenge, survey_challenge};
+use survey_token::wire::{TokenChallenge, survey_challenge};
 
 fn token(key: &IssuerKey, challenge: &TokenChallenge) -> Vec<u8> {
-    let public = key.public_key();
-    let mut token = Token {
-        nonce: rand::random(),
-        challenge_digest: challenge.digest(),
-        token_key_id: public.key_id(),
-        authenticator: Vec::new(),
-    };
-    let input = token.token_input();
-    let (blinded, secret) = blind(public, &input, &mut rand::rng()).unwrap();
-    token.authenticator = finalize(public, &input, &key.blind_sign(&blinded).unwrap(), &secret).unwrap();
-    token.to_bytes()
+    let (pending, request) = PendingToken::new(key.public_key(), challenge.digest(), &mut rand::rng()).unwrap();
+    let blind_sig = key.blind_sign(&request.blinded_msg).unwrap();
+    pending.finish(&blind_sig).unwrap().to_bytes()
 }
 
 struct Fixture {

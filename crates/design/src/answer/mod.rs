@@ -3,6 +3,7 @@
 
 mod canonical;
 mod error;
+pub mod sample;
 mod validate;
 
 pub use error::{AnswerError, AnswerErrorKind, AnswerErrors};

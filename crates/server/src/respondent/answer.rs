@@ -5,10 +5,9 @@
 use actix_web::{HttpResponse, web};
 use maud::html;
 use survey_design::Lang;
-use uuid::Uuid;
 
 use super::form::{self, Filled};
-use super::{LangQuery, Refusal, frame, pick_lang, switch_links, ui};
+use super::{LangQuery, Refusal, find_survey_id, frame, pick_lang, survey_page, switch_links, ui};
 use crate::entities::survey;
 use crate::error::AppError;
 use crate::issuance;
@@ -16,22 +15,16 @@ use crate::responses::{self, Submission, SubmitError};
 use crate::state::AppState;
 use crate::surveys;
 
-fn survey_id(raw: &str) -> Result<Uuid, AppError> {
-    Uuid::parse_str(raw).map_err(|_| AppError::NotFound)
-}
-
 pub async fn page(
     state: web::Data<AppState>,
     path: web::Path<String>,
     query: web::Query<LangQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let s = surveys::find(&state.db, survey_id(&path)?).await?;
-    let questionnaire = state.questionnaires.get(&s)?;
-    let lang = pick_lang(&s, query.lang.as_deref(), questionnaire.default_language().as_str());
+    let (s, questionnaire, lang) = survey_page(&state, &path, query.lang.as_deref()).await?;
     let l = ui(&lang);
     let title = questionnaire.title().get(&lang).to_owned();
     let switch = switch_links(&s, &lang, &format!("/s/{}/answer", s.id));
-    if let Err(refusal) = issuance::require_open(&s) {
+    if let Err(refusal) = issuance::require_open(surveys::state_of(&s)) {
         return Ok(frame(
             &lang,
             &title,
@@ -118,7 +111,7 @@ pub async fn submit(
 ) -> Result<HttpResponse, Refusal> {
     let submission = body.into_inner();
     let lang = Lang::parse(&submission.language).unwrap_or_else(|_| Lang::english());
-    let s = surveys::find(&state.db, survey_id(&path).map_err(|e| Refusal::new(e, &lang))?)
+    let s = surveys::find(&state.db, find_survey_id(&path).map_err(|e| Refusal::new(e, &lang))?)
         .await
         .map_err(|e| Refusal::new(e, &lang))?;
     match responses::submit(&state, &s, submission).await {
@@ -169,8 +162,8 @@ pub async fn submit_form(
     path: web::Path<String>,
     fields: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
-    let s = surveys::find(&state.db, survey_id(&path)?).await?;
-    let questionnaire = surveys::questionnaire(&s)?;
+    let s = surveys::find(&state.db, find_survey_id(&path)?).await?;
+    let questionnaire = state.questionnaires.get(&s)?;
     let field = |name: &str| {
         fields
             .iter()

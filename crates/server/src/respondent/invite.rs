@@ -34,7 +34,7 @@ pub async fn page(
 ) -> Result<HttpResponse, AppError> {
     let (invitee, s, lang) = page_for(&state, &code, query.lang.as_deref()).await?;
     let l = ui(&lang);
-    let questionnaire = surveys::questionnaire(&s)?;
+    let questionnaire = state.questionnaires.get(&s)?;
     let title = questionnaire.title().get(&lang).to_owned();
     let answer_url = format!("/s/{}/answer?lang={}", s.id, lang.as_str());
     let body = match surveys::state_of(&s) {
@@ -52,7 +52,7 @@ pub async fn page(
             }
         },
         State::Open => {
-            let key = issuance::key_for(&state.db, &invitee).await?;
+            let key = issuance::key_for(&state.db, invitee.survey_id, &invitee.segment).await?;
             let challenge = issuance::challenge(&state.settings, s.id).to_bytes();
             let key_id = survey_token::tally::unhex(&key.key_id, "key id").map_err(AppError::internal)?;
             html! {
@@ -222,7 +222,7 @@ pub async fn fallback(
     if !s.allow_fallback {
         return Err(AppError::Forbidden);
     }
-    issuance::require_open(&s)?;
+    issuance::require_open(surveys::state_of(&s))?;
     let token = issuance::issue_on_server(&state.db, &state.issuers, &state.settings, &invitee).await?;
     super::answer::fallback_form(&s, &lang, &token, &super::form::Filled::EMPTY)
 }

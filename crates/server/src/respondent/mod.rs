@@ -50,6 +50,24 @@ pub fn config(cfg: &mut web::ServiceConfig) {
     .route("/s/{survey}/answer", web::get().to(answer::page));
 }
 
+/// A survey by the id in a public URL (anything else is a plain 404).
+fn find_survey_id(raw: &str) -> Result<uuid::Uuid, AppError> {
+    uuid::Uuid::parse_str(raw).map_err(|_| AppError::NotFound)
+}
+
+/// The survey of a public page, its questionnaire, and the page's language (`?lang=` if offered,
+/// else the questionnaire's default).
+async fn survey_page(
+    state: &crate::state::AppState,
+    raw_id: &str,
+    asked: Option<&str>,
+) -> Result<(survey::Model, std::sync::Arc<survey_design::Questionnaire>, Lang), AppError> {
+    let s = crate::surveys::find(&state.db, find_survey_id(raw_id)?).await?;
+    let questionnaire = state.questionnaires.get(&s)?;
+    let lang = pick_lang(&s, asked, questionnaire.default_language().as_str());
+    Ok((s, questionnaire, lang))
+}
+
 /// The page language: `?lang=` if the survey offers it, else `fallback`.
 fn pick_lang(s: &survey::Model, asked: Option<&str>, fallback: &str) -> Lang {
     let offered = crate::surveys::languages(s);

@@ -8,19 +8,15 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use maud::html;
 
 use super::invite::fingerprint;
-use super::{frame, pick_lang, switch_links, ui};
+use super::{find_survey_id, frame, survey_page, switch_links, ui};
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::surveys::{self, State};
 use crate::{issuance, responses};
 
-fn find_id(raw: &str) -> Result<uuid::Uuid, AppError> {
-    uuid::Uuid::parse_str(raw).map_err(|_| AppError::NotFound)
-}
-
 /// The key directory of RFC 9578 §4, plus each key's segment label and the client's hash.
 pub async fn directory(state: web::Data<AppState>, path: web::Path<String>) -> Result<HttpResponse, AppError> {
-    let s = surveys::find(&state.db, find_id(&path)?).await?;
+    let s = surveys::find(&state.db, find_survey_id(&path)?).await?;
     let keys = issuance::keys(&state.db, s.id).await?;
     let entries: Vec<serde_json::Value> = keys
         .iter()
@@ -53,9 +49,7 @@ pub async fn page(
     path: web::Path<String>,
     query: web::Query<PublicQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let s = surveys::find(&state.db, find_id(&path)?).await?;
-    let questionnaire = surveys::questionnaire(&s)?;
-    let lang = pick_lang(&s, query.lang.as_deref(), questionnaire.default_language().as_str());
+    let (s, questionnaire, lang) = survey_page(&state, &path, query.lang.as_deref()).await?;
     let l = ui(&lang);
     let title = questionnaire.title().get(&lang).to_owned();
     let keys = issuance::keys(&state.db, s.id).await?;
@@ -130,9 +124,7 @@ pub async fn receipt(
     path: web::Path<String>,
     query: web::Query<PublicQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let s = surveys::find(&state.db, find_id(&path)?).await?;
-    let questionnaire = surveys::questionnaire(&s)?;
-    let lang = pick_lang(&s, query.lang.as_deref(), questionnaire.default_language().as_str());
+    let (s, questionnaire, lang) = survey_page(&state, &path, query.lang.as_deref()).await?;
     let l = ui(&lang);
     let title = questionnaire.title().get(&lang).to_owned();
     let wanted = query.r.as_deref().unwrap_or("").trim().to_ascii_lowercase();

@@ -3,11 +3,12 @@
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use rand::Rng;
-use serde_json::{Map, Value as Json, json};
+use serde_json::{Value as Json, json};
+use survey_design::answer::sample::{comment, sample_answers};
 use survey_design::{QuestionKind, Questionnaire};
-use survey_token::rsabssa::{PublicKey, blind, finalize};
-use survey_token::wire::{Token, TokenRequest, survey_challenge};
+use survey_token::client::PendingToken;
+use survey_token::rsabssa::PublicKey;
+use survey_token::wire::{Token, survey_challenge};
 use uuid::Uuid;
 
 use crate::helpers::{Browser, TestApp, spawn_app};
@@ -78,40 +79,31 @@ impl Client {
             .expect("the page's key is in the published directory")
     }
 
-    pub async fn request(&self, code: &str, key: &PublicKey) -> (Token, crate::helpers::Response) {
+    /// Requests a token; returns it (when the issuer signed) with the server's response.
+    pub async fn request(&self, code: &str, key: &PublicKey) -> (Option<Token>, crate::helpers::Response) {
         let challenge = survey_challenge("127.0.0.1", self.survey.as_bytes());
-        let mut token = Token {
-            nonce: rand::random(),
-            challenge_digest: challenge.digest(),
-            token_key_id: key.key_id(),
-            authenticator: Vec::new(),
-        };
-        let input = token.token_input();
-        let (blinded, secret) = blind(key, &input, &mut rand::rng()).unwrap();
-        let request = TokenRequest {
-            truncated_token_key_id: key.key_id()[31],
-            blinded_msg: blinded,
-        };
+        let (pending, request) = PendingToken::new(key, challenge.digest(), &mut rand::rng()).unwrap();
         let response = self
             .browser
             .post_body(&format!("/i/{code}/token-request"), REQUEST_TYPE, request.to_bytes())
             .await;
-        if response.status.as_u16() == 200 {
-            assert_eq!(
-                response.headers.get("content-type").unwrap(),
-                "application/private-token-response"
-            );
-            token.authenticator = finalize(key, &input, &response.bytes, &secret).unwrap();
+        if response.status.as_u16() != 200 {
+            return (None, response);
         }
-        (token, response)
+        assert_eq!(
+            response.headers.get("content-type").unwrap(),
+            "application/private-token-response"
+        );
+        (Some(pending.finish(&response.bytes).unwrap()), response)
     }
 
     /// A token for the invitation, which must succeed.
     pub async fn token(&self, code: &str) -> Vec<u8> {
         let key = self.key_for(code).await;
         let (token, response) = self.request(code, &key).await;
-        assert_eq!(response.status.as_u16(), 200, "{}", response.body);
-        token.to_bytes()
+        token
+            .unwrap_or_else(|| panic!("no token: {}", response.body))
+            .to_bytes()
     }
 
     pub async fn submit(&self, token: &[u8], language: &str, answers: &Json) -> crate::helpers::Response {
@@ -135,55 +127,12 @@ pub fn attribute(html: &str, name: &str) -> String {
     html[at..].split('"').next().unwrap().to_owned()
 }
 
-/// A random valid set of answers: each shown question answered (optional ones sometimes left
-/// out), following the questionnaire's conditions.
-pub fn valid_answers(q: &Questionnaire, rng: &mut impl Rng) -> Json {
-    let mut answers = Map::new();
-    for question in q.questions() {
-        let so_far = q.draft_answers(&Json::Object(answers.clone()));
-        if question.show_if().is_some_and(|c| !c.holds(&|id| so_far.get(id))) {
-            continue;
-        }
-        if !question.required() && rng.random_bool(0.2) {
-            continue;
-        }
-        let value = match question.kind() {
-            QuestionKind::SingleChoice(c) => json!(c.options()[rng.random_range(0..c.options().len())].id().as_str()),
-            QuestionKind::MultipleChoice { choices, min, .. } => {
-                let plain: Vec<&str> = choices
-                    .options()
-                    .iter()
-                    .filter(|o| !o.exclusive())
-                    .map(|o| o.id().as_str())
-                    .collect();
-                json!(plain[..(*min as usize).max(1).min(plain.len())])
-            }
-            QuestionKind::Likert { scale, .. } => json!(rng.random_range(1..=scale.points())),
-            QuestionKind::Rating { .. } => json!(rng.random_range(0..=10)),
-            QuestionKind::Number { min, .. } => json!(min.as_ref().map_or(1.0, |m| m.to_f64()).ceil()),
-            QuestionKind::ShortText { .. } => json!("ok"),
-            QuestionKind::LongText { .. } => {
-                json!(["賛成です。", "Good idea.", "情報漏えいが心配です。"][rng.random_range(0..3)])
-            }
-            QuestionKind::Matrix { scale, items, .. } => Json::Object(
-                items
-                    .iter()
-                    .map(|i| (i.id().as_str().to_owned(), json!(rng.random_range(1..=scale.points()))))
-                    .collect(),
-            ),
-            QuestionKind::Ranking { options, top, .. } => {
-                json!(
-                    options
-                        .iter()
-                        .take(*top as usize)
-                        .map(|o| o.id().as_str())
-                        .collect::<Vec<_>>()
-                )
-            }
-        };
-        answers.insert(question.id().as_str().to_owned(), value);
-    }
-    Json::Object(answers)
+/// A random valid set of answers, with Japanese comments.
+pub fn valid_answers(q: &Questionnaire, rng: &mut impl rand::Rng) -> Json {
+    let japanese = survey_design::Lang::parse("ja").unwrap();
+    Json::Object(sample_answers(q, rng, 0.8, &mut |rng, max| {
+        comment(&japanese, rng, max)
+    }))
 }
 
 pub async fn questionnaire(app: &TestApp, survey: Uuid) -> Questionnaire {

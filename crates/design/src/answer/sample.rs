@@ -1,0 +1,122 @@
+//! Random valid answers, in the JSON a respondent's browser sends: for property tests, load tools
+//! and synthetic data sets. Every shown required question is answered, optional ones sometimes,
+//! hidden ones never; "other", exclusive options, "n/a" and decimals all occur.
+
+use rand::Rng;
+use rand::seq::{IndexedRandom, SliceRandom};
+use serde_json::{Map, Value as Json, json};
+
+use crate::questionnaire::{Question, QuestionKind, Questionnaire};
+use crate::text::Lang;
+
+/// One respondent's answers. `text` writes a free text of at most the given number of characters;
+/// an optional question is answered with probability `answer_optional`.
+pub fn sample_answers<R: Rng>(
+    q: &Questionnaire,
+    rng: &mut R,
+    answer_optional: f64,
+    text: &mut impl FnMut(&mut R, u32) -> String,
+) -> Map<String, Json> {
+    let mut answers = Map::new();
+    for question in q.questions() {
+        let so_far = q.draft_answers(&Json::Object(answers.clone()));
+        let shown = question.show_if().is_none_or(|c| c.holds(&|id| so_far.get(id)));
+        if shown && (question.required() || rng.random_bool(answer_optional)) {
+            answers.insert(question.id().to_string(), sample_answer(question, rng, text));
+        }
+    }
+    answers
+}
+
+/// Comments of the kind employees write about an alumni network, in `lang` (Japanese or English).
+pub fn comment(lang: &Lang, rng: &mut impl Rng, max: u32) -> String {
+    const JA: [&str; 5] = [
+        "退職した人とのつながりが続くのは良いと思います。",
+        "情報漏えいが心配です。",
+        "運営の負担が大きくならないか気になります。",
+        "元社員の再入社の機会が増えるなら賛成です。",
+        "残る社員の士気への影響を考えてほしい。",
+    ];
+    const EN: [&str; 5] = [
+        "Keeping in touch with people who left sounds good.",
+        "I worry about company information leaking.",
+        "Running it might take more effort than it is worth.",
+        "I support it if it makes rehiring former colleagues easier.",
+        "Please think about the morale of those who stay.",
+    ];
+    let pool = if lang.is_japanese() { &JA } else { &EN };
+    pool.choose(rng)
+        .copied()
+        .unwrap_or("ok")
+        .chars()
+        .take(max as usize)
+        .collect()
+}
+
+/// One valid answer to `question`.
+pub fn sample_answer<R: Rng>(question: &Question, rng: &mut R, text: &mut impl FnMut(&mut R, u32) -> String) -> Json {
+    match question.kind() {
+        QuestionKind::SingleChoice(c) => match (c.other(), c.options().choose(rng)) {
+            (Some(other), _) if rng.random_bool(0.2) => json!({ "other": text(rng, other.max_length()) }),
+            (_, Some(option)) => json!(option.id()),
+            (Some(other), None) => json!({ "other": text(rng, other.max_length()) }),
+            (None, None) => Json::Null,
+        },
+        QuestionKind::MultipleChoice { choices, min, max } => {
+            let exclusive: Vec<_> = choices.options().iter().filter(|o| o.exclusive()).collect();
+            if let Some(only) = exclusive.choose(rng).filter(|_| *min <= 1 && rng.random_bool(0.2)) {
+                return json!([only.id()]);
+            }
+            let mut pool: Vec<Json> = choices
+                .options()
+                .iter()
+                .filter(|o| !o.exclusive())
+                .map(|o| json!(o.id()))
+                .collect();
+            if let Some(other) = choices.other() {
+                pool.push(json!({ "other": text(rng, other.max_length()) }));
+            }
+            let most = (*max as usize).min(pool.len());
+            let k = rng.random_range(((*min).max(1) as usize).min(most)..=most);
+            pool.shuffle(rng);
+            Json::Array(pool.into_iter().take(k).collect())
+        }
+        QuestionKind::Likert { scale, .. } => {
+            if scale.not_applicable().is_some() && rng.random_bool(0.1) {
+                json!(super::NOT_APPLICABLE)
+            } else {
+                json!(rng.random_range(1..=scale.points()))
+            }
+        }
+        QuestionKind::Rating { .. } => json!(rng.random_range(0..=10)),
+        QuestionKind::Number { min, max, decimals, .. } => {
+            let lo = min.map_or(0.0, |d| d.to_f64());
+            let hi = max.map_or(lo + 1000.0, |d| d.to_f64());
+            let scale = 10f64.powi(i32::from(*decimals));
+            let units = rng.random_range((lo * scale).ceil() as i64..=(hi * scale).floor() as i64);
+            json!(units as f64 / scale)
+        }
+        QuestionKind::ShortText { max_length } | QuestionKind::LongText { max_length } => {
+            json!(text(rng, *max_length))
+        }
+        QuestionKind::Matrix { scale, items, .. } => {
+            let mut map = Map::new();
+            for item in items {
+                if question.required() || rng.random_bool(0.7) {
+                    map.insert(item.id().to_string(), json!(rng.random_range(1..=scale.points())));
+                }
+            }
+            if map.is_empty()
+                && let Some(first) = items.first()
+            {
+                map.insert(first.id().to_string(), json!(1));
+            }
+            Json::Object(map)
+        }
+        QuestionKind::Ranking { options, top, .. } => {
+            let mut ids: Vec<Json> = options.iter().map(|o| json!(o.id())).collect();
+            ids.shuffle(rng);
+            Json::Array(ids.into_iter().take(*top as usize).collect())
+        }
+    }
+}
