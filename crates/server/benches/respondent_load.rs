@@ -136,10 +136,12 @@ async fn run() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(64);
     let dir = tempfile::tempdir().unwrap();
+    let mut scratch_database = None;
     let (database_url, backend_name) = match std::env::var("BENCH_DATABASE_URL") {
         Ok(base) if !base.is_empty() => {
             let admin = Database::connect(&base).await.expect("PostgreSQL is reachable");
             let name = format!("survey_bench_{}", uuid::Uuid::new_v4().simple());
+            scratch_database = Some((admin.clone(), name.clone()));
             admin
                 .execute_unprepared(&format!("CREATE DATABASE {name}"))
                 .await
@@ -334,6 +336,13 @@ async fn run() {
     println!("| `openssl speed -multi {cores} rsa2048` | | {openssl_all:.0} signs | | |");
     println!("| issuer BlindSign alone, {cores} threads | | {issuer:.0} | | |");
     println!();
+    if let Some((admin, name)) = scratch_database {
+        state.db.close_by_ref().await.ok();
+        admin
+            .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            .await
+            .ok();
+    }
     println!(
         "Ratios: issuer alone / openssl (all cores) = {:.0}%; HTTP issuance / openssl (all cores) = {:.0}%; \
          submissions / raw inserts = {:.0}%.",
