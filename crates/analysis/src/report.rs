@@ -1,0 +1,266 @@
+//! The report model, with the anonymity rules applied once, here, so that no renderer can leak:
+//!
+//! - a group (everyone, or one segment) with fewer than *k* responses shows no figure — neither its
+//!   response count nor any answer — and the same holds per measure for the respondents who
+//!   answered it;
+//! - complementary suppression: whenever exactly one segment of a breakdown would be hidden, the
+//!   smallest shown one is hidden with it, so that no hidden figure follows from the total minus
+//!   the shown segments;
+//! - free-text comments only for a group of at least the comment threshold, never by segment.
+
+use serde::Serialize;
+use survey_design::{QuestionKind, Questionnaire};
+
+use crate::aggregate::{Aggregate, MeasureId, Tally};
+use crate::stats::{Moments, Share, enps, moments};
+
+/// A figure, or the fact that it is hidden to protect a small group.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "status", content = "value", rename_all = "snake_case")]
+pub enum Figure<T> {
+    Shown(T),
+    Hidden,
+}
+
+impl<T> Figure<T> {
+    pub fn shown(&self) -> Option<&T> {
+        match self {
+            Self::Shown(value) => Some(value),
+            Self::Hidden => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub k: u64,
+    pub comment_k: u64,
+    pub responses: Figure<u64>,
+    pub invited: u64,
+    pub rate: Figure<f64>,
+    pub segments: Vec<SegmentRow>,
+    pub measures: Vec<Measure>,
+    /// Long free texts by question, shuffled; empty when the group is below the comment threshold.
+    pub comments: Vec<(String, Vec<String>)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SegmentRow {
+    pub segment: String,
+    pub invited: u64,
+    pub responses: Figure<u64>,
+    pub rate: Figure<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Measure {
+    pub question: String,
+    pub item: Option<String>,
+    pub kind: &'static str,
+    pub overall: Figure<Distribution>,
+    pub by_segment: Vec<(String, Figure<Distribution>)>,
+}
+
+/// The answers of one group to one measure.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Distribution {
+    pub n: u64,
+    /// By category (option, point, rating, `other`, `n/a`), in the questionnaire's order.
+    pub categories: Vec<(String, Share)>,
+    /// Scales: the favourable share (top-2 box, reverse coding honoured) of answers on the scale.
+    pub favourable: Option<Share>,
+    pub moments: Option<Moments>,
+    /// 0–10 ratings.
+    pub enps: Option<f64>,
+    /// Rankings: the mean rank per option (1 = best).
+    pub mean_rank: Vec<(String, f64)>,
+}
+
+/// Segments and the invitees in each (from the roster).
+pub type Invited = Vec<(String, u64)>;
+
+/// Builds the report of an aggregate. `shuffle` orders each question's comments (a random
+/// permutation in production, so the order says nothing about arrival).
+pub fn build(
+    q: &Questionnaire,
+    data: &Aggregate,
+    invited: &Invited,
+    k: u64,
+    comment_k: u64,
+    shuffle: &mut dyn FnMut(&mut Vec<String>),
+) -> Report {
+    let total: u64 = data.responses.values().sum();
+    let invited_total: u64 = invited.iter().map(|(_, n)| n).sum();
+    let responses_of = |segment: &str| data.responses.get(segment).copied().unwrap_or(0);
+    let segment_counts: Vec<u64> = invited.iter().map(|(s, _)| responses_of(s)).collect();
+    let segment_hidden = hide(&segment_counts, k, total >= k);
+    let segments = invited
+        .iter()
+        .zip(&segment_hidden)
+        .map(|((segment, n_invited), hidden)| {
+            let responses = responses_of(segment);
+            SegmentRow {
+                segment: segment.clone(),
+                invited: *n_invited,
+                responses: figure(!hidden, || responses),
+                rate: figure(!hidden && *n_invited > 0, || responses as f64 / *n_invited as f64),
+            }
+        })
+        .collect();
+    let empty = Tally::default();
+    let measures = data
+        .measures
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            let overall = &data.overall[i];
+            let tallies: Vec<&Tally> = invited
+                .iter()
+                .map(|(s, _)| data.by_segment.get(s).map_or(&empty, |t| &t[i]))
+                .collect();
+            let ns: Vec<u64> = tallies.iter().map(|t| t.n).collect();
+            // A segment hidden as a whole stays hidden for every measure.
+            let mut hidden: Vec<bool> = below(&ns, k, overall.n >= k)
+                .into_iter()
+                .zip(&segment_hidden)
+                .map(|(small, whole)| small || *whole)
+                .collect();
+            complement(&mut hidden, &ns);
+            Measure {
+                question: id.question.clone(),
+                item: id.item.clone(),
+                kind: q.question(&id.question).map_or("", |q| q.kind().type_name()),
+                overall: figure(overall.n >= k, || distribution(q, id, overall)),
+                by_segment: invited
+                    .iter()
+                    .zip(tallies)
+                    .zip(&hidden)
+                    .map(|(((s, _), t), h)| (s.clone(), figure(!h, || distribution(q, id, t))))
+                    .collect(),
+            }
+        })
+        .collect();
+    let comments = if total >= comment_k {
+        data.comments
+            .iter()
+            .map(|(question, texts)| {
+                let mut texts = texts.clone();
+                shuffle(&mut texts);
+                (question.clone(), texts)
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Report {
+        k,
+        comment_k,
+        responses: figure(total >= k, || total),
+        invited: invited_total,
+        rate: figure(total >= k && invited_total > 0, || total as f64 / invited_total as f64),
+        segments,
+        measures,
+        comments,
+    }
+}
+
+fn figure<T>(show: bool, value: impl FnOnce() -> T) -> Figure<T> {
+    if show { Figure::Shown(value()) } else { Figure::Hidden }
+}
+
+/// Which groups of a breakdown to hide: those below `k` (all of them when the total is hidden),
+/// then one more when only one would be.
+fn hide(counts: &[u64], k: u64, total_shown: bool) -> Vec<bool> {
+    let mut hidden = below(counts, k, total_shown);
+    complement(&mut hidden, counts);
+    hidden
+}
+
+fn below(counts: &[u64], k: u64, total_shown: bool) -> Vec<bool> {
+    counts.iter().map(|n| !total_shown || *n < k).collect()
+}
+
+/// Complementary suppression: a lone hidden group with a non-zero count could be worked out as the
+/// total minus the shown groups, so the smallest shown group is hidden with it. (A hidden group
+/// with no responses at all reveals nothing and needs no partner.)
+fn complement(hidden: &mut [bool], counts: &[u64]) {
+    let revealing = (0..counts.len()).filter(|&i| hidden[i] && counts[i] > 0).count();
+    if revealing == 1
+        && let Some(partner) = (0..counts.len()).filter(|&i| !hidden[i]).min_by_key(|&i| counts[i])
+    {
+        hidden[partner] = true;
+    }
+}
+
+fn distribution(q: &Questionnaire, id: &MeasureId, t: &Tally) -> Distribution {
+    let kind = q.question(&id.question).map(|q| q.kind());
+    let order = category_order(kind);
+    let mut categories: Vec<(String, Share)> = order
+        .iter()
+        .map(|key| {
+            (
+                key.clone(),
+                Share::new(t.categories.get(key).copied().unwrap_or(0), t.n),
+            )
+        })
+        .collect();
+    // Anything counted outside the declared order (none in valid data) is still shown, last.
+    for (key, count) in &t.categories {
+        if !order.contains(key) {
+            categories.push((key.clone(), Share::new(*count, t.n)));
+        }
+    }
+    let histogram: Vec<(f64, u64)> = t.values.iter().map(|(v, c)| (v.0, *c)).collect();
+    let is_scale = matches!(kind, Some(QuestionKind::Likert { .. } | QuestionKind::Matrix { .. }));
+    let enps = match kind {
+        Some(QuestionKind::Rating { .. }) => {
+            let mut counts = [0u64; 11];
+            for (value, count) in &histogram {
+                if let Some(slot) = counts.get_mut(*value as usize) {
+                    *slot += count;
+                }
+            }
+            enps(&counts)
+        }
+        _ => None,
+    };
+    Distribution {
+        n: t.n,
+        categories,
+        favourable: is_scale.then(|| Share::new(t.favourable, t.on_scale)),
+        moments: moments(&histogram),
+        enps,
+        mean_rank: t
+            .rank_sums
+            .iter()
+            .map(|(option, sum)| (option.clone(), *sum as f64 / t.n.max(1) as f64))
+            .collect(),
+    }
+}
+
+/// The categories of a question in the order a reader expects: options as written, scale points
+/// low to high, 0–10.
+fn category_order(kind: Option<&QuestionKind>) -> Vec<String> {
+    let scale_keys = |points: u8, na: bool| {
+        let mut keys: Vec<String> = (1..=points).map(|p| p.to_string()).collect();
+        if na {
+            keys.push(crate::aggregate::NOT_APPLICABLE.to_owned());
+        }
+        keys
+    };
+    match kind {
+        Some(QuestionKind::SingleChoice(c) | QuestionKind::MultipleChoice { choices: c, .. }) => {
+            let mut keys: Vec<String> = c.options().iter().map(|o| o.id().as_str().to_owned()).collect();
+            if c.other().is_some() {
+                keys.push(crate::aggregate::OTHER.to_owned());
+            }
+            keys
+        }
+        Some(QuestionKind::Likert { scale, .. } | QuestionKind::Matrix { scale, .. }) => {
+            scale_keys(scale.points(), scale.not_applicable().is_some())
+        }
+        Some(QuestionKind::Rating { .. }) => (0..=10).map(|p: u8| p.to_string()).collect(),
+        Some(QuestionKind::Ranking { options, .. }) => options.iter().map(|o| o.id().as_str().to_owned()).collect(),
+        _ => Vec::new(),
+    }
+}

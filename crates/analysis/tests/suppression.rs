@@ -1,0 +1,214 @@
+//! The anonymity rule as an attacker sees it: random data sets and breakdowns, and for every
+//! figure the report shows, whether a small group's number could be worked out from the total and
+//! the shown groups. In one breakdown the only thing the shown figures reveal about the hidden
+//! groups is their sum, so a group below k is exposed exactly when it is the only hidden group with
+//! any answers while the total is shown.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails by panicking, helpers included
+
+use proptest::prelude::*;
+use rand::rngs::SmallRng;
+use rand::{Rng, SeedableRng};
+use survey_analysis::{Aggregate, Figure, report};
+use survey_design::Questionnaire;
+
+const TEMPLATE: &str = r#"
+id = "t"
+version = 1
+languages = ["en"]
+default_language = "en"
+title = { en = "T" }
+anonymity_statement = { en = "Anonymous." }
+[scales.agree]
+points = 5
+labels = [{ en = "1" }, { en = "2" }, { en = "3" }, { en = "4" }, { en = "5" }]
+[[sections]]
+id = "s"
+title = { en = "S" }
+[[sections.questions]]
+id = "rating"
+type = "rating"
+required = true
+text = { en = "R" }
+low_label = { en = "low" }
+high_label = { en = "high" }
+[[sections.questions]]
+id = "agree"
+type = "likert"
+scale = "agree"
+text = { en = "A" }
+[[sections.questions]]
+id = "pick"
+type = "single_choice"
+text = { en = "P" }
+options = [{ id = "a", label = { en = "a" } }, { id = "b", label = { en = "b" } }]
+"#;
+
+/// Segment sizes, k, and a seed for the answers.
+fn data_sets() -> impl Strategy<Value = (Vec<u64>, u64, u64)> {
+    (prop::collection::vec(0u64..14, 1..7), 3u64..7, any::<u64>())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn no_hidden_group_can_be_worked_out_from_what_is_shown((sizes, k, seed) in data_sets()) {
+        let q = Questionnaire::from_toml(TEMPLATE, "t.toml").unwrap();
+        let mut rng = SmallRng::seed_from_u64(seed);
+        let mut data = Aggregate::new(&q);
+        let invited: Vec<(String, u64)> =
+            sizes.iter().enumerate().map(|(i, n)| (format!("s{i}"), n + 3)).collect();
+        for (i, n) in sizes.iter().enumerate() {
+            for _ in 0..*n {
+                let mut answers = serde_json::json!({ "rating": rng.random_range(0..=10) });
+                if rng.random_bool(0.6) {
+                    answers["agree"] = serde_json::json!(rng.random_range(1..=5));
+                }
+                if rng.random_bool(0.5) {
+                    answers["pick"] = serde_json::json!(["a", "b"][rng.random_range(0..2)]);
+                }
+                data.add(&q, &format!("s{i}"), &q.validate_answers(&answers).unwrap());
+            }
+        }
+        let r = report::build(&q, &data, &invited, k, k + 5, &mut |_| {});
+
+        // The response counts: the total and the segments.
+        if r.responses.shown().is_some() {
+            let hidden: Vec<u64> = r.segments.iter().zip(&sizes)
+                .filter(|(row, n)| row.responses == Figure::Hidden && **n > 0)
+                .map(|(_, n)| *n)
+                .collect();
+            prop_assert!(!(hidden.len() == 1 && hidden[0] < k), "a small segment = total − shown segments");
+        }
+        for (row, n) in r.segments.iter().zip(&sizes) {
+            if let Some(shown) = row.responses.shown() {
+                prop_assert!(*shown >= k && *shown == *n);
+            }
+        }
+        // Every measure: the shown groups are at least k, and no hidden group stands alone.
+        for m in &r.measures {
+            let overall = m.overall.shown();
+            if let Some(d) = overall {
+                prop_assert!(d.n >= k);
+            }
+            let mut hidden_with_answers = Vec::new();
+            for (segment, figure) in &m.by_segment {
+                let tally_n = data.by_segment.get(segment).map_or(0, |t| {
+                    let i = data.measures.iter().position(|x| x.question == m.question).unwrap();
+                    t[i].n
+                });
+                match figure {
+                    Figure::Shown(d) => prop_assert!(d.n >= k, "{} {} shows n = {}", m.question, segment, d.n),
+                    Figure::Hidden if tally_n > 0 => hidden_with_answers.push((segment.clone(), tally_n)),
+                    Figure::Hidden => {}
+                }
+            }
+            // The hidden groups' sum is what the shown figures give away: it must not be one small group.
+            if overall.is_some() {
+                let lone_small = hidden_with_answers.len() == 1 && hidden_with_answers[0].1 < k;
+                prop_assert!(!lone_small, "{}: {:?} = total − shown segments", m.question, hidden_with_answers);
+            } else {
+                prop_assert!(m.by_segment.iter().all(|(_, f)| *f == Figure::Hidden));
+            }
+        }
+        // Comments never appear below the comment threshold (there are none in this questionnaire,
+        // and a group too small shows none).
+        if r.responses.shown().is_none() {
+            prop_assert!(r.comments.is_empty());
+        }
+    }
+}
+
+#[test]
+fn the_statistics_match_worked_examples() {
+    use survey_analysis::stats::{Share, enps, moments};
+    // Wilson 95% interval of 5 out of 10 (textbook value 0.2366–0.7634).
+    let s = Share::new(5, 10);
+    assert!((s.low - 0.2366).abs() < 1e-4 && (s.high - 0.7634).abs() < 1e-4, "{s:?}");
+    assert_eq!(Share::new(0, 0).share, 0.0);
+    // 1, 2, 2, 3, 10: mean 3.6, median 2, sample sd √(53.2 / 4).
+    let m = moments(&[(1.0, 1), (2.0, 2), (3.0, 1), (10.0, 1)]).unwrap();
+    assert!(
+        (m.mean - 3.6).abs() < 1e-12 && m.median == 2.0 && (m.sd - 13.3f64.sqrt()).abs() < 1e-12,
+        "{m:?}"
+    );
+    // An even count takes the middle pair: 1, 2, 3, 4 → 2.5.
+    assert_eq!(moments(&[(1.0, 1), (2.0, 1), (3.0, 1), (4.0, 1)]).unwrap().median, 2.5);
+    // Promoters 9–10 minus detractors 0–6: 3 promoters, 1 passive, 2 detractors of 6 → +16.7.
+    let mut counts = [0u64; 11];
+    counts[10] = 2;
+    counts[9] = 1;
+    counts[8] = 1;
+    counts[0] = 1;
+    counts[6] = 1;
+    assert!((enps(&counts).unwrap() - 100.0 / 6.0).abs() < 1e-9);
+}
+
+#[test]
+fn reverse_coded_statements_count_the_low_end_as_favourable() {
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/../design/tests/fixtures/every-type.toml");
+    let q = Questionnaire::load(std::path::Path::new(fixture)).unwrap();
+    let reversed = q
+        .questions()
+        .find_map(|question| match question.kind() {
+            survey_design::QuestionKind::Matrix { items, .. } => items
+                .iter()
+                .find(|i| i.reverse())
+                .map(|i| (question.id().as_str().to_owned(), i.id().as_str().to_owned())),
+            _ => None,
+        })
+        .expect("the fixture has a reverse-coded matrix statement");
+    let mut data = Aggregate::new(&q);
+    let mut rng = SmallRng::seed_from_u64(7);
+    let japanese = survey_design::Lang::parse("ja").unwrap();
+    for i in 0..20 {
+        let mut answers = survey_design::answer::sample::sample_answers(&q, &mut rng, 1.0, &mut |rng, max| {
+            survey_design::answer::sample::comment(&japanese, rng, max)
+        });
+        let rows = answers
+            .entry(reversed.0.clone())
+            .or_insert_with(|| serde_json::json!({}));
+        rows[reversed.1.as_str()] = serde_json::json!(if i < 15 { 1 } else { 5 });
+        let valid = q.validate_answers(&serde_json::Value::Object(answers)).unwrap();
+        data.add(&q, "all", &valid);
+    }
+    let r = report::build(&q, &data, &vec![("all".to_owned(), 20)], 5, 10, &mut |_| {});
+    let item = r
+        .measures
+        .iter()
+        .find(|m| m.question == reversed.0 && m.item.as_deref() == Some(reversed.1.as_str()))
+        .unwrap();
+    let d = item.overall.shown().unwrap();
+    let favourable = d.favourable.unwrap();
+    // Disagreeing (1) with a reverse-coded statement is favourable.
+    assert_eq!((favourable.count, favourable.of), (15, d.n));
+}
+
+#[test]
+fn the_csv_has_a_bom_a_row_per_figure_and_hidden_groups_without_numbers() {
+    let q = Questionnaire::from_toml(TEMPLATE, "t.toml").unwrap();
+    let mut data = Aggregate::new(&q);
+    for (segment, rating) in [
+        ("営業", 9),
+        ("営業", 10),
+        ("営業", 3),
+        ("営業", 7),
+        ("営業", 9),
+        ("法務", 2),
+    ] {
+        let answers = q
+            .validate_answers(&serde_json::json!({ "rating": rating, "pick": "a" }))
+            .unwrap();
+        data.add(&q, segment, &answers);
+    }
+    let invited = vec![("営業".to_owned(), 8), ("法務".to_owned(), 3)];
+    let r = report::build(&q, &data, &invited, 5, 10, &mut |_| {});
+    let csv = survey_analysis::csv::render(&r);
+    assert!(csv.starts_with("\u{feff}question,item,category,segment,n,count,share"));
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines.contains(&"rating,,9,all,6,2,0.3333,0.0968,0.7000,"), "{csv}");
+    assert!(lines.contains(&"rating,,,法務,,,,,,hidden"), "{csv}");
+    // 営業 is hidden with 法務, or 法務 would be all minus 営業.
+    assert!(lines.contains(&"rating,,,営業,,,,,,hidden"), "{csv}");
+    assert!(!csv.contains("法務,1"), "{csv}");
+}
