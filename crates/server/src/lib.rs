@@ -20,6 +20,7 @@ pub mod memo;
 pub mod metrics;
 pub mod operator;
 pub mod portal;
+pub mod reports;
 pub mod respondent;
 pub mod responses;
 pub mod roster;

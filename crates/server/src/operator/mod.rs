@@ -4,6 +4,7 @@
 mod audit;
 mod dashboard;
 mod organisations;
+mod report;
 mod survey;
 mod tokens;
 pub mod upload;
@@ -35,6 +36,8 @@ pub fn config(cfg: &mut web::ServiceConfig) {
         .route("/operator/surveys/{id}/plan/dates", web::post().to(survey::plan_dates))
         .route("/operator/surveys/{id}/state", web::post().to(survey::change_state))
         .route("/operator/surveys/{id}/tally.json", web::get().to(survey::tally_json))
+        .route("/operator/surveys/{id}/report", web::get().to(report::show))
+        .route("/operator/surveys/{id}/report.csv", web::get().to(report::csv))
         .route("/operator/audit", web::get().to(audit::show))
         .route("/operator/tokens", web::get().to(tokens::list))
         .route("/operator/tokens", web::post().to(tokens::create));

@@ -245,6 +245,8 @@ async fn survey_page(
             @if let Some(t) = &s.tally {
                 " · " (lang.t("数えた回答", "counted responses")) ": " (t["count"]) " · "
                 a href={ "/operator/surveys/" (s.id) "/tally.json" } download { (lang.t("監査用の集計ファイル (JSON)", "Tally file for auditors (JSON)")) }
+                " · "
+                a href={ "/operator/surveys/" (s.id) "/report" } { (lang.t("報告のプレビュー", "Report preview")) }
             }
         }
 

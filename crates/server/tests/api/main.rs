@@ -8,6 +8,7 @@ mod health;
 mod helpers;
 mod jobs;
 mod login;
+mod reports;
 mod respondent;
 mod roles;
 mod smtp;

@@ -1,0 +1,75 @@
+//! The operator's report preview and CSV of a closed survey: figures as the respondents gave them,
+//! small segments hidden (with a partner), nothing before the close.
+
+use serde_json::Value as Json;
+use survey_design::QuestionKind;
+
+use crate::helpers::spawn_app;
+use crate::respondent::{Client, open_survey, questionnaire, valid_answers};
+use crate::surveys::change_state;
+
+#[actix_web::test]
+async fn a_closed_survey_reports_what_was_answered_and_hides_small_segments() {
+    let app = spawn_app().await;
+    let (b, survey, codes) = open_survey(&app).await;
+    let q = questionnaire(&app, survey).await;
+    let rating = q
+        .questions()
+        .find(|x| matches!(x.kind(), QuestionKind::Rating { .. }))
+        .unwrap()
+        .id()
+        .as_str()
+        .to_owned();
+    let early = b.get(&format!("/operator/surveys/{survey}/report")).await;
+    assert_eq!(early.status.as_u16(), 409, "no report while the survey is open");
+
+    // Six from Sales, six from Engineering, two from the merged Support + Legal segment.
+    let client = Client::new(&app, survey);
+    let mut given = [0u64; 11];
+    let mut answered = 0;
+    for prefix in ["sales", "engineering", "support"] {
+        let take = if prefix == "support" { 2 } else { 6 };
+        for (_, code) in codes.iter().filter(|(to, _)| to.starts_with(prefix)).take(take) {
+            let token = client.token(code).await;
+            let answers = valid_answers(&q, &mut rand::rng());
+            if let Some(score) = answers.get(&rating).and_then(Json::as_u64) {
+                given[score as usize] += 1;
+                answered += 1;
+            }
+            assert_eq!(client.submit(&token, "ja", &answers).await.status.as_u16(), 201);
+        }
+    }
+    assert_eq!(change_state(&b, survey, "closed").await.status.as_u16(), 303);
+
+    let csv = b.get(&format!("/operator/surveys/{survey}/report.csv")).await;
+    assert_eq!(csv.status.as_u16(), 200);
+    assert!(csv.body.starts_with('\u{feff}'), "a BOM for Excel");
+    for (score, count) in given.iter().enumerate() {
+        let row = format!("{rating},,{score},all,{answered},{count},");
+        assert!(csv.body.contains(&row), "{row} not in\n{}", csv.body);
+    }
+    let merged = csv
+        .body
+        .lines()
+        .filter(|l| l.starts_with(&format!("{rating},,")) && l.contains("department=*"))
+        .collect::<Vec<_>>();
+    assert_eq!(merged, [format!("{rating},,,department=*,,,,,,hidden")], "{}", csv.body);
+    let hidden_rows = csv
+        .body
+        .lines()
+        .filter(|l| l.starts_with(&format!("{rating},,")) && l.ends_with("hidden"))
+        .count();
+    assert_eq!(hidden_rows, 2, "the 2-response segment and one partner: {}", csv.body);
+
+    let page = b.get(&format!("/operator/surveys/{survey}/report")).await;
+    assert_eq!(page.status.as_u16(), 200);
+    assert!(page.body.contains("非表示（k 未満）"), "{}", page.body);
+    assert!(
+        page.body.contains(
+            q.question(&rating)
+                .unwrap()
+                .text()
+                .get(&survey_design::Lang::parse("ja").unwrap())
+        )
+    );
+}
