@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261123_000001_create_accounts;
 mod m20261123_000002_create_surveys;
 mod m20261123_000003_create_responses;
+mod m20261124_000004_create_report_files;
 
 #[derive(Debug)]
 pub struct Migrator;
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000001_create_accounts::Migration),
             Box::new(m20261123_000002_create_surveys::Migration),
             Box::new(m20261123_000003_create_responses::Migration),
+            Box::new(m20261124_000004_create_report_files::Migration),
         ]
     }
 }

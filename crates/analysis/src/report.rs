@@ -3,9 +3,9 @@
 //! - a group (everyone, or one segment) with fewer than *k* responses shows no figure — neither its
 //!   response count nor any answer — and the same holds per measure for the respondents who
 //!   answered it;
-//! - complementary suppression: whenever exactly one segment of a breakdown would be hidden, the
-//!   smallest shown one is hidden with it, so that no hidden figure follows from the total minus
-//!   the shown segments;
+//! - complementary suppression: the total minus the shown segments is the figure of the hidden
+//!   ones together, so they must reach *k* together as well; while they do not, the smallest shown
+//!   segment is hidden with them;
 //! - free-text comments only for a group of at least the comment threshold, never by segment.
 
 use serde::Serialize;
@@ -93,7 +93,7 @@ pub fn build(
     let invited_total: u64 = invited.iter().map(|(_, n)| n).sum();
     let responses_of = |segment: &str| data.responses.get(segment).copied().unwrap_or(0);
     let segment_counts: Vec<u64> = invited.iter().map(|(s, _)| responses_of(s)).collect();
-    let segment_hidden = hide(&segment_counts, k, total >= k);
+    let segment_hidden = hidden_groups(&segment_counts, k, total >= k);
     let segments = invited
         .iter()
         .zip(&segment_hidden)
@@ -125,7 +125,7 @@ pub fn build(
                 .zip(&segment_hidden)
                 .map(|(small, whole)| small || *whole)
                 .collect();
-            complement(&mut hidden, &ns);
+            complement(&mut hidden, &ns, k);
             Measure {
                 question: id.question.clone(),
                 item: id.item.clone(),
@@ -168,11 +168,11 @@ fn figure<T>(show: bool, value: impl FnOnce() -> T) -> Figure<T> {
     if show { Figure::Shown(value()) } else { Figure::Hidden }
 }
 
-/// Which groups of a breakdown to hide: those below `k` (all of them when the total is hidden),
-/// then one more when only one would be.
-fn hide(counts: &[u64], k: u64, total_shown: bool) -> Vec<bool> {
+/// Which groups of a breakdown to hide, given their counts: those below `k` (all of them when the
+/// total is hidden), then more until the hidden ones together reach `k` (see [`complement`]).
+pub fn hidden_groups(counts: &[u64], k: u64, total_shown: bool) -> Vec<bool> {
     let mut hidden = below(counts, k, total_shown);
-    complement(&mut hidden, counts);
+    complement(&mut hidden, counts, k);
     hidden
 }
 
@@ -180,15 +180,21 @@ fn below(counts: &[u64], k: u64, total_shown: bool) -> Vec<bool> {
     counts.iter().map(|n| !total_shown || *n < k).collect()
 }
 
-/// Complementary suppression: a lone hidden group with a non-zero count could be worked out as the
-/// total minus the shown groups, so the smallest shown group is hidden with it. (A hidden group
-/// with no responses at all reveals nothing and needs no partner.)
-fn complement(hidden: &mut [bool], counts: &[u64]) {
-    let revealing = (0..counts.len()).filter(|&i| hidden[i] && counts[i] > 0).count();
-    if revealing == 1
-        && let Some(partner) = (0..counts.len()).filter(|&i| !hidden[i]).min_by_key(|&i| counts[i])
-    {
-        hidden[partner] = true;
+/// Complementary suppression. The total minus the shown groups is the figure of the hidden groups
+/// taken together — itself a group, which must reach `k` too (a lone hidden group, or hidden
+/// groups with no answers at all, would be exposed). So while it does not, the smallest shown group
+/// is hidden as well.
+fn complement(hidden: &mut [bool], counts: &[u64], k: u64) {
+    loop {
+        let hidden_sum: u64 = (0..counts.len()).filter(|&i| hidden[i]).map(|i| counts[i]).sum();
+        let any_hidden = hidden.iter().any(|h| *h);
+        if !any_hidden || hidden_sum >= k {
+            return;
+        }
+        match (0..counts.len()).filter(|&i| !hidden[i]).min_by_key(|&i| counts[i]) {
+            Some(partner) => hidden[partner] = true,
+            None => return,
+        }
     }
 }
 

@@ -190,31 +190,28 @@ fn tally_of(
     ))
 }
 
-/// What the public tally page shows: the count, the root and the segments' counts, where a segment
-/// with fewer than k responses is hidden — and when only one would be, the next smallest with it,
-/// so that no hidden count follows from the total.
+/// What the public tally page shows: the count, the root and the segments' counts, hidden as in the
+/// reports (below k, and with partners until the hidden ones together reach k).
 fn summary(
     s: &survey::Model,
     tally: &Tally,
     keys: &[issuer_key::Model],
     rows: &[response::Model],
 ) -> serde_json::Value {
-    let mut counts: Vec<(String, usize)> = keys
+    let counts: Vec<(String, u64)> = keys
         .iter()
-        .map(|k| (k.segment.clone(), rows.iter().filter(|r| r.key_id == k.key_id).count()))
+        .map(|k| {
+            (
+                k.segment.clone(),
+                rows.iter().filter(|r| r.key_id == k.key_id).count() as u64,
+            )
+        })
         .collect();
-    let k = usize::try_from(s.k_threshold).unwrap_or(usize::MAX);
-    let mut hidden: Vec<bool> = counts.iter().map(|(_, n)| *n < k).collect();
-    if hidden.iter().filter(|h| **h).count() == 1
-        && let Some(next) = (0..counts.len()).filter(|&i| !hidden[i]).min_by_key(|&i| counts[i].1)
-    {
-        hidden[next] = true;
-    }
-    let mut i = 0;
-    counts.retain(|_| {
-        i += 1;
-        !hidden[i - 1]
-    });
+    // The count is published whatever it is (the tally must be checkable), so the segments follow
+    // the reports' rule with the total shown.
+    let ns: Vec<u64> = counts.iter().map(|(_, n)| *n).collect();
+    let hidden = survey_analysis::report::hidden_groups(&ns, u64::try_from(s.k_threshold).unwrap_or(u64::MAX), true);
+    let counts: Vec<&(String, u64)> = counts.iter().zip(hidden).filter(|(_, h)| !h).map(|(c, _)| c).collect();
     serde_json::json!({
         "count": tally.count,
         "root": tally.root,

@@ -296,7 +296,7 @@ pub fn require_state(s: &survey::Model, state: State, to: (&str, &str)) -> Resul
 /// Moves a survey to `to`, if that is one of the next states and its conditions hold. Scheduling
 /// needs a roster and a plan and creates the jobs and the segments' issuer keys; going back to draft
 /// removes pending jobs and the keys; closing rewrites the responses in random order and publishes
-/// the tally.
+/// the tally; publishing stores the report's files.
 pub async fn transition(
     state: &crate::state::AppState,
     s: survey::Model,
@@ -324,7 +324,16 @@ pub async fn transition(
             ),
         ));
     }
+    // Rendered before the transaction, which then only stores them.
+    let report_files = if to == State::Published {
+        Some(crate::reports::render(state, &s).await?)
+    } else {
+        None
+    };
     let txn = db.begin().await?;
+    if let Some(files) = report_files {
+        crate::reports::store(&txn, s.id, files).await?;
+    }
     if to == State::Scheduled {
         let invitees = invitation::Entity::find()
             .filter(invitation::Column::SurveyId.eq(s.id))

@@ -7,6 +7,7 @@ pub mod invitation_code;
 pub mod issuer_key;
 pub mod job;
 pub mod organisation;
+pub mod report_file;
 pub mod response;
 pub mod session;
 pub mod survey;

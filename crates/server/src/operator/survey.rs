@@ -203,6 +203,7 @@ async fn survey_page(
     let (invitees, issued) = (rates.invitees, rates.tokens_issued);
     let merged = lang.t("その他（少人数のため統合）", "other (merged: too few)");
     let plan_steps = surveys::plan_steps(s);
+    let files = crate::reports::published(&state.db, s.id).await?;
     let content = html! {
         @if let Some(notice) = notice.filter(|n| !n.is_empty()) { p.notice.ok { (notice) } }
         @if !problems.is_empty() {
@@ -248,6 +249,11 @@ async fn survey_page(
                 " · "
                 a href={ "/operator/surveys/" (s.id) "/report" } { (lang.t("報告のプレビュー", "Report preview")) }
             }
+        }
+
+        @if !files.is_empty() {
+            h2 { (lang.t("公開した報告書", "Published report")) }
+            (crate::reports::file_list(&files, |format| format!("/operator/surveys/{}/files/{format}", s.id), lang))
         }
 
         h2 { (lang.t("設定", "Settings")) }

@@ -1,5 +1,6 @@
-//! The management portal: a client's managers see their own organisation's surveys, read-only.
-//! Published reports will be listed here once the analysis exists.
+//! The management portal: a client's managers see their own organisation's surveys, read-only, and
+//! view and download the published reports — the same stored files the operator has, never raw
+//! responses.
 
 use actix_web::{HttpResponse, web};
 use maud::html;
@@ -15,7 +16,8 @@ use crate::views::layout::{html_response, page, state_badge};
 
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.route("/portal", web::get().to(home))
-        .route("/portal/surveys/{id}", web::get().to(show));
+        .route("/portal/surveys/{id}", web::get().to(show))
+        .route("/portal/surveys/{id}/files/{format}", web::get().to(file));
 }
 
 /// The organisation a management user belongs to; operators are sent to their own pages.
@@ -53,7 +55,7 @@ async fn home(state: web::Data<AppState>, user: CurrentUser, lang: UiLang) -> Re
                 }
             }
         }
-        p.muted { (lang.t("報告書は公開され次第ここに表示されます。", "Reports appear here once they are published.")) }
+        p.muted { (lang.t("公開された報告書は各調査のページにあります。", "Published reports are on each survey's page.")) }
     };
     Ok(html_response(page(
         lang,
@@ -69,17 +71,15 @@ async fn show(
     lang: UiLang,
     path: web::Path<Uuid>,
 ) -> Result<HttpResponse, AppError> {
-    let org_id = scope(&user)?;
-    // Another organisation's survey is "not found", not "forbidden": its existence is not disclosed.
-    let s = survey::Entity::find_by_id(*path)
-        .filter(survey::Column::OrganisationId.eq(org_id))
-        .one(&state.db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let s = own_survey(&state, &user, *path).await?;
+    let files = crate::reports::published(&state.db, s.id).await?;
     let rates = crate::roster::rates(&state.db, s.id).await?;
     let merged = lang.t("その他（少人数のため統合）", "other (merged: too few)");
     let content = html! {
         p { (state_badge(lang, &s.state)) " · " (lang.t("回答率", "Response rate")) ": " (rates.overall_shown(s.k_threshold)) }
+        h2 { (lang.t("報告書", "Reports")) }
+        (crate::reports::file_list(&files, |format| format!("/portal/surveys/{}/files/{format}", s.id), lang))
+        h2 { (lang.t("回答率", "Response rate")) }
         table {
             thead { tr { th { (lang.t("セグメント", "Segment")) } th.num { (lang.t("回答率", "Response rate")) } } }
             tbody {
@@ -90,4 +90,25 @@ async fn show(
         }
     };
     Ok(html_response(page(lang, &s.name, Some(&user), content)))
+}
+
+/// A survey of the user's own organisation. Another organisation's is "not found", not
+/// "forbidden": its existence is not disclosed.
+async fn own_survey(state: &AppState, user: &CurrentUser, id: Uuid) -> Result<survey::Model, AppError> {
+    let org_id = scope(user)?;
+    survey::Entity::find_by_id(id)
+        .filter(survey::Column::OrganisationId.eq(org_id))
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+async fn file(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    path: web::Path<(Uuid, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (id, format) = path.into_inner();
+    let s = own_survey(&state, &user, id).await?;
+    crate::reports::download(&state.db, s.id, &format).await
 }

@@ -1,6 +1,7 @@
 //! HTML built with maud: the page layout and the pieces every page reuses.
 
 pub mod layout;
+pub mod report;
 
 use actix_web::{FromRequest, HttpRequest};
 use std::future::{Ready, ready};

@@ -73,3 +73,84 @@ async fn a_closed_survey_reports_what_was_answered_and_hides_small_segments() {
         )
     );
 }
+
+#[actix_web::test]
+async fn publishing_stores_the_files_that_management_of_that_organisation_alone_downloads() {
+    use survey_server::auth::Role;
+    let app = spawn_app().await;
+    let (b, survey, codes) = open_survey(&app).await;
+    let q = questionnaire(&app, survey).await;
+    let client = Client::new(&app, survey);
+    for (_, code) in codes.iter().take(12) {
+        let token = client.token(code).await;
+        assert_eq!(
+            client
+                .submit(&token, "ja", &valid_answers(&q, &mut rand::rng()))
+                .await
+                .status
+                .as_u16(),
+            201
+        );
+    }
+    assert_eq!(change_state(&b, survey, "closed").await.status.as_u16(), 303);
+    let preview_csv = b.get(&format!("/operator/surveys/{survey}/report.csv")).await.body;
+    assert_eq!(change_state(&b, survey, "published").await.status.as_u16(), 303);
+
+    let org = survey_server::surveys::find(app.db(), survey)
+        .await
+        .unwrap()
+        .organisation_id;
+    let other_org = crate::surveys::create_organisation(&b, "Other Co").await;
+    app.user("boss@client.example", Role::Management, Some(org)).await;
+    app.user("boss@other.example", Role::Management, Some(other_org)).await;
+    let boss = app.login("boss@client.example").await;
+    let page = boss.get(&format!("/portal/surveys/{survey}")).await;
+    assert!(
+        page.body.contains(&format!("/portal/surveys/{survey}/files/csv")),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains(&format!("/portal/surveys/{survey}/files/html")));
+
+    let csv = boss.get(&format!("/portal/surveys/{survey}/files/csv")).await;
+    assert_eq!(csv.status.as_u16(), 200);
+    assert_eq!(
+        csv.body, preview_csv,
+        "management gets the report the operator previewed"
+    );
+    let sha = survey_token::tally::hex(ring::digest::digest(&ring::digest::SHA256, &csv.bytes).as_ref());
+    assert_eq!(csv.headers.get("x-content-sha256").unwrap().to_str().unwrap(), sha);
+    assert!(page.body.contains(&sha), "the page lists the file's hash");
+    let operators = b.get(&format!("/operator/surveys/{survey}/files/csv")).await;
+    assert_eq!(operators.bytes, csv.bytes, "the operator downloads the very same file");
+
+    let html = boss.get(&format!("/portal/surveys/{survey}/files/html")).await;
+    assert_eq!(html.status.as_u16(), 200);
+    assert!(html.body.contains("<style>"), "self-contained");
+    assert!(
+        html.headers
+            .get("content-security-policy")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .starts_with("default-src 'none'")
+    );
+    assert!(html.body.contains("回答数"), "in the questionnaire's language");
+
+    let outsider = app.login("boss@other.example").await;
+    assert_eq!(
+        outsider
+            .get(&format!("/portal/surveys/{survey}/files/csv"))
+            .await
+            .status
+            .as_u16(),
+        404
+    );
+    assert_eq!(
+        boss.get(&format!("/portal/surveys/{survey}/files/pdf"))
+            .await
+            .status
+            .as_u16(),
+        404
+    );
+}
