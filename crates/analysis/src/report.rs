@@ -89,6 +89,15 @@ pub fn build(
     comment_k: u64,
     shuffle: &mut dyn FnMut(&mut Vec<String>),
 ) -> Report {
+    // Every segment with responses is a row, invited or not: the total minus the shown rows must
+    // be the hidden rows, never responses of a segment the breakdown left out.
+    let mut invited = invited.clone();
+    for segment in data.responses.keys() {
+        if !invited.iter().any(|(s, _)| s == segment) {
+            invited.push((segment.clone(), 0));
+        }
+    }
+    let invited = &invited;
     let total: u64 = data.responses.values().sum();
     let invited_total: u64 = invited.iter().map(|(_, n)| n).sum();
     let responses_of = |segment: &str| data.responses.get(segment).copied().unwrap_or(0);

@@ -212,3 +212,27 @@ fn the_csv_has_a_bom_a_row_per_figure_and_hidden_groups_without_numbers() {
     assert!(lines.contains(&"rating,,,営業,,,,,,hidden"), "{csv}");
     assert!(!csv.contains("法務,1"), "{csv}");
 }
+
+#[test]
+fn a_segment_missing_from_the_invitees_is_still_a_row_so_it_cannot_hide_in_the_total() {
+    let q = Questionnaire::from_toml(TEMPLATE, "t.toml").unwrap();
+    let mut data = Aggregate::new(&q);
+    for (segment, n) in [("a", 8), ("b", 2)] {
+        for _ in 0..n {
+            data.add(
+                &q,
+                segment,
+                &q.validate_answers(&serde_json::json!({ "rating": 7 })).unwrap(),
+            );
+        }
+    }
+    // Only `a` was listed: `b` still becomes a (hidden) row, and `a` is hidden with it.
+    let r = report::build(&q, &data, &vec![("a".to_owned(), 10)], 5, 10, &mut |_| {});
+    let rows: Vec<(&str, bool)> = r
+        .segments
+        .iter()
+        .map(|s| (s.segment.as_str(), s.responses == Figure::Hidden))
+        .collect();
+    assert_eq!(rows, [("a", true), ("b", true)]);
+    assert_eq!(r.responses, Figure::Shown(10));
+}

@@ -38,6 +38,9 @@ pub enum Command {
     },
     /// Propose a fieldwork schedule backwards from the programme's start date.
     Plan(PlanArgs),
+    /// Render a report from a questionnaire and a JSON Lines file of responses, with the analysis
+    /// and anonymity rules the server publishes with.
+    Report(ReportArgs),
     /// Check a survey's published tally (the auditor's tool).
     Tally {
         #[command(subcommand)]
@@ -140,4 +143,31 @@ pub struct PlanArgs {
     /// Working days from the debrief meeting to the programme start.
     #[arg(long, value_name = "DAYS")]
     pub debrief_days: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ReportFormat {
+    Csv,
+    Html,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// The questionnaire (TOML).
+    #[arg(long, value_name = "FILE")]
+    pub questionnaire: PathBuf,
+    /// The responses, one JSON object per line: `{"segment": "department=Sales", "answers": {…}}`.
+    #[arg(long, value_name = "FILE")]
+    pub responses: PathBuf,
+    /// Invitees per segment, as CSV lines `segment,count` (for response rates).
+    #[arg(long, value_name = "FILE")]
+    pub invited: Option<PathBuf>,
+    /// The anonymity threshold: no figure for fewer respondents (3 or more).
+    #[arg(long, default_value_t = 5)]
+    pub k: u64,
+    /// Free-text comments only for groups of at least this many respondents.
+    #[arg(long, default_value_t = 10)]
+    pub comment_k: u64,
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: ReportFormat,
 }

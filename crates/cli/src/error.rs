@@ -35,6 +35,13 @@ pub enum CliError {
         #[source]
         source: serde_json::Error,
     },
+    /// A line of a responses file that cannot be counted.
+    #[error("{path}:{line}: {message}")]
+    Response {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
     #[error("the tally does not check out: {0}")]
     Tally(#[from] survey_token::tally::TallyError),
 }

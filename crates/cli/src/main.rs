@@ -6,6 +6,7 @@
 mod cli;
 mod error;
 mod plan;
+mod report;
 mod server;
 mod tally;
 mod template;
@@ -31,6 +32,7 @@ fn main() -> ExitCode {
         } => server::create_admin(config, &email, &name, &role, &mut out),
         cli::Command::Template { command } => template::run(command, &mut out),
         cli::Command::Plan(plan) => plan::run(&plan, &mut out),
+        cli::Command::Report(args) => report::run(&args, &mut out),
         cli::Command::Tally {
             command: cli::TallyCommand::Verify { file, root },
         } => tally::verify(&file, root.as_deref(), &mut out),

@@ -372,3 +372,64 @@ fn tally_verify_checks_an_honest_tally_and_names_what_is_wrong_with_a_forged_one
         stderr(&garbled)
     );
 }
+
+#[test]
+fn report_renders_a_responses_file_with_the_published_rules_and_names_a_bad_line() {
+    use rand::SeedableRng;
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../design/tests/fixtures/every-type.toml");
+    let q = survey_design::Questionnaire::load(&fixture).unwrap();
+    let japanese = survey_design::Lang::parse("ja").unwrap();
+    let mut rng = rand::rngs::StdRng::seed_from_u64(3);
+    let mut lines = String::new();
+    // 12 in Sales, 2 in Legal: Legal is hidden, and Sales with it.
+    for i in 0..14 {
+        let answers = survey_design::answer::sample::sample_answers(&q, &mut rng, 0.8, &mut |rng, max| {
+            survey_design::answer::sample::comment(&japanese, rng, max)
+        });
+        let segment = if i < 12 { "department=Sales" } else { "department=Legal" };
+        lines.push_str(&serde_json::json!({ "segment": segment, "answers": answers }).to_string());
+        lines.push('\n');
+    }
+    std::fs::write(dir.path().join("responses.jsonl"), &lines).unwrap();
+    std::fs::write(
+        dir.path().join("invited.csv"),
+        "segment,invited\ndepartment=Sales,20\ndepartment=Legal,4\n",
+    )
+    .unwrap();
+    let q_path = fixture.display().to_string();
+    let args = [
+        "report",
+        "--questionnaire",
+        &q_path,
+        "--responses",
+        "responses.jsonl",
+        "--invited",
+        "invited.csv",
+    ];
+    let csv = survey(dir.path(), &args);
+    assert!(csv.status.success(), "{}", stderr(&csv));
+    let text = stdout(&csv);
+    assert!(text.starts_with('\u{feff}'));
+    assert!(text.contains(",all,14,"), "{text}");
+    assert!(text.contains("join,,,department=Legal,,,,,,hidden"), "{text}");
+    assert!(text.contains("join,,,department=Sales,,,,,,hidden"), "{text}");
+
+    let html = survey(dir.path(), &[&args[..], &["--format", "html"]].concat());
+    assert!(html.status.success(), "{}", stderr(&html));
+    assert!(
+        stdout(&html).contains("全種類"),
+        "the questionnaire's title, in its language"
+    );
+
+    let low = survey(dir.path(), &[&args[..], &["--k", "2"]].concat());
+    assert_eq!(low.status.code(), Some(2));
+    assert!(stderr(&low).contains("cannot be below 3"), "{}", stderr(&low));
+
+    lines.push_str("{\"segment\": \"department=Sales\", \"answers\": {\"join\": 11}}\n");
+    std::fs::write(dir.path().join("responses.jsonl"), &lines).unwrap();
+    let bad = survey(dir.path(), &args);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("responses.jsonl:15: "), "{}", stderr(&bad));
+    assert!(stderr(&bad).contains("join"), "{}", stderr(&bad));
+}
