@@ -41,6 +41,9 @@ pub enum Command {
     /// Render a report from a questionnaire and a JSON Lines file of responses, with the analysis
     /// and anonymity rules the server publishes with.
     Report(ReportArgs),
+    /// Write synthetic responses as JSON Lines (for trying reports and benchmarks): segments with
+    /// attitudes of their own, skewed answers, Japanese and English comments.
+    Generate(GenerateArgs),
     /// Check a survey's published tally (the auditor's tool).
     Tally {
         #[command(subcommand)]
@@ -170,4 +173,23 @@ pub struct ReportArgs {
     pub comment_k: u64,
     #[arg(long, value_enum, default_value = "csv")]
     pub format: ReportFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct GenerateArgs {
+    /// The questionnaire (TOML).
+    #[arg(long, value_name = "FILE")]
+    pub questionnaire: PathBuf,
+    /// How many responses.
+    #[arg(long, default_value_t = 1000)]
+    pub responses: u64,
+    /// Segments and their weights, e.g. `department=Sales:40,department=Legal:3`.
+    #[arg(
+        long,
+        default_value = "department=Sales:40,department=Engineering:35,department=Support:20,department=Legal:5"
+    )]
+    pub segments: String,
+    /// Seed of the random generator, for a reproducible data set.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
 }

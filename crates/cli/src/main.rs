@@ -5,6 +5,7 @@
 
 mod cli;
 mod error;
+mod generate;
 mod plan;
 mod report;
 mod server;
@@ -33,6 +34,7 @@ fn main() -> ExitCode {
         cli::Command::Template { command } => template::run(command, &mut out),
         cli::Command::Plan(plan) => plan::run(&plan, &mut out),
         cli::Command::Report(args) => report::run(&args, &mut out),
+        cli::Command::Generate(args) => generate::run(&args, &mut out),
         cli::Command::Tally {
             command: cli::TallyCommand::Verify { file, root },
         } => tally::verify(&file, root.as_deref(), &mut out),

@@ -433,3 +433,39 @@ fn report_renders_a_responses_file_with_the_published_rules_and_names_a_bad_line
     assert!(stderr(&bad).contains("responses.jsonl:15: "), "{}", stderr(&bad));
     assert!(stderr(&bad).contains("join"), "{}", stderr(&bad));
 }
+
+#[test]
+fn generate_writes_reproducible_valid_responses_that_report_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = templates().join("alumni-network-opinion.toml").display().to_string();
+    let args = ["generate", "--questionnaire", &q, "--responses", "200", "--seed", "7"];
+    let first = survey(dir.path(), &args);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let text = stdout(&first);
+    assert_eq!(text.lines().count(), 200);
+    assert_eq!(stdout(&survey(dir.path(), &args)), text, "the same seed, the same data");
+    for segment in [
+        "department=Sales",
+        "department=Engineering",
+        "department=Support",
+        "department=Legal",
+    ] {
+        assert!(text.contains(segment), "{segment} never drawn");
+    }
+    assert!(text.contains("\"language\":\"en\"") && text.contains("\"language\":\"ja\""));
+    std::fs::write(dir.path().join("r.jsonl"), &text).unwrap();
+    let report = survey(dir.path(), &["report", "--questionnaire", &q, "--responses", "r.jsonl"]);
+    assert!(
+        report.status.success(),
+        "every generated line validates: {}",
+        stderr(&report)
+    );
+    assert!(stdout(&report).contains(",all,200,"));
+
+    let bad = survey(
+        dir.path(),
+        &["generate", "--questionnaire", &q, "--segments", "Sales:0"],
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("positive weight"), "{}", stderr(&bad));
+}

@@ -10,11 +10,24 @@ use crate::questionnaire::{Question, QuestionKind, Questionnaire};
 use crate::text::Lang;
 
 /// One respondent's answers. `text` writes a free text of at most the given number of characters;
-/// an optional question is answered with probability `answer_optional`.
+/// an optional question is answered with probability `answer_optional`. Scale points and ratings
+/// are drawn uniformly.
 pub fn sample_answers<R: Rng>(
     q: &Questionnaire,
     rng: &mut R,
     answer_optional: f64,
+    text: &mut impl FnMut(&mut R, u32) -> String,
+) -> Map<String, Json> {
+    sample_leaning(q, rng, answer_optional, None, text)
+}
+
+/// The same, from a respondent whose attitude is `lean` (0 = the low end of every scale, 1 = the
+/// high end): scale points and ratings gather around it, as real answers do.
+pub fn sample_leaning<R: Rng>(
+    q: &Questionnaire,
+    rng: &mut R,
+    answer_optional: f64,
+    lean: Option<f64>,
     text: &mut impl FnMut(&mut R, u32) -> String,
 ) -> Map<String, Json> {
     let mut answers = Map::new();
@@ -22,10 +35,41 @@ pub fn sample_answers<R: Rng>(
         let so_far = q.draft_answers(&Json::Object(answers.clone()));
         let shown = question.show_if().is_none_or(|c| c.holds(&|id| so_far.get(id)));
         if shown && (question.required() || rng.random_bool(answer_optional)) {
-            answers.insert(question.id().to_string(), sample_answer(question, rng, text));
+            let answer = match (question.kind(), lean) {
+                (QuestionKind::Likert { scale, reverse }, Some(lean)) => {
+                    json!(point(
+                        rng,
+                        1,
+                        i64::from(scale.points()),
+                        if *reverse { 1.0 - lean } else { lean }
+                    ))
+                }
+                (QuestionKind::Rating { .. }, Some(lean)) => json!(point(rng, 0, 10, lean)),
+                (QuestionKind::Matrix { scale, items, .. }, Some(lean)) => Json::Object(
+                    items
+                        .iter()
+                        .map(|item| {
+                            let lean = if item.reverse() { 1.0 - lean } else { lean };
+                            (
+                                item.id().to_string(),
+                                json!(point(rng, 1, i64::from(scale.points()), lean)),
+                            )
+                        })
+                        .collect(),
+                ),
+                _ => sample_answer(question, rng, text),
+            };
+            answers.insert(question.id().to_string(), answer);
         }
     }
     answers
+}
+
+/// A point of `low..=high` around `lean` (0–1), with the spread of real answers.
+fn point(rng: &mut impl Rng, low: i64, high: i64, lean: f64) -> i64 {
+    let noise: f64 = (0..3).map(|_| rng.random_range(-0.5..0.5)).sum::<f64>() * 0.45;
+    let at = (lean + noise).clamp(0.0, 1.0);
+    low + ((high - low) as f64 * at).round() as i64
 }
 
 /// Comments of the kind employees write about an alumni network, in `lang` (Japanese or English).

@@ -10,14 +10,14 @@ use super::UiLang;
 /// Every table of the report.
 pub fn body(q: &Questionnaire, report: &Report, lang: UiLang) -> Markup {
     let ui = lang.design();
-    let hidden_text = lang.t("非表示（k 未満）", "hidden (fewer than k)");
+    let hidden_text = lang.t("非表示", "hidden");
     let percent = |share: f64| format!("{:.1}%", share * 100.0);
     let describe = |segment: &str| crate::roster::describe(segment, lang.t("その他", "other"));
     html! {
         p.muted {
             (lang.pick(
-                format!("回答者が{}人未満のグループの数値は表示しません。1つだけ隠れる場合は、差し引きで分からないよう別のグループも隠します。自由記述は{}人以上の場合のみ表示します。", report.k, report.comment_k),
-                format!("No figure is shown for a group of fewer than {} respondents; where only one group would be hidden, another is hidden with it so that nothing follows by subtraction. Comments appear only from {} responses.", report.k, report.comment_k),
+                format!("回答者が{}人未満のグループの数値は表示しません。全体から差し引いて分からないよう、隠したグループの合計も{}人に満たないときは別のグループも隠します。自由記述は{}人以上の場合のみ表示します。", report.k, report.k, report.comment_k),
+                format!("No figure is shown for a group of fewer than {} respondents; so that nothing follows by subtraction from the total, further groups are hidden until the hidden ones together reach {}. Comments appear only from {} responses.", report.k, report.k, report.comment_k),
             ))
         }
         h2 { (lang.t("回答数", "Responses")) }

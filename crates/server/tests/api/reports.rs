@@ -63,7 +63,11 @@ async fn a_closed_survey_reports_what_was_answered_and_hides_small_segments() {
 
     let page = b.get(&format!("/operator/surveys/{survey}/report")).await;
     assert_eq!(page.status.as_u16(), 200);
-    assert!(page.body.contains("非表示（k 未満）"), "{}", page.body);
+    assert!(
+        page.body.contains("<td class=\"num muted\">非表示</td>"),
+        "{}",
+        page.body
+    );
     assert!(
         page.body.contains(
             q.question(&rating)
