@@ -51,10 +51,24 @@ pub struct MeasureId {
     pub item: Option<String>,
 }
 
+/// Favourable answers of one topic in one group, over every scale measure tagged with it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TopicTally {
+    /// Respondents who answered at least one of its measures.
+    pub n: u64,
+    pub favourable: u64,
+    pub on_scale: u64,
+}
+
 /// Running counts of a whole data set.
 #[derive(Debug, Clone)]
 pub struct Aggregate {
     pub measures: Vec<MeasureId>,
+    /// The questionnaire's topics, and per measure the topics it counts towards.
+    pub topics: Vec<String>,
+    measure_topics: Vec<Vec<usize>>,
+    pub topic_overall: Vec<TopicTally>,
+    pub topic_by_segment: BTreeMap<String, Vec<TopicTally>>,
     /// Per measure: everyone, and by segment label.
     pub overall: Vec<Tally>,
     pub by_segment: BTreeMap<String, Vec<Tally>>,
@@ -81,8 +95,49 @@ impl Aggregate {
                 }),
             }
         }
+        // A topic index is a favourable share, so only topics with statements on a scale get one.
+        let on_a_scale = |topic: &str| {
+            q.questions().any(|question| match question.kind() {
+                QuestionKind::Likert { .. } => question.topics().iter().any(|t| t.as_str() == topic),
+                QuestionKind::Matrix { items, .. } => {
+                    question.topics().iter().any(|t| t.as_str() == topic)
+                        || items.iter().any(|i| i.topics().iter().any(|t| t.as_str() == topic))
+                }
+                _ => false,
+            })
+        };
+        let topics: Vec<String> = q
+            .topics()
+            .iter()
+            .map(|t| t.id().as_str().to_owned())
+            .filter(|t| on_a_scale(t))
+            .collect();
+        let measure_topics = measures
+            .iter()
+            .map(|m| {
+                let Some(question) = q.question(&m.question) else {
+                    return Vec::new();
+                };
+                let mut tags: Vec<&str> = question.topics().iter().map(|t| t.as_str()).collect();
+                if let (QuestionKind::Matrix { items, .. }, Some(item)) = (question.kind(), &m.item)
+                    && let Some(item) = items.iter().find(|i| i.id().as_str() == item)
+                {
+                    tags.extend(item.topics().iter().map(|t| t.as_str()));
+                }
+                topics
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, t)| tags.contains(&t.as_str()))
+                    .map(|(i, _)| i)
+                    .collect()
+            })
+            .collect();
         Self {
             overall: vec![Tally::default(); measures.len()],
+            topic_overall: vec![TopicTally::default(); topics.len()],
+            topic_by_segment: BTreeMap::new(),
+            topics,
+            measure_topics,
             measures,
             by_segment: BTreeMap::new(),
             responses: BTreeMap::new(),
@@ -98,6 +153,11 @@ impl Aggregate {
             .by_segment
             .entry(segment.to_owned())
             .or_insert_with(|| vec![Tally::default(); width]);
+        let topic_group = self
+            .topic_by_segment
+            .entry(segment.to_owned())
+            .or_insert_with(|| vec![TopicTally::default(); self.topics.len()]);
+        let mut touched = vec![false; self.topics.len()];
         for (i, measure) in self.measures.iter().enumerate() {
             let Some(question) = q.question(&measure.question) else {
                 continue;
@@ -105,9 +165,25 @@ impl Aggregate {
             let Some(answer) = answers.get(question.id()) else {
                 continue;
             };
+            let before = (self.overall[i].favourable, self.overall[i].on_scale);
             for tally in [&mut self.overall[i], &mut group[i]] {
                 count(tally, question.kind(), measure.item.as_deref(), answer);
             }
+            let favourable = self.overall[i].favourable - before.0;
+            let on_scale = self.overall[i].on_scale - before.1;
+            for &t in &self.measure_topics[i] {
+                if on_scale > 0 {
+                    touched[t] = true;
+                }
+                for topic in [&mut self.topic_overall[t], &mut topic_group[t]] {
+                    topic.favourable += favourable;
+                    topic.on_scale += on_scale;
+                }
+            }
+        }
+        for (t, _) in touched.iter().enumerate().filter(|(_, hit)| **hit) {
+            self.topic_overall[t].n += 1;
+            topic_group[t].n += 1;
         }
         for (id, answer) in answers.iter() {
             if let (Answer::Text(text), Some(QuestionKind::LongText { .. })) =

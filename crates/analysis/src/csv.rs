@@ -1,5 +1,6 @@
-//! The report as tidy CSV: one row per (measure, category, group), UTF-8 with a byte-order mark so
-//! that Excel in Japan opens it as UTF-8. Hidden groups are rows with a `hidden` flag and no numbers.
+//! The report as tidy CSV: one row per (measure, category, group), then one per (topic, group) with
+//! the topic index as `topic:NAME` (its `n` counts respondents); UTF-8 with a byte-order mark so that
+//! Excel in Japan opens it as UTF-8. Hidden groups are rows with a `hidden` flag and no numbers.
 
 use crate::report::{Figure, Report};
 
@@ -58,6 +59,38 @@ pub fn render(report: &Report) -> String {
                     &mut out,
                     &[&m.question, item, "", segment, "", "", "", "", "", "hidden"],
                 ),
+            }
+        }
+    }
+    for t in &report.topics {
+        let question = format!("topic:{}", t.topic);
+        let groups = std::iter::once((ALL, &t.overall)).chain(t.by_segment.iter().map(|(s, f)| (s.as_str(), f)));
+        for (segment, figure) in groups {
+            match figure {
+                Figure::Shown(x) => {
+                    let f = x.favourable;
+                    let (share, low, high) = (
+                        format!("{:.4}", f.share),
+                        format!("{:.4}", f.low),
+                        format!("{:.4}", f.high),
+                    );
+                    row(
+                        &mut out,
+                        &[
+                            &question,
+                            "",
+                            "favourable",
+                            segment,
+                            &x.respondents.to_string(),
+                            &f.count.to_string(),
+                            &share,
+                            &low,
+                            &high,
+                            "",
+                        ],
+                    );
+                }
+                Figure::Hidden => row(&mut out, &[&question, "", "", segment, "", "", "", "", "", "hidden"]),
             }
         }
     }

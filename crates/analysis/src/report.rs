@@ -40,6 +40,8 @@ pub struct Report {
     pub rate: Figure<f64>,
     pub segments: Vec<SegmentRow>,
     pub measures: Vec<Measure>,
+    /// Topic indices: the favourable share over every scale answer tagged with the topic.
+    pub topics: Vec<TopicIndex>,
     /// Long free texts by question, shuffled; empty when the group is below the comment threshold.
     pub comments: Vec<(String, Vec<String>)>,
 }
@@ -59,6 +61,21 @@ pub struct Measure {
     pub kind: &'static str,
     pub overall: Figure<Distribution>,
     pub by_segment: Vec<(String, Figure<Distribution>)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TopicIndex {
+    pub topic: String,
+    pub overall: Figure<TopicFigure>,
+    pub by_segment: Vec<(String, Figure<TopicFigure>)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct TopicFigure {
+    /// Respondents who answered at least one of the topic's statements.
+    pub respondents: u64,
+    /// Favourable answers of all answers on the scale.
+    pub favourable: Share,
 }
 
 /// The answers of one group to one measure.
@@ -149,6 +166,40 @@ pub fn build(
             }
         })
         .collect();
+    let empty_topic = crate::aggregate::TopicTally::default();
+    let topics = data
+        .topics
+        .iter()
+        .enumerate()
+        .map(|(t, topic)| {
+            let overall = data.topic_overall[t];
+            let tallies: Vec<crate::aggregate::TopicTally> = invited
+                .iter()
+                .map(|(s, _)| data.topic_by_segment.get(s).map_or(empty_topic, |g| g[t]))
+                .collect();
+            let ns: Vec<u64> = tallies.iter().map(|x| x.n).collect();
+            let mut hidden: Vec<bool> = below(&ns, k, overall.n >= k)
+                .into_iter()
+                .zip(&segment_hidden)
+                .map(|(small, whole)| small || *whole)
+                .collect();
+            complement(&mut hidden, &ns, k);
+            let shown = |x: crate::aggregate::TopicTally| TopicFigure {
+                respondents: x.n,
+                favourable: Share::new(x.favourable, x.on_scale),
+            };
+            TopicIndex {
+                topic: topic.clone(),
+                overall: figure(overall.n >= k, || shown(overall)),
+                by_segment: invited
+                    .iter()
+                    .zip(tallies)
+                    .zip(&hidden)
+                    .map(|(((s, _), x), h)| (s.clone(), figure(!h, || shown(x))))
+                    .collect(),
+            }
+        })
+        .collect();
     let comments = if total >= comment_k {
         data.comments
             .iter()
@@ -169,6 +220,7 @@ pub fn build(
         rate: figure(total >= k && invited_total > 0, || total as f64 / invited_total as f64),
         segments,
         measures,
+        topics,
         comments,
     }
 }

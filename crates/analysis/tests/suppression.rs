@@ -17,6 +17,8 @@ languages = ["en"]
 default_language = "en"
 title = { en = "T" }
 anonymity_statement = { en = "Anonymous." }
+[topics.mood]
+label = { en = "Mood" }
 [scales.agree]
 points = 5
 labels = [{ en = "1" }, { en = "2" }, { en = "3" }, { en = "4" }, { en = "5" }]
@@ -34,6 +36,7 @@ high_label = { en = "high" }
 id = "agree"
 type = "likert"
 scale = "agree"
+topics = ["mood"]
 text = { en = "A" }
 [[sections.questions]]
 id = "pick"
@@ -109,6 +112,22 @@ proptest! {
                     "{}: total − shown segments = {} answers", m.question, together);
             } else {
                 prop_assert!(m.by_segment.iter().all(|(_, f)| *f == Figure::Hidden));
+            }
+        }
+        // Topic indices follow the same rule, counted in respondents.
+        for t in &r.topics {
+            let i = data.topics.iter().position(|x| *x == t.topic).unwrap();
+            let mut hidden = Vec::new();
+            for (segment, figure) in &t.by_segment {
+                let n = data.topic_by_segment.get(segment).map_or(0, |g| g[i].n);
+                match figure {
+                    Figure::Shown(x) => prop_assert!(x.respondents >= k && x.respondents == n),
+                    Figure::Hidden => hidden.push(n),
+                }
+            }
+            if t.overall.shown().is_some() {
+                let together: u64 = hidden.iter().sum();
+                prop_assert!(hidden.is_empty() || together >= k, "topic: total − shown = {}", together);
             }
         }
         // Comments never appear below the comment threshold (there are none in this questionnaire,
@@ -235,4 +254,51 @@ fn a_segment_missing_from_the_invitees_is_still_a_row_so_it_cannot_hide_in_the_t
         .collect();
     assert_eq!(rows, [("a", true), ("b", true)]);
     assert_eq!(r.responses, Figure::Shown(10));
+}
+
+#[test]
+fn a_topic_index_pools_the_favourable_answers_of_every_statement_tagged_with_it() {
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/../design/tests/fixtures/every-type.toml");
+    let q = Questionnaire::load(std::path::Path::new(fixture)).unwrap();
+    let mut data = Aggregate::new(&q);
+    let mut rng = SmallRng::seed_from_u64(11);
+    let japanese = survey_design::Lang::parse("ja").unwrap();
+    for i in 0..40 {
+        let answers = survey_design::answer::sample::sample_answers(&q, &mut rng, 0.9, &mut |rng, max| {
+            survey_design::answer::sample::comment(&japanese, rng, max)
+        });
+        let valid = q.validate_answers(&serde_json::Value::Object(answers)).unwrap();
+        data.add(&q, if i % 2 == 0 { "a" } else { "b" }, &valid);
+    }
+    let r = report::build(
+        &q,
+        &data,
+        &vec![("a".to_owned(), 20), ("b".to_owned(), 20)],
+        5,
+        10,
+        &mut |_| {},
+    );
+    let support = r.topics.iter().find(|t| t.topic == "support").unwrap();
+    // Tagged in the fixture: the likert `support` and the matrix statement `worries.leaks`.
+    let tagged = |m: &survey_analysis::Measure| {
+        m.question == "support" || (m.question == "worries" && m.item.as_deref() == Some("leaks"))
+    };
+    let (mut favourable, mut of) = (0, 0);
+    for m in r.measures.iter().filter(|m| tagged(m)) {
+        let f = m.overall.shown().unwrap().favourable.unwrap();
+        favourable += f.count;
+        of += f.of;
+    }
+    let index = support.overall.shown().unwrap();
+    assert_eq!((index.favourable.count, index.favourable.of), (favourable, of));
+    assert!(index.respondents <= 40 && index.respondents > 0);
+    assert_eq!(support.by_segment.len(), 2);
+    let csv = survey_analysis::csv::render(&r);
+    assert!(
+        csv.contains(&format!(
+            "topic:support,,favourable,all,{},{favourable},",
+            index.respondents
+        )),
+        "{csv}"
+    );
 }

@@ -40,6 +40,27 @@ pub fn body(q: &Questionnaire, report: &Report, lang: UiLang) -> Markup {
                 }
             }
         }
+        @if !report.topics.is_empty() {
+            h2 { (lang.t("トピック指標（肯定的回答率）", "Topic indices (favourable share)")) }
+            table.topics {
+                thead {
+                    tr {
+                        th { (lang.t("トピック", "Topic")) }
+                        th.num { (lang.t("全体", "Everyone")) }
+                        @for row in &report.segments { th.num { (describe(&row.segment)) } }
+                    }
+                }
+                tbody {
+                    @for t in &report.topics {
+                        tr {
+                            td { (q.topics().iter().find(|x| x.id().as_str() == t.topic).map_or(t.topic.clone(), |x| x.label().get(&ui).to_owned())) }
+                            (cell(&t.overall, |x| percent(x.favourable.share), hidden_text))
+                            @for (_, figure) in &t.by_segment { (cell(figure, |x| percent(x.favourable.share), hidden_text)) }
+                        }
+                    }
+                }
+            }
+        }
         @for m in &report.measures {
             (measure(q, &ui, lang, m, hidden_text, &describe))
         }
