@@ -1,6 +1,7 @@
 //! The report as tidy CSV: one row per (measure, category, group), then one per (topic, group) with
 //! the topic index as `topic:NAME` (its `n` counts respondents); UTF-8 with a byte-order mark so that
-//! Excel in Japan opens it as UTF-8. Hidden groups are rows with a `hidden` flag and no numbers.
+//! Excel in Japan opens it as UTF-8. Hidden groups are rows with a `hidden` flag and no numbers; a
+//! segment's favourable row is flagged `higher` or `lower` when it differs significantly from the rest.
 
 use crate::report::{Figure, Report};
 
@@ -33,6 +34,11 @@ pub fn render(report: &Report) -> String {
                         );
                     }
                     if let Some(f) = d.favourable {
+                        let flag = match m.differences.iter().find(|x| x.segment == segment && x.significant) {
+                            Some(x) if x.segment_share > x.rest_share => "higher",
+                            Some(_) => "lower",
+                            None => "",
+                        };
                         let (share, low, high) = (
                             format!("{:.4}", f.share),
                             format!("{:.4}", f.low),
@@ -50,7 +56,7 @@ pub fn render(report: &Report) -> String {
                                 &share,
                                 &low,
                                 &high,
-                                "",
+                                flag,
                             ],
                         );
                     }

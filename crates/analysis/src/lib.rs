@@ -45,4 +45,4 @@ pub mod report;
 pub mod stats;
 
 pub use aggregate::Aggregate;
-pub use report::{Distribution, Figure, Measure, Report, SegmentRow, TopicFigure, TopicIndex};
+pub use report::{Difference, Distribution, Figure, Measure, Report, SegmentRow, TopicFigure, TopicIndex};

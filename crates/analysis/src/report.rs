@@ -61,6 +61,21 @@ pub struct Measure {
     pub kind: &'static str,
     pub overall: Figure<Distribution>,
     pub by_segment: Vec<(String, Figure<Distribution>)>,
+    /// Scales: each shown segment's favourable share against everyone else's.
+    pub differences: Vec<Difference>,
+}
+
+/// A segment's favourable share against the rest of the respondents: a two-proportion z-test, its
+/// p-value adjusted (Holm) over every test of the report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Difference {
+    pub segment: String,
+    pub segment_share: f64,
+    pub rest_share: f64,
+    pub p: f64,
+    pub p_adjusted: f64,
+    /// Adjusted p below 0.05.
+    pub significant: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -163,9 +178,12 @@ pub fn build(
                     .zip(&hidden)
                     .map(|(((s, _), t), h)| (s.clone(), figure(!h, || distribution(q, id, t))))
                     .collect(),
+                differences: Vec::new(),
             }
         })
-        .collect();
+        .collect::<Vec<Measure>>();
+    let mut measures = measures;
+    test_differences(&mut measures);
     let empty_topic = crate::aggregate::TopicTally::default();
     let topics = data
         .topics
@@ -227,6 +245,39 @@ pub fn build(
 
 fn figure<T>(show: bool, value: impl FnOnce() -> T) -> Figure<T> {
     if show { Figure::Shown(value()) } else { Figure::Hidden }
+}
+
+/// Compares each shown segment's favourable share with the rest, for every scale measure whose
+/// overall figure is shown, and adjusts the p-values over the whole report.
+fn test_differences(measures: &mut [Measure]) {
+    let mut tests = Vec::new();
+    for (i, m) in measures.iter().enumerate() {
+        let Some(overall) = m.overall.shown().and_then(|d| d.favourable) else {
+            continue;
+        };
+        for (segment, figure) in &m.by_segment {
+            let Some(f) = figure.shown().and_then(|d| d.favourable) else {
+                continue;
+            };
+            let (rest_count, rest_of) = (overall.count - f.count, overall.of - f.of);
+            if rest_of == 0 || f.of == 0 {
+                continue;
+            }
+            let p = crate::stats::two_proportion_p(f.count, f.of, rest_count, rest_of);
+            tests.push((i, segment.clone(), f.share, rest_count as f64 / rest_of as f64, p));
+        }
+    }
+    let adjusted = crate::stats::holm(&tests.iter().map(|t| t.4).collect::<Vec<_>>());
+    for ((i, segment, segment_share, rest_share, p), p_adjusted) in tests.into_iter().zip(adjusted) {
+        measures[i].differences.push(Difference {
+            segment,
+            segment_share,
+            rest_share,
+            p,
+            p_adjusted,
+            significant: p_adjusted < 0.05,
+        });
+    }
 }
 
 /// Which groups of a breakdown to hide, given their counts: those below `k` (all of them when the

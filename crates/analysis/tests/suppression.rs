@@ -302,3 +302,49 @@ fn a_topic_index_pools_the_favourable_answers_of_every_statement_tagged_with_it(
         "{csv}"
     );
 }
+
+#[test]
+fn a_real_difference_between_segments_is_flagged_and_noise_is_not() {
+    use survey_analysis::stats::{holm, two_proportion_p};
+    // 45/50 against 10/50: overwhelming; 26/50 against 24/50: noise.
+    assert!(two_proportion_p(45, 50, 10, 50) < 1e-10);
+    assert!(two_proportion_p(26, 50, 24, 50) > 0.5);
+    // Holm: sorted p × (m − rank), kept monotone, capped at 1.
+    let adjusted = holm(&[0.01, 0.04, 0.03, 0.5]);
+    let expected = [0.04, 0.09, 0.09, 0.5];
+    for (a, e) in adjusted.iter().zip(expected) {
+        assert!((a - e).abs() < 1e-12, "{adjusted:?}");
+    }
+
+    let q = Questionnaire::from_toml(TEMPLATE, "t.toml").unwrap();
+    let mut data = Aggregate::new(&q);
+    for (segment, agreeing) in [("keen", 45), ("sceptical", 10), ("middle", 28)] {
+        for i in 0..50 {
+            let point = if i < agreeing { 5 } else { 1 };
+            let answers = serde_json::json!({ "rating": 5, "agree": point });
+            data.add(&q, segment, &q.validate_answers(&answers).unwrap());
+        }
+    }
+    let invited = vec![
+        ("keen".to_owned(), 60),
+        ("sceptical".to_owned(), 60),
+        ("middle".to_owned(), 60),
+    ];
+    let r = report::build(&q, &data, &invited, 5, 10, &mut |_| {});
+    let agree = r.measures.iter().find(|m| m.question == "agree").unwrap();
+    let flag = |s: &str| {
+        agree
+            .differences
+            .iter()
+            .find(|d| d.segment == s)
+            .map(|d| (d.significant, d.segment_share > d.rest_share))
+    };
+    assert_eq!(flag("keen"), Some((true, true)));
+    assert_eq!(flag("sceptical"), Some((true, false)));
+    assert_eq!(flag("middle").map(|f| f.0), Some(false));
+    let csv = survey_analysis::csv::render(&r);
+    assert!(
+        csv.contains("agree,,favourable,keen,50,45,0.9000,") && csv.contains(",higher\r\n"),
+        "{csv}"
+    );
+}

@@ -166,10 +166,18 @@ fn measure(
                             tr {
                                 td { (describe(segment)) }
                                 (cell(figure, |d| d.n.to_string(), hidden_text))
-                                @if headline_name.is_some() { (cell(figure, |d| headline(d), hidden_text)) }
+                                @if headline_name.is_some() {
+                                    @let mark = m.differences.iter().find(|x| x.segment == *segment && x.significant)
+                                        .map_or("", |x| if x.segment_share > x.rest_share { " ▲" } else { " ▼" });
+                                    (cell(figure, |d| format!("{}{mark}", headline(d)), hidden_text))
+                                }
                             }
                         }
                     }
+                }
+                @if m.differences.iter().any(|x| x.significant) {
+                    p.muted { (lang.t("▲▼: 他の回答者との差が統計的に有意（Holm 法で補正した p < 0.05）",
+                                      "▲▼: differs from everyone else significantly (p < 0.05 after Holm's correction)")) }
                 }
             }
         }
