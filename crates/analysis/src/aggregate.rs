@@ -22,8 +22,10 @@ pub struct Tally {
     /// Answers on a scale that count as favourable, and answers on the scale at all (not `n/a`).
     pub favourable: u64,
     pub on_scale: u64,
-    /// Ranking: the sum of ranks per option (1 = best), for the mean rank.
+    /// Ranking: per option the sum of its ranks (1 = best) and how often it was ranked, for its
+    /// mean rank among those who ranked it.
     pub rank_sums: BTreeMap<String, u64>,
+    pub rank_counts: BTreeMap<String, u64>,
 }
 
 /// An f64 that orders totally (numbers in answers are finite).
@@ -233,6 +235,7 @@ fn count(tally: &mut Tally, kind: &QuestionKind, item: Option<&str>, answer: &An
         (QuestionKind::Ranking { .. }, Answer::Ranking(order)) => {
             for (rank, option) in order.iter().enumerate() {
                 *tally.rank_sums.entry(option.as_str().to_owned()).or_default() += rank as u64 + 1;
+                *tally.rank_counts.entry(option.as_str().to_owned()).or_default() += 1;
                 if rank == 0 {
                     category(option.as_str().to_owned());
                 }

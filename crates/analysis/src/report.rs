@@ -104,7 +104,7 @@ pub struct Distribution {
     pub moments: Option<Moments>,
     /// 0–10 ratings.
     pub enps: Option<f64>,
-    /// Rankings: the mean rank per option (1 = best).
+    /// Rankings: each option's mean rank among those who ranked it (1 = best).
     pub mean_rank: Vec<(String, f64)>,
 }
 
@@ -351,7 +351,10 @@ fn distribution(q: &Questionnaire, id: &MeasureId, t: &Tally) -> Distribution {
         mean_rank: t
             .rank_sums
             .iter()
-            .map(|(option, sum)| (option.clone(), *sum as f64 / t.n.max(1) as f64))
+            .map(|(option, sum)| {
+                let times = t.rank_counts.get(option).copied().unwrap_or(1).max(1);
+                (option.clone(), *sum as f64 / times as f64)
+            })
             .collect(),
     }
 }

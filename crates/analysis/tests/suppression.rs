@@ -348,3 +348,51 @@ fn a_real_difference_between_segments_is_flagged_and_noise_is_not() {
         "{csv}"
     );
 }
+
+#[test]
+fn a_ranking_reports_first_places_and_each_options_mean_rank_among_those_who_ranked_it() {
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/../design/tests/fixtures/every-type.toml");
+    let q = Questionnaire::load(std::path::Path::new(fixture)).unwrap();
+    let survey_design::QuestionKind::Ranking { options, .. } = q.question("conditions").unwrap().kind() else {
+        panic!("the fixture's `conditions` is a ranking");
+    };
+    let ids: Vec<&str> = options.iter().map(|o| o.id().as_str()).collect();
+    let mut data = Aggregate::new(&q);
+    let mut rng = SmallRng::seed_from_u64(5);
+    let japanese = survey_design::Lang::parse("ja").unwrap();
+    let mut sums = std::collections::HashMap::<String, (u64, u64)>::new();
+    for _ in 0..30 {
+        let mut answers = survey_design::answer::sample::sample_answers(&q, &mut rng, 1.0, &mut |rng, max| {
+            survey_design::answer::sample::comment(&japanese, rng, max)
+        });
+        let Some(order) = answers.get("conditions").and_then(|v| v.as_array()).cloned() else {
+            continue;
+        };
+        for (rank, option) in order.iter().enumerate() {
+            let entry = sums.entry(option.as_str().unwrap().to_owned()).or_default();
+            entry.0 += rank as u64 + 1;
+            entry.1 += 1;
+        }
+        answers.insert("conditions".into(), serde_json::Value::Array(order));
+        data.add(
+            &q,
+            "all",
+            &q.validate_answers(&serde_json::Value::Object(answers)).unwrap(),
+        );
+    }
+    let r = report::build(&q, &data, &vec![("all".to_owned(), 30)], 5, 10, &mut |_| {});
+    let ranking = r.measures.iter().find(|m| m.question == "conditions").unwrap();
+    let d = ranking.overall.shown().unwrap();
+    for (option, mean) in &d.mean_rank {
+        let (sum, times) = sums[option];
+        assert!((mean - sum as f64 / times as f64).abs() < 1e-12, "{option}");
+        assert!(*mean >= 1.0);
+    }
+    let firsts: u64 = d
+        .categories
+        .iter()
+        .filter(|(k, _)| ids.contains(&k.as_str()))
+        .map(|(_, s)| s.count)
+        .sum();
+    assert_eq!(firsts, d.n, "each respondent ranks exactly one option first");
+}

@@ -142,8 +142,17 @@ fn measure(
                         @if let Some(e) = d.enps { " · eNPS " (format!("{e:+.0}")) }
                     }
                     @if !d.categories.is_empty() {
+                        @let ranking = matches!(question.kind(), QuestionKind::Ranking { .. });
                         table {
-                            thead { tr { th { (lang.t("回答", "Answer")) } th.num { (lang.t("件数", "Count")) } th.num { (lang.t("割合", "Share")) } th.num { "95% CI" } } }
+                            thead {
+                                tr {
+                                    th { (lang.t("回答", "Answer")) }
+                                    th.num { (if ranking { lang.t("1位に選んだ件数", "Ranked first") } else { lang.t("件数", "Count") }) }
+                                    th.num { (lang.t("割合", "Share")) }
+                                    th.num { "95% CI" }
+                                    @if ranking { th.num { (lang.t("平均順位（選んだ人の中で）", "Mean rank (of those ranking it)")) } }
+                                }
+                            }
                             tbody {
                                 @for (key, share) in &d.categories {
                                     tr {
@@ -151,6 +160,9 @@ fn measure(
                                         td.num { (share.count) }
                                         td.num { (percent(share.share)) }
                                         td.num { (percent(share.low)) "–" (percent(share.high)) }
+                                        @if ranking {
+                                            td.num { (d.mean_rank.iter().find(|(o, _)| o == key).map_or(String::from("—"), |(_, r)| format!("{r:.2}"))) }
+                                        }
                                     }
                                 }
                             }
