@@ -1,6 +1,7 @@
 //! The analysis of a survey: one pass over the responses into counts ([`aggregate`]), then the
 //! report model with its statistics ([`stats`]) and the anonymity rules applied once
-//! ([`report`]), so that every renderer ([`csv`] so far) works from figures that are safe to show.
+//! ([`report`]), so that every renderer ([`csv`], [`xlsx`]; HTML in the server's views) works from
+//! figures that are safe to show.
 //!
 //! It never touches a database: it takes a questionnaire, the responses (segment and validated
 //! answers) and the invitees per segment, so the server, the CLI and offline files share it.
@@ -43,6 +44,7 @@ pub mod aggregate;
 pub mod csv;
 pub mod report;
 pub mod stats;
+pub mod xlsx;
 
 pub use aggregate::Aggregate;
 pub use report::{Difference, Distribution, Figure, Measure, Report, SegmentRow, TopicFigure, TopicIndex};

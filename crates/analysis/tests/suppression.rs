@@ -396,3 +396,41 @@ fn a_ranking_reports_first_places_and_each_options_mean_rank_among_those_who_ran
         .sum();
     assert_eq!(firsts, d.n, "each respondent ranks exactly one option first");
 }
+
+#[test]
+fn the_workbook_has_japanese_sheet_names_numbers_as_numbers_and_hidden_cells_in_words() {
+    use std::io::Read;
+    let q = Questionnaire::from_toml(TEMPLATE, "t.toml").unwrap();
+    let mut data = Aggregate::new(&q);
+    for (segment, n) in [("営業", 12), ("法務", 2)] {
+        for i in 0..n {
+            let answers = serde_json::json!({ "rating": 7, "agree": 1 + i % 5 });
+            data.add(&q, segment, &q.validate_answers(&answers).unwrap());
+        }
+    }
+    let invited = vec![("営業".to_owned(), 20), ("法務".to_owned(), 4)];
+    let r = report::build(&q, &data, &invited, 5, 10, &mut |_| {});
+    let bytes = survey_analysis::xlsx::render(&q, &r, &survey_design::Lang::parse("ja").unwrap()).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut read = |name: &str| {
+        let mut text = String::new();
+        archive.by_name(name).unwrap().read_to_string(&mut text).unwrap();
+        text
+    };
+    let workbook = read("xl/workbook.xml");
+    for sheet in ["回答数", "設問別", "トピック指標"] {
+        assert!(workbook.contains(&format!("name=\"{sheet}\"")), "{workbook}");
+    }
+    let strings = read("xl/sharedStrings.xml");
+    assert!(strings.contains("非表示") && strings.contains("全体"), "{strings}");
+    let responses = read("xl/worksheets/sheet1.xml");
+    assert!(
+        responses.contains("<c r=\"C2\"><v>14</v></c>"),
+        "the total is a number: {responses}"
+    );
+    // 法務 (2) is hidden and 営業 with it: their response cells hold the word, not a number.
+    assert!(
+        responses.contains("<c r=\"C3\" t=\"s\">") && responses.contains("<c r=\"C4\" t=\"s\">"),
+        "{responses}"
+    );
+}

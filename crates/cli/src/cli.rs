@@ -152,6 +152,7 @@ pub struct PlanArgs {
 pub enum ReportFormat {
     Csv,
     Html,
+    Xlsx,
 }
 
 #[derive(Debug, clap::Args)]

@@ -27,6 +27,11 @@ pub fn run(args: &ReportArgs, out: &mut impl Write) -> Result<(), CliError> {
     let report = report::build(&q, &data, &invited, args.k, args.comment_k.max(args.k), &mut |_| {});
     match args.format {
         ReportFormat::Csv => out.write_all(survey_analysis::csv::render(&report).as_bytes())?,
+        ReportFormat::Xlsx => {
+            let bytes = survey_analysis::xlsx::render(&q, &report, q.default_language())
+                .map_err(|e| CliError::Usage(format!("cannot write the workbook: {e}")))?;
+            out.write_all(&bytes)?;
+        }
         ReportFormat::Html => {
             let lang = if q.default_language().is_japanese() {
                 survey_server::views::UiLang::Ja

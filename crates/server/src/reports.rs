@@ -63,7 +63,14 @@ pub async fn render(
     };
     let title = format!("{} — {}", q.title().get(q.default_language()), s.name);
     let html = crate::views::report::standalone(&title, lang, crate::views::report::body(&q, &report, lang));
+    let xlsx = survey_analysis::xlsx::render(&q, &report, q.default_language()).map_err(AppError::internal)?;
     Ok(vec![
+        (
+            "xlsx",
+            format!("report-{}.xlsx", s.id),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            xlsx,
+        ),
         (
             "html",
             format!("report-{}.html", s.id),

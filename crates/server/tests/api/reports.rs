@@ -115,6 +115,17 @@ async fn publishing_stores_the_files_that_management_of_that_organisation_alone_
         page.body
     );
     assert!(page.body.contains(&format!("/portal/surveys/{survey}/files/html")));
+    let xlsx = boss.get(&format!("/portal/surveys/{survey}/files/xlsx")).await;
+    assert_eq!(xlsx.status.as_u16(), 200);
+    assert!(xlsx.bytes.starts_with(b"PK"), "a workbook (zip)");
+    assert!(
+        xlsx.headers
+            .get("content-disposition")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .contains(".xlsx")
+    );
 
     let csv = boss.get(&format!("/portal/surveys/{survey}/files/csv")).await;
     assert_eq!(csv.status.as_u16(), 200);

@@ -1,0 +1,219 @@
+//! The report as an Excel workbook: a sheet per part (responses, every figure by question, topic
+//! indices, comments), sheet names and labels in the report's language, numbers as numbers
+//! (shares formatted as percentages), hidden figures marked in words, never as numbers.
+
+use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
+use survey_design::{Lang, Questionnaire};
+
+use crate::report::{Figure, Report};
+
+/// Words of the workbook, in Japanese or English.
+struct Words {
+    responses: &'static str,
+    by_question: &'static str,
+    topics: &'static str,
+    comments: &'static str,
+    hidden: &'static str,
+    everyone: &'static str,
+    header_groups: [&'static str; 4],
+    header_figures: [&'static str; 11],
+    header_topics: [&'static str; 6],
+}
+
+const JA: Words = Words {
+    responses: "回答数",
+    by_question: "設問別",
+    topics: "トピック指標",
+    comments: "自由記述",
+    hidden: "非表示",
+    everyone: "全体",
+    header_groups: ["グループ", "対象者", "回答", "回答率"],
+    header_figures: [
+        "設問",
+        "設問文",
+        "項目",
+        "回答",
+        "グループ",
+        "n",
+        "件数",
+        "割合",
+        "95%下限",
+        "95%上限",
+        "注記",
+    ],
+    header_topics: [
+        "トピック",
+        "グループ",
+        "回答者",
+        "肯定的回答",
+        "回答数（尺度）",
+        "肯定的回答率",
+    ],
+};
+
+const EN: Words = Words {
+    responses: "Responses",
+    by_question: "By question",
+    topics: "Topic indices",
+    comments: "Comments",
+    hidden: "hidden",
+    everyone: "everyone",
+    header_groups: ["Group", "Invited", "Responses", "Rate"],
+    header_figures: [
+        "Question", "Text", "Item", "Answer", "Group", "n", "Count", "Share", "95% low", "95% high", "Note",
+    ],
+    header_topics: [
+        "Topic",
+        "Group",
+        "Respondents",
+        "Favourable",
+        "Answers on the scale",
+        "Favourable share",
+    ],
+};
+
+pub fn render(q: &Questionnaire, report: &Report, lang: &Lang) -> Result<Vec<u8>, XlsxError> {
+    let words = if lang.is_japanese() { &JA } else { &EN };
+    let bold = Format::new().set_bold();
+    let percent = Format::new().set_num_format("0.0%");
+    let mut workbook = Workbook::new();
+
+    let sheet = named(&mut workbook, words.responses)?;
+    header(sheet, &words.header_groups, &bold)?;
+    let groups = std::iter::once((words.everyone, report.invited, &report.responses, &report.rate)).chain(
+        report
+            .segments
+            .iter()
+            .map(|s| (s.segment.as_str(), s.invited, &s.responses, &s.rate)),
+    );
+    for (row, (group, invited, responses, rate)) in (1..).zip(groups) {
+        sheet.write_string(row, 0, group)?;
+        sheet.write_number(row, 1, invited as f64)?;
+        cell(sheet, row, 2, responses.shown().map(|n| *n as f64), None, words)?;
+        cell(sheet, row, 3, rate.shown().copied(), Some(&percent), words)?;
+    }
+
+    let sheet = named(&mut workbook, words.by_question)?;
+    header(sheet, &words.header_figures, &bold)?;
+    sheet.set_freeze_panes(1, 0)?;
+    let mut row = 1;
+    for m in &report.measures {
+        let text = q.question(&m.question).map_or("", |x| x.text().get(lang));
+        let item = m.item.as_deref().unwrap_or("");
+        let groups =
+            std::iter::once((words.everyone, &m.overall)).chain(m.by_segment.iter().map(|(s, f)| (s.as_str(), f)));
+        for (group, figure) in groups {
+            let lead = [m.question.as_str(), text, item];
+            match figure {
+                Figure::Hidden => {
+                    strings(sheet, row, &lead)?;
+                    sheet.write_string(row, 4, group)?;
+                    sheet.write_string(row, 10, words.hidden)?;
+                    row += 1;
+                }
+                Figure::Shown(d) => {
+                    let rows = d
+                        .categories
+                        .iter()
+                        .map(|(c, s)| (c.as_str(), *s))
+                        .chain(d.favourable.map(|f| ("favourable", f)));
+                    for (category, share) in rows {
+                        strings(sheet, row, &lead)?;
+                        sheet.write_string(row, 3, category)?;
+                        sheet.write_string(row, 4, group)?;
+                        sheet.write_number(row, 5, share.of as f64)?;
+                        sheet.write_number(row, 6, share.count as f64)?;
+                        sheet.write_number_with_format(row, 7, share.share, &percent)?;
+                        sheet.write_number_with_format(row, 8, share.low, &percent)?;
+                        sheet.write_number_with_format(row, 9, share.high, &percent)?;
+                        row += 1;
+                    }
+                }
+            }
+        }
+    }
+
+    if !report.topics.is_empty() {
+        let sheet = named(&mut workbook, words.topics)?;
+        header(sheet, &words.header_topics, &bold)?;
+        let mut row = 1;
+        for t in &report.topics {
+            let label = q
+                .topics()
+                .iter()
+                .find(|x| x.id().as_str() == t.topic)
+                .map_or(t.topic.as_str(), |x| x.label().get(lang));
+            let groups =
+                std::iter::once((words.everyone, &t.overall)).chain(t.by_segment.iter().map(|(s, f)| (s.as_str(), f)));
+            for (group, figure) in groups {
+                sheet.write_string(row, 0, label)?;
+                sheet.write_string(row, 1, group)?;
+                match figure {
+                    Figure::Shown(x) => {
+                        sheet.write_number(row, 2, x.respondents as f64)?;
+                        sheet.write_number(row, 3, x.favourable.count as f64)?;
+                        sheet.write_number(row, 4, x.favourable.of as f64)?;
+                        sheet.write_number_with_format(row, 5, x.favourable.share, &percent)?;
+                    }
+                    Figure::Hidden => {
+                        sheet.write_string(row, 2, words.hidden)?;
+                    }
+                }
+                row += 1;
+            }
+        }
+    }
+
+    if !report.comments.is_empty() {
+        let sheet = named(&mut workbook, words.comments)?;
+        let mut row = 0;
+        for (question, texts) in &report.comments {
+            let text = q.question(question).map_or(question.as_str(), |x| x.text().get(lang));
+            sheet.write_string_with_format(row, 0, text, &bold)?;
+            row += 1;
+            for comment in texts {
+                sheet.write_string(row, 0, comment)?;
+                row += 1;
+            }
+            row += 1;
+        }
+    }
+    workbook.save_to_buffer()
+}
+
+fn named<'a>(workbook: &'a mut Workbook, name: &str) -> Result<&'a mut Worksheet, XlsxError> {
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(name)?;
+    Ok(sheet)
+}
+
+fn header(sheet: &mut Worksheet, titles: &[&str], bold: &Format) -> Result<(), XlsxError> {
+    for (col, title) in titles.iter().enumerate() {
+        sheet.write_string_with_format(0, col as u16, *title, bold)?;
+    }
+    Ok(())
+}
+
+fn strings(sheet: &mut Worksheet, row: u32, values: &[&str]) -> Result<(), XlsxError> {
+    for (col, value) in values.iter().enumerate() {
+        sheet.write_string(row, col as u16, *value)?;
+    }
+    Ok(())
+}
+
+/// A number, or the word for hidden.
+fn cell(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    value: Option<f64>,
+    format: Option<&Format>,
+    words: &Words,
+) -> Result<(), XlsxError> {
+    match (value, format) {
+        (Some(v), Some(f)) => sheet.write_number_with_format(row, col, v, f)?,
+        (Some(v), None) => sheet.write_number(row, col, v)?,
+        (None, _) => sheet.write_string(row, col, words.hidden)?,
+    };
+    Ok(())
+}
