@@ -4,6 +4,7 @@
 //! segment's favourable row is flagged `higher` or `lower` when it differs significantly from the rest.
 
 use crate::report::{Figure, Report};
+use crate::stats::Share;
 
 /// The group label of everyone.
 pub const ALL: &str = "all";
@@ -11,96 +12,63 @@ pub const ALL: &str = "all";
 pub fn render(report: &Report) -> String {
     let mut out = String::from("\u{feff}question,item,category,segment,n,count,share,ci_low,ci_high,flag\r\n");
     for m in &report.measures {
+        let item = m.item.as_deref().unwrap_or("");
         let groups = std::iter::once((ALL, &m.overall)).chain(m.by_segment.iter().map(|(s, f)| (s.as_str(), f)));
         for (segment, figure) in groups {
-            let item = m.item.as_deref().unwrap_or("");
+            let lead = [m.question.as_str(), item];
             match figure {
                 Figure::Shown(d) => {
                     for (category, share) in &d.categories {
-                        row(
-                            &mut out,
-                            &[
-                                &m.question,
-                                item,
-                                category,
-                                segment,
-                                &d.n.to_string(),
-                                &share.count.to_string(),
-                                &format!("{:.4}", share.share),
-                                &format!("{:.4}", share.low),
-                                &format!("{:.4}", share.high),
-                                "",
-                            ],
-                        );
+                        share_row(&mut out, lead, category, segment, d.n, share, "");
                     }
-                    if let Some(f) = d.favourable {
+                    if let Some(f) = &d.favourable {
                         let flag = match m.differences.iter().find(|x| x.segment == segment && x.significant) {
                             Some(x) if x.segment_share > x.rest_share => "higher",
                             Some(_) => "lower",
                             None => "",
                         };
-                        let (share, low, high) = (
-                            format!("{:.4}", f.share),
-                            format!("{:.4}", f.low),
-                            format!("{:.4}", f.high),
-                        );
-                        row(
-                            &mut out,
-                            &[
-                                &m.question,
-                                item,
-                                "favourable",
-                                segment,
-                                &f.of.to_string(),
-                                &f.count.to_string(),
-                                &share,
-                                &low,
-                                &high,
-                                flag,
-                            ],
-                        );
+                        share_row(&mut out, lead, "favourable", segment, f.of, f, flag);
                     }
                 }
-                Figure::Hidden => row(
-                    &mut out,
-                    &[&m.question, item, "", segment, "", "", "", "", "", "hidden"],
-                ),
+                Figure::Hidden => hidden_row(&mut out, lead, segment),
             }
         }
     }
     for t in &report.topics {
         let question = format!("topic:{}", t.topic);
+        let lead = [question.as_str(), ""];
         let groups = std::iter::once((ALL, &t.overall)).chain(t.by_segment.iter().map(|(s, f)| (s.as_str(), f)));
         for (segment, figure) in groups {
             match figure {
-                Figure::Shown(x) => {
-                    let f = x.favourable;
-                    let (share, low, high) = (
-                        format!("{:.4}", f.share),
-                        format!("{:.4}", f.low),
-                        format!("{:.4}", f.high),
-                    );
-                    row(
-                        &mut out,
-                        &[
-                            &question,
-                            "",
-                            "favourable",
-                            segment,
-                            &x.respondents.to_string(),
-                            &f.count.to_string(),
-                            &share,
-                            &low,
-                            &high,
-                            "",
-                        ],
-                    );
-                }
-                Figure::Hidden => row(&mut out, &[&question, "", "", segment, "", "", "", "", "", "hidden"]),
+                Figure::Shown(x) => share_row(&mut out, lead, "favourable", segment, x.respondents, &x.favourable, ""),
+                Figure::Hidden => hidden_row(&mut out, lead, segment),
             }
         }
     }
     out
+}
+
+/// One figure: `lead` is (question, item), `n` the group's size for this figure.
+fn share_row(out: &mut String, lead: [&str; 2], category: &str, segment: &str, n: u64, share: &Share, flag: &str) {
+    row(
+        out,
+        &[
+            lead[0],
+            lead[1],
+            category,
+            segment,
+            &n.to_string(),
+            &share.count.to_string(),
+            &format!("{:.4}", share.share),
+            &format!("{:.4}", share.low),
+            &format!("{:.4}", share.high),
+            flag,
+        ],
+    );
+}
+
+fn hidden_row(out: &mut String, lead: [&str; 2], segment: &str) {
+    row(out, &[lead[0], lead[1], "", segment, "", "", "", "", "", "hidden"]);
 }
 
 fn row(out: &mut String, fields: &[&str]) {

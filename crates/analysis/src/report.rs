@@ -149,7 +149,7 @@ pub fn build(
         })
         .collect();
     let empty = Tally::default();
-    let measures = data
+    let mut measures = data
         .measures
         .iter()
         .enumerate()
@@ -160,13 +160,7 @@ pub fn build(
                 .map(|(s, _)| data.by_segment.get(s).map_or(&empty, |t| &t[i]))
                 .collect();
             let ns: Vec<u64> = tallies.iter().map(|t| t.n).collect();
-            // A segment hidden as a whole stays hidden for every measure.
-            let mut hidden: Vec<bool> = below(&ns, k, overall.n >= k)
-                .into_iter()
-                .zip(&segment_hidden)
-                .map(|(small, whole)| small || *whole)
-                .collect();
-            complement(&mut hidden, &ns, k);
+            let hidden = hidden_within(&ns, k, overall.n >= k, &segment_hidden);
             Measure {
                 question: id.question.clone(),
                 item: id.item.clone(),
@@ -182,7 +176,6 @@ pub fn build(
             }
         })
         .collect::<Vec<Measure>>();
-    let mut measures = measures;
     test_differences(&mut measures);
     let empty_topic = crate::aggregate::TopicTally::default();
     let topics = data
@@ -196,12 +189,7 @@ pub fn build(
                 .map(|(s, _)| data.topic_by_segment.get(s).map_or(empty_topic, |g| g[t]))
                 .collect();
             let ns: Vec<u64> = tallies.iter().map(|x| x.n).collect();
-            let mut hidden: Vec<bool> = below(&ns, k, overall.n >= k)
-                .into_iter()
-                .zip(&segment_hidden)
-                .map(|(small, whole)| small || *whole)
-                .collect();
-            complement(&mut hidden, &ns, k);
+            let hidden = hidden_within(&ns, k, overall.n >= k, &segment_hidden);
             let shown = |x: crate::aggregate::TopicTally| TopicFigure {
                 respondents: x.n,
                 favourable: Share::new(x.favourable, x.on_scale),
@@ -284,6 +272,18 @@ fn test_differences(measures: &mut [Measure]) {
 /// total is hidden), then more until the hidden ones together reach `k` (see [`complement`]).
 pub fn hidden_groups(counts: &[u64], k: u64, total_shown: bool) -> Vec<bool> {
     let mut hidden = below(counts, k, total_shown);
+    complement(&mut hidden, counts, k);
+    hidden
+}
+
+/// The same for one measure (or topic) of the breakdown, whose counts are its answerers: a segment
+/// hidden as a whole stays hidden here too.
+fn hidden_within(counts: &[u64], k: u64, total_shown: bool, segment_hidden: &[bool]) -> Vec<bool> {
+    let mut hidden: Vec<bool> = below(counts, k, total_shown)
+        .into_iter()
+        .zip(segment_hidden)
+        .map(|(small, whole)| small || *whole)
+        .collect();
     complement(&mut hidden, counts, k);
     hidden
 }
