@@ -4,10 +4,10 @@
 
 use actix_web::{HttpResponse, web};
 use maud::html;
-use survey_design::Lang;
+use survey_design::{Lang, Questionnaire};
 
 use super::form::{self, Filled};
-use super::{LangQuery, Refusal, find_survey_id, frame, pick_lang, survey_page, switch_links, ui};
+use super::{LangQuery, Refusal, find_survey_id, frame, survey_page, switch_links, ui};
 use crate::entities::survey;
 use crate::error::AppError;
 use crate::issuance;
@@ -126,11 +126,16 @@ pub async fn submit(
 }
 
 /// The form of the operator-trusted fallback: the token travels in a hidden field.
-pub fn fallback_form(s: &survey::Model, lang: &Lang, token: &str, filled: &Filled) -> Result<HttpResponse, AppError> {
+pub fn fallback_form(
+    s: &survey::Model,
+    questionnaire: &Questionnaire,
+    lang: &Lang,
+    token: &str,
+    filled: &Filled,
+) -> HttpResponse {
     let l = ui(lang);
-    let questionnaire = surveys::questionnaire(s)?;
     let title = questionnaire.title().get(lang).to_owned();
-    Ok(frame(
+    frame(
         lang,
         &title,
         &[],
@@ -149,11 +154,11 @@ pub fn fallback_form(s: &survey::Model, lang: &Lang, token: &str, filled: &Fille
             form method="post" action={ "/s/" (s.id) "/responses/form" } {
                 input type="hidden" name="token" value=(token);
                 input type="hidden" name="language" value=(lang.as_str());
-                (form::sections(&questionnaire, lang, filled))
+                (form::sections(questionnaire, lang, filled))
                 button type="submit" { (l.t("回答を送信する", "Send my answers")) }
             }
         },
-    ))
+    )
 }
 
 /// The fallback's submission, as a plain form post; problems re-show the form with the answers kept.
@@ -162,8 +167,6 @@ pub async fn submit_form(
     path: web::Path<String>,
     fields: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
-    let s = surveys::find(&state.db, find_survey_id(&path)?).await?;
-    let questionnaire = state.questionnaires.get(&s)?;
     let field = |name: &str| {
         fields
             .iter()
@@ -172,7 +175,7 @@ pub async fn submit_form(
             .unwrap_or_default()
     };
     let token = field("token");
-    let lang = pick_lang(&s, Some(&field("language")), questionnaire.default_language().as_str());
+    let (s, questionnaire, lang) = survey_page(&state, &path, Some(&field("language"))).await?;
     let answers = form::answers_from_fields(&questionnaire, &fields);
     let submission = Submission {
         token: token.clone(),
@@ -200,15 +203,16 @@ pub async fn submit_form(
                 },
             ))
         }
-        Err(SubmitError::Answers(errors, _)) => fallback_form(
+        Err(SubmitError::Answers(errors, _)) => Ok(fallback_form(
             &s,
+            &questionnaire,
             &lang,
             &token,
             &Filled {
                 answers: &answers,
                 errors: Some(&errors),
             },
-        ),
+        )),
         Err(SubmitError::Refused(e)) => Err(e),
     }
 }

@@ -224,5 +224,12 @@ pub async fn fallback(
     }
     issuance::require_open(surveys::state_of(&s))?;
     let token = issuance::issue_on_server(&state.db, &state.issuers, &state.settings, &invitee).await?;
-    super::answer::fallback_form(&s, &lang, &token, &super::form::Filled::EMPTY)
+    let questionnaire = state.questionnaires.get(&s)?;
+    Ok(super::answer::fallback_form(
+        &s,
+        &questionnaire,
+        &lang,
+        &token,
+        &super::form::Filled::EMPTY,
+    ))
 }
