@@ -9,8 +9,11 @@ use actix_web::{HttpResponse, web};
 /// the script they were served is the published one.
 pub const TOKEN_JS: &str = include_str!("../static/token.js");
 
-pub fn token_js_sha256() -> String {
-    survey_token::tally::hex(ring::digest::digest(&ring::digest::SHA256, TOKEN_JS.as_bytes()).as_ref())
+pub fn token_js_sha256() -> &'static str {
+    static HASH: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        survey_token::tally::hex(ring::digest::digest(&ring::digest::SHA256, TOKEN_JS.as_bytes()).as_ref())
+    });
+    &HASH
 }
 
 pub fn config(cfg: &mut web::ServiceConfig) {
