@@ -4,6 +4,9 @@
 
 use std::collections::BTreeMap;
 
+use rand::rngs::SmallRng;
+use rand::{Rng, SeedableRng};
+
 use survey_design::{Answer, Answers, Choice, QuestionKind, Questionnaire, ScaleAnswer};
 
 /// Category key of "other, please specify" and of "not applicable".
@@ -15,9 +18,11 @@ pub const NOT_APPLICABLE: &str = "n/a";
 pub struct Tally {
     /// Respondents who answered.
     pub n: u64,
-    /// By category: option id, scale point, rating, `other`, `n/a`.
+    /// By category: option id, `other`, `n/a` (scale points and ratings are in `points`).
     pub categories: BTreeMap<String, u64>,
-    /// Numeric answers (scale points, ratings, numbers) by value, for mean, median and spread.
+    /// Scale points and 0–10 ratings by value: counted for nearly every answer, so in place.
+    pub points: [u64; 11],
+    /// Other numeric answers (numbers) by value.
     pub values: BTreeMap<OrderedValue, u64>,
     /// Answers on a scale that count as favourable, and answers on the scale at all (not `n/a`).
     pub favourable: u64,
@@ -26,6 +31,48 @@ pub struct Tally {
     /// mean rank among those who ranked it.
     pub rank_sums: BTreeMap<String, u64>,
     pub rank_counts: BTreeMap<String, u64>,
+}
+
+impl Tally {
+    /// The count of a category key: an option id, `other`, `n/a`, or a point or rating.
+    pub fn count(&self, key: &str) -> u64 {
+        match key.parse::<usize>().ok().and_then(|p| self.points.get(p)) {
+            Some(n) => *n,
+            None => self.categories.get(key).copied().unwrap_or(0),
+        }
+    }
+
+    /// Every numeric answer by value (points, ratings and numbers), ascending.
+    pub fn numbers(&self) -> Vec<(f64, u64)> {
+        let mut all: Vec<(f64, u64)> = (0..self.points.len())
+            .filter(|&p| self.points[p] > 0)
+            .map(|p| (p as f64, self.points[p]))
+            .chain(self.values.iter().map(|(v, n)| (v.0, *n)))
+            .collect();
+        all.sort_by(|a, b| a.0.total_cmp(&b.0));
+        all
+    }
+
+    fn merge(&mut self, other: Tally) {
+        self.n += other.n;
+        for (mine, theirs) in self.points.iter_mut().zip(other.points) {
+            *mine += theirs;
+        }
+        self.favourable += other.favourable;
+        self.on_scale += other.on_scale;
+        for (key, n) in other.categories {
+            bump(&mut self.categories, &key, n);
+        }
+        for (value, n) in other.values {
+            *self.values.entry(value).or_default() += n;
+        }
+        for (key, n) in other.rank_sums {
+            bump(&mut self.rank_sums, &key, n);
+        }
+        for (key, n) in other.rank_counts {
+            bump(&mut self.rank_counts, &key, n);
+        }
+    }
 }
 
 /// An f64 that orders totally (numbers in answers are finite).
@@ -53,6 +100,14 @@ pub struct MeasureId {
     pub item: Option<String>,
 }
 
+impl TopicTally {
+    fn merge(&mut self, other: TopicTally) {
+        self.n += other.n;
+        self.favourable += other.favourable;
+        self.on_scale += other.on_scale;
+    }
+}
+
 /// Favourable answers of one topic in one group, over every scale measure tagged with it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TopicTally {
@@ -69,6 +124,8 @@ pub struct Aggregate {
     /// The questionnaire's topics, and per measure the topics it counts towards.
     pub topics: Vec<String>,
     measure_topics: Vec<Vec<usize>>,
+    /// Per measure, the position of its question in the questionnaire.
+    measure_position: Vec<usize>,
     pub topic_overall: Vec<TopicTally>,
     pub topic_by_segment: BTreeMap<String, Vec<TopicTally>>,
     /// Per measure: everyone, and by segment label.
@@ -76,8 +133,63 @@ pub struct Aggregate {
     pub by_segment: BTreeMap<String, Vec<Tally>>,
     /// Responses by segment.
     pub responses: BTreeMap<String, u64>,
-    /// Long free texts by question id, in arrival order (shuffled when reported).
-    pub comments: BTreeMap<String, Vec<String>>,
+    /// Long free texts by question id.
+    pub comments: BTreeMap<String, CommentPool>,
+}
+
+/// The comments a report can show of one question: at most this many, drawn at random.
+pub const COMMENT_SAMPLE: usize = 1000;
+
+/// One question's comments: how many there are and a uniform random sample of them, so memory
+/// and the time to find their frequent terms do not grow with the responses.
+#[derive(Debug, Clone)]
+pub struct CommentPool {
+    pub total: u64,
+    pub sample: Vec<String>,
+    rng: SmallRng,
+}
+
+impl Default for CommentPool {
+    fn default() -> Self {
+        Self {
+            total: 0,
+            sample: Vec::new(),
+            // The sample only bounds memory; which comments it keeps carries no meaning, and the
+            // report shuffles them, so a fixed seed keeps reports reproducible.
+            rng: SmallRng::seed_from_u64(0x5eed),
+        }
+    }
+}
+
+impl CommentPool {
+    /// Joins two pools: the sample keeps each side's comments in proportion to its total, so it
+    /// stays a uniform sample of all of them.
+    pub fn merge(&mut self, other: CommentPool) {
+        let total = self.total + other.total;
+        let room = COMMENT_SAMPLE.min(self.sample.len() + other.sample.len());
+        let mine = if total == 0 {
+            0
+        } else {
+            ((room as u64 * self.total).div_ceil(total) as usize).min(self.sample.len())
+        };
+        let theirs = (room - mine).min(other.sample.len());
+        self.sample.truncate(mine);
+        self.sample.extend(other.sample.into_iter().take(theirs));
+        self.total = total;
+    }
+
+    /// Reservoir sampling: after `total` comments, each is in the sample with equal chance.
+    pub fn add(&mut self, text: &str) {
+        if self.sample.len() < COMMENT_SAMPLE {
+            self.sample.push(text.to_owned());
+        } else {
+            let slot = self.rng.random_range(0..=self.total) as usize;
+            if let Some(kept) = self.sample.get_mut(slot) {
+                *kept = text.to_owned();
+            }
+        }
+        self.total += 1;
+    }
 }
 
 impl Aggregate {
@@ -114,6 +226,11 @@ impl Aggregate {
             .map(|t| t.id().as_str().to_owned())
             .filter(|t| on_a_scale(t))
             .collect();
+        let positions: Vec<&str> = q.questions().map(|x| x.id().as_str()).collect();
+        let measure_position = measures
+            .iter()
+            .map(|m| positions.iter().position(|p| *p == m.question).unwrap_or(usize::MAX))
+            .collect();
         let measure_topics = measures
             .iter()
             .map(|m| {
@@ -140,6 +257,7 @@ impl Aggregate {
             topic_by_segment: BTreeMap::new(),
             topics,
             measure_topics,
+            measure_position,
             measures,
             by_segment: BTreeMap::new(),
             responses: BTreeMap::new(),
@@ -147,24 +265,75 @@ impl Aggregate {
         }
     }
 
+    /// Adds the counts of another aggregate of the same questionnaire (counted in parallel).
+    pub fn merge(&mut self, other: Aggregate) {
+        for (i, tally) in other.overall.into_iter().enumerate() {
+            if let Some(mine) = self.overall.get_mut(i) {
+                mine.merge(tally);
+            }
+        }
+        for (segment, tallies) in other.by_segment {
+            match self.by_segment.get_mut(&segment) {
+                Some(mine) => mine.iter_mut().zip(tallies).for_each(|(m, t)| m.merge(t)),
+                None => {
+                    self.by_segment.insert(segment, tallies);
+                }
+            }
+        }
+        for (mine, t) in self.topic_overall.iter_mut().zip(other.topic_overall) {
+            mine.merge(t);
+        }
+        for (segment, tallies) in other.topic_by_segment {
+            match self.topic_by_segment.get_mut(&segment) {
+                Some(mine) => mine.iter_mut().zip(tallies).for_each(|(m, t)| m.merge(t)),
+                None => {
+                    self.topic_by_segment.insert(segment, tallies);
+                }
+            }
+        }
+        for (segment, n) in other.responses {
+            bump(&mut self.responses, &segment, n);
+        }
+        for (question, pool) in other.comments {
+            self.comments.entry(question).or_default().merge(pool);
+        }
+    }
+
     /// Counts one response of `segment`.
     pub fn add(&mut self, q: &Questionnaire, segment: &str, answers: &Answers) {
-        *self.responses.entry(segment.to_owned()).or_default() += 1;
-        let width = self.measures.len();
-        let group = self
-            .by_segment
-            .entry(segment.to_owned())
-            .or_insert_with(|| vec![Tally::default(); width]);
-        let topic_group = self
-            .topic_by_segment
-            .entry(segment.to_owned())
-            .or_insert_with(|| vec![TopicTally::default(); self.topics.len()]);
+        if !self.responses.contains_key(segment) {
+            self.responses.insert(segment.to_owned(), 0);
+            self.by_segment
+                .insert(segment.to_owned(), vec![Tally::default(); self.measures.len()]);
+            self.topic_by_segment
+                .insert(segment.to_owned(), vec![TopicTally::default(); self.topics.len()]);
+        }
+        // Inserted just above when missing.
+        let (Some(responses), Some(group), Some(topic_group)) = (
+            self.responses.get_mut(segment),
+            self.by_segment.get_mut(segment),
+            self.topic_by_segment.get_mut(segment),
+        ) else {
+            return;
+        };
+        *responses += 1;
+        // Answers hold the questionnaire's order (validation builds them walking it), so one walk
+        // pairs each question with its answer, without searching either by id.
+        let mut given = answers.iter().peekable();
+        let paired: Vec<(&survey_design::Question, Option<&Answer>)> = q
+            .questions()
+            .map(|question| match given.peek() {
+                Some((id, answer)) if *id == question.id() => {
+                    let answer = *answer;
+                    given.next();
+                    (question, Some(answer))
+                }
+                _ => (question, None),
+            })
+            .collect();
         let mut touched = vec![false; self.topics.len()];
         for (i, measure) in self.measures.iter().enumerate() {
-            let Some(question) = q.question(&measure.question) else {
-                continue;
-            };
-            let Some(answer) = answers.get(question.id()) else {
+            let Some((question, Some(answer))) = paired.get(self.measure_position[i]) else {
                 continue;
             };
             let before = (self.overall[i].favourable, self.overall[i].on_scale);
@@ -187,21 +356,30 @@ impl Aggregate {
             self.topic_overall[t].n += 1;
             topic_group[t].n += 1;
         }
-        for (id, answer) in answers.iter() {
-            if let (Answer::Text(text), Some(QuestionKind::LongText { .. })) =
-                (answer, q.question(id.as_str()).map(|q| q.kind()))
-            {
-                self.comments
-                    .entry(id.as_str().to_owned())
-                    .or_default()
-                    .push(text.clone());
+        for (question, answer) in &paired {
+            if let (Some(Answer::Text(text)), QuestionKind::LongText { .. }) = (answer, question.kind()) {
+                let id = question.id().as_str();
+                match self.comments.get_mut(id) {
+                    Some(pool) => pool.add(text),
+                    None => self.comments.entry(id.to_owned()).or_default().add(text),
+                }
             }
         }
     }
 }
 
+/// Adds one to `key`, allocating the key only the first time it is seen.
+fn bump(map: &mut BTreeMap<String, u64>, key: &str, by: u64) {
+    match map.get_mut(key) {
+        Some(n) => *n += by,
+        None => {
+            map.insert(key.to_owned(), by);
+        }
+    }
+}
+
 fn count(tally: &mut Tally, kind: &QuestionKind, item: Option<&str>, answer: &Answer) {
-    let mut category = |key: String| *tally.categories.entry(key).or_default() += 1;
+    let mut category = |key: &str| bump(&mut tally.categories, key, 1);
     match (kind, answer) {
         (QuestionKind::SingleChoice(_), Answer::Choice(choice)) => category(choice_key(choice)),
         (QuestionKind::MultipleChoice { .. }, Answer::Choices(choices)) => {
@@ -226,18 +404,17 @@ fn count(tally: &mut Tally, kind: &QuestionKind, item: Option<&str>, answer: &An
             return;
         }
         (QuestionKind::Rating { .. }, Answer::Rating(r)) => {
-            category(r.to_string());
-            *tally.values.entry(OrderedValue(f64::from(*r))).or_default() += 1;
+            bump_point(tally, *r);
         }
         (QuestionKind::Number { .. }, Answer::Number(d)) => {
             *tally.values.entry(OrderedValue(d.to_f64())).or_default() += 1;
         }
         (QuestionKind::Ranking { .. }, Answer::Ranking(order)) => {
             for (rank, option) in order.iter().enumerate() {
-                *tally.rank_sums.entry(option.as_str().to_owned()).or_default() += rank as u64 + 1;
-                *tally.rank_counts.entry(option.as_str().to_owned()).or_default() += 1;
+                bump(&mut tally.rank_sums, option.as_str(), rank as u64 + 1);
+                bump(&mut tally.rank_counts, option.as_str(), 1);
                 if rank == 0 {
-                    category(option.as_str().to_owned());
+                    category(option.as_str());
                 }
             }
         }
@@ -246,23 +423,29 @@ fn count(tally: &mut Tally, kind: &QuestionKind, item: Option<&str>, answer: &An
     tally.n += 1;
 }
 
-fn choice_key(choice: &Choice) -> String {
+/// A scale point or rating (validated: at most 10).
+fn bump_point(tally: &mut Tally, point: u8) {
+    if let Some(n) = tally.points.get_mut(usize::from(point)) {
+        *n += 1;
+    }
+}
+
+fn choice_key(choice: &Choice) -> &str {
     match choice {
-        Choice::Option(id) => id.as_str().to_owned(),
-        Choice::Other(_) => OTHER.to_owned(),
+        Choice::Option(id) => id.as_str(),
+        Choice::Other(_) => OTHER,
     }
 }
 
 fn scale_point(tally: &mut Tally, point: ScaleAnswer, favourable: impl Fn(u8) -> bool) {
     match point {
         ScaleAnswer::Point(p) => {
-            *tally.categories.entry(p.to_string()).or_default() += 1;
-            *tally.values.entry(OrderedValue(f64::from(p))).or_default() += 1;
+            bump_point(tally, p);
             tally.on_scale += 1;
             if favourable(p) {
                 tally.favourable += 1;
             }
         }
-        ScaleAnswer::NotApplicable => *tally.categories.entry(NOT_APPLICABLE.to_owned()).or_default() += 1,
+        ScaleAnswer::NotApplicable => bump(&mut tally.categories, NOT_APPLICABLE, 1),
     }
 }

@@ -41,10 +41,11 @@
 //! ```
 
 pub mod aggregate;
-pub mod csv;
 pub mod report;
 pub mod stats;
-pub mod xlsx;
+pub mod terms;
 
 pub use aggregate::Aggregate;
-pub use report::{Difference, Distribution, Figure, Measure, Report, SegmentRow, TopicFigure, TopicIndex};
+pub use report::{
+    Comments, Difference, Distribution, Figure, Measure, Report, SegmentRow, TopicFigure, TopicIndex, Trend,
+};

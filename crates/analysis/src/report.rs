@@ -13,6 +13,7 @@ use survey_design::{QuestionKind, Questionnaire};
 
 use crate::aggregate::{Aggregate, MeasureId, Tally};
 use crate::stats::{Moments, Share, enps, moments};
+use crate::terms::TermCounter;
 
 /// A figure, or the fact that it is hidden to protect a small group.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -42,9 +43,41 @@ pub struct Report {
     pub measures: Vec<Measure>,
     /// Topic indices: the favourable share over every scale answer tagged with the topic.
     pub topics: Vec<TopicIndex>,
-    /// Long free texts by question, shuffled; empty when the group is below the comment threshold.
-    pub comments: Vec<(String, Vec<String>)>,
+    /// Long free texts by question; none when everyone together is below the comment threshold.
+    pub comments: Vec<Comments>,
+    /// Everyone's figures against an earlier wave of the questionnaire (see [`compare`]).
+    pub trends: Vec<Trend>,
 }
+
+/// One question's comments.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comments {
+    pub question: String,
+    /// How many comments there are; `texts` holds them all or a random sample of them.
+    pub total: u64,
+    /// Shuffled, so their order says nothing about arrival.
+    pub texts: Vec<String>,
+    /// Terms in at least the comment threshold of distinct comments of `texts`, most frequent
+    /// first, with the number of those comments holding each. When `texts` is a sample, a term
+    /// counted in it occurs in at least as many comments of all, so the threshold still holds.
+    pub terms: Vec<(String, u64)>,
+}
+
+/// A measure's headline figure (favourable share, or eNPS for 0–10) now and in an earlier wave.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Trend {
+    pub question: String,
+    pub item: Option<String>,
+    pub earlier: Figure<f64>,
+    pub now: Figure<f64>,
+    /// Shown only when both waves show their figure: otherwise it would give the hidden one away.
+    pub change: Figure<f64>,
+    /// eNPS points rather than a share.
+    pub rating: bool,
+}
+
+/// How many frequent terms a question's comments report.
+pub const TERMS: usize = 15;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SegmentRow {
@@ -209,10 +242,19 @@ pub fn build(
     let comments = if total >= comment_k {
         data.comments
             .iter()
-            .map(|(question, texts)| {
-                let mut texts = texts.clone();
+            .map(|(question, pool)| {
+                let mut texts = pool.sample.clone();
                 shuffle(&mut texts);
-                (question.clone(), texts)
+                let mut terms = TermCounter::new();
+                for text in &pool.sample {
+                    terms.add(text);
+                }
+                Comments {
+                    question: question.clone(),
+                    total: pool.total,
+                    texts,
+                    terms: terms.frequent(comment_k, TERMS),
+                }
             })
             .collect()
     } else {
@@ -228,7 +270,42 @@ pub fn build(
         measures,
         topics,
         comments,
+        trends: Vec::new(),
     }
+}
+
+/// Compares a report with the report of an earlier wave on the measures both have (matching
+/// question and statement ids), each figure as its own wave's rules show it.
+pub fn compare(report: &mut Report, earlier: &Report) {
+    let headline = |f: &Figure<Distribution>| {
+        let value = f.shown().and_then(|d| d.favourable.map(|s| s.share).or(d.enps));
+        figure(value.is_some(), || value.unwrap_or_default())
+    };
+    report.trends = report
+        .measures
+        .iter()
+        .filter(|m| m.kind == "likert" || m.kind == "matrix" || m.kind == "rating")
+        .filter_map(|m| {
+            let before = earlier
+                .measures
+                .iter()
+                .find(|b| b.question == m.question && b.item == m.item)?;
+            let now = headline(&m.overall);
+            let earlier = headline(&before.overall);
+            let change = match (now.shown(), earlier.shown()) {
+                (Some(a), Some(b)) => Figure::Shown(a - b),
+                _ => Figure::Hidden,
+            };
+            Some(Trend {
+                question: m.question.clone(),
+                item: m.item.clone(),
+                earlier,
+                now,
+                change,
+                rating: m.kind == "rating",
+            })
+        })
+        .collect();
 }
 
 fn figure<T>(show: bool, value: impl FnOnce() -> T) -> Figure<T> {
@@ -315,12 +392,7 @@ fn distribution(q: &Questionnaire, id: &MeasureId, t: &Tally) -> Distribution {
     let order = category_order(kind);
     let mut categories: Vec<(String, Share)> = order
         .iter()
-        .map(|key| {
-            (
-                key.clone(),
-                Share::new(t.categories.get(key).copied().unwrap_or(0), t.n),
-            )
-        })
+        .map(|key| (key.clone(), Share::new(t.count(key), t.n)))
         .collect();
     // Anything counted outside the declared order (none in valid data) is still shown, last.
     for (key, count) in &t.categories {
@@ -328,7 +400,7 @@ fn distribution(q: &Questionnaire, id: &MeasureId, t: &Tally) -> Distribution {
             categories.push((key.clone(), Share::new(*count, t.n)));
         }
     }
-    let histogram: Vec<(f64, u64)> = t.values.iter().map(|(v, c)| (v.0, *c)).collect();
+    let histogram = t.numbers();
     let is_scale = matches!(kind, Some(QuestionKind::Likert { .. } | QuestionKind::Matrix { .. }));
     let enps = match kind {
         Some(QuestionKind::Rating { .. }) => {

@@ -38,8 +38,9 @@ pub enum Command {
     },
     /// Propose a fieldwork schedule backwards from the programme's start date.
     Plan(PlanArgs),
-    /// Render a report from a questionnaire and a JSON Lines file of responses, with the analysis
-    /// and anonymity rules the server publishes with.
+    /// Render a report (PDF, HTML, XLSX, CSV) of a closed survey in the database, or of a
+    /// questionnaire and a JSON Lines file of responses, with the analysis and anonymity rules the
+    /// server publishes with.
     Report(ReportArgs),
     /// Write synthetic responses as JSON Lines (for trying reports and benchmarks): segments with
     /// attitudes of their own, skewed answers, Japanese and English comments.
@@ -153,27 +154,51 @@ pub enum ReportFormat {
     Csv,
     Html,
     Xlsx,
+    Pdf,
+    /// Every format, into the `--output` folder.
+    All,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct ReportArgs {
-    /// The questionnaire (TOML).
-    #[arg(long, value_name = "FILE")]
-    pub questionnaire: PathBuf,
+    /// The questionnaire (TOML), with `--responses`.
+    #[arg(long, value_name = "FILE", requires = "responses", conflicts_with = "survey")]
+    pub questionnaire: Option<PathBuf>,
     /// The responses, one JSON object per line: `{"segment": "department=Sales", "answers": {…}}`.
-    #[arg(long, value_name = "FILE")]
-    pub responses: PathBuf,
+    #[arg(long, value_name = "FILE", requires = "questionnaire")]
+    pub responses: Option<PathBuf>,
+    /// Or: a closed survey in the database that the server's configuration (`--config`) names.
+    #[arg(long, value_name = "ID", required_unless_present = "questionnaire")]
+    pub survey: Option<uuid::Uuid>,
     /// Invitees per segment, as CSV lines `segment,count` (for response rates).
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", requires = "responses")]
     pub invited: Option<PathBuf>,
+    /// The responses of an earlier wave (JSON Lines), for trends on the questions both share.
+    #[arg(long, value_name = "FILE", requires = "responses")]
+    pub previous: Option<PathBuf>,
+    /// The earlier wave's questionnaire, when it differs from this one.
+    #[arg(long, value_name = "FILE", requires = "previous")]
+    pub previous_questionnaire: Option<PathBuf>,
     /// The anonymity threshold: no figure for fewer respondents (3 or more).
-    #[arg(long, default_value_t = 5)]
+    #[arg(long, default_value_t = 5, requires = "responses")]
     pub k: u64,
     /// Free-text comments only for groups of at least this many respondents.
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, default_value_t = 10, requires = "responses")]
     pub comment_k: u64,
+    /// The client organisation, for the PDF's cover.
+    #[arg(long, default_value = "")]
+    pub organisation: String,
+    /// The fieldwork period, for the PDF's cover (e.g. `2026-10-01 – 2026-10-14`).
+    #[arg(long, default_value = "")]
+    pub period: String,
     #[arg(long, value_enum, default_value = "csv")]
     pub format: ReportFormat,
+    /// Print how long each step took (counting, the model, each format) on standard error.
+    #[arg(long)]
+    pub timings: bool,
+    /// Where to write: a file (standard output when absent), or a folder for `--format all`.
+    #[arg(long, short, value_name = "PATH")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -33,7 +33,7 @@ fn main() -> ExitCode {
         } => server::create_admin(config, &email, &name, &role, &mut out),
         cli::Command::Template { command } => template::run(command, &mut out),
         cli::Command::Plan(plan) => plan::run(&plan, &mut out),
-        cli::Command::Report(args) => report::run(&args, &mut out),
+        cli::Command::Report(args) => report::run(&args, config, &mut out),
         cli::Command::Generate(args) => generate::run(&args, &mut out),
         cli::Command::Tally {
             command: cli::TallyCommand::Verify { file, root },

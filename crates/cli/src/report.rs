@@ -1,81 +1,321 @@
-//! `survey report`: the report of a questionnaire and a JSON Lines file of responses, offline, with
-//! the same analysis and anonymity rules as the published reports. Memory follows the
-//! questionnaire, not the file: the responses are read line by line.
+//! `survey report`: a report rendered from a closed survey in the database, or offline from a
+//! questionnaire and a JSON Lines file of responses — the same analysis and anonymity rules and
+//! the same renderers as the published reports. Memory follows the questionnaire, not the file:
+//! the responses are read line by line.
 
-use std::io::{BufRead, BufReader, IsTerminal, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::time::Instant;
 
-use survey_analysis::{Aggregate, report};
+use rand::seq::SliceRandom;
+use survey_analysis::{Aggregate, Report, report};
 use survey_design::Questionnaire;
+use survey_report::{Document, Meta, Words};
 
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::error::CliError;
 
-pub fn run(args: &ReportArgs, out: &mut impl Write) -> Result<(), CliError> {
+pub fn run(args: &ReportArgs, config: Option<&Path>, out: &mut impl Write) -> Result<(), CliError> {
+    let mut clock = Clock::new(args.timings);
+    let (q, report, doc) = match (&args.survey, &args.questionnaire, &args.responses) {
+        (Some(id), _, _) => from_database(*id, config)?,
+        (None, Some(questionnaire), Some(responses)) => from_files(args, questionnaire, responses, &mut clock)?,
+        _ => {
+            return Err(CliError::Usage(
+                "say which report: --survey ID, or --questionnaire FILE with --responses FILE".into(),
+            ));
+        }
+    };
+    let formats: &[ReportFormat] = match args.format {
+        ReportFormat::All => &[
+            ReportFormat::Pdf,
+            ReportFormat::Html,
+            ReportFormat::Xlsx,
+            ReportFormat::Csv,
+        ],
+        ref one => std::slice::from_ref(one),
+    };
+    for format in formats {
+        let (extension, bytes) = render(format, &q, &report, &doc)?;
+        clock.lap(extension);
+        match (&args.output, args.format) {
+            (Some(folder), ReportFormat::All) => {
+                std::fs::create_dir_all(folder)?;
+                std::fs::write(folder.join(format!("report.{extension}")), bytes)?;
+            }
+            (Some(file), _) => std::fs::write(file, bytes)?,
+            (None, ReportFormat::All) => {
+                return Err(CliError::Usage(
+                    "--format all writes several files: give --output FOLDER".into(),
+                ));
+            }
+            (None, _) => out.write_all(&bytes)?,
+        }
+    }
+    clock.total();
+    Ok(())
+}
+
+/// Times the steps of a report, for `--timings`.
+struct Clock {
+    on: bool,
+    start: Instant,
+    last: Instant,
+}
+
+impl Clock {
+    fn new(on: bool) -> Self {
+        let now = Instant::now();
+        Self {
+            on,
+            start: now,
+            last: now,
+        }
+    }
+
+    fn lap(&mut self, step: &str) {
+        let now = Instant::now();
+        if self.on {
+            eprintln!("timing: {step:<8} {:>8.3} s", (now - self.last).as_secs_f64());
+        }
+        self.last = now;
+    }
+
+    fn total(&self) {
+        if self.on {
+            eprintln!("timing: {:<8} {:>8.3} s", "total", self.start.elapsed().as_secs_f64());
+        }
+    }
+}
+
+fn render(
+    format: &ReportFormat,
+    q: &Questionnaire,
+    report: &Report,
+    doc: &Document,
+) -> Result<(&'static str, Vec<u8>), CliError> {
+    let failed = |what: &str, e: &dyn std::fmt::Display| CliError::Usage(format!("cannot write the {what}: {e}"));
+    Ok(match format {
+        ReportFormat::Csv => ("csv", survey_report::csv::render(report).into_bytes()),
+        ReportFormat::Xlsx => (
+            "xlsx",
+            survey_report::xlsx::render(q, report, doc).map_err(|e| failed("workbook", &e))?,
+        ),
+        ReportFormat::Pdf => (
+            "pdf",
+            survey_report::pdf::render(doc).map_err(|e| failed("PDF", &e))?.bytes,
+        ),
+        ReportFormat::Html | ReportFormat::All => {
+            let lang = if doc.words.is_japanese() {
+                survey_server::views::UiLang::Ja
+            } else {
+                survey_server::views::UiLang::En
+            };
+            let body = survey_server::views::report::body(doc);
+            (
+                "html",
+                survey_server::views::report::standalone(&doc.title, lang, body).into_bytes(),
+            )
+        }
+    })
+}
+
+fn from_files(
+    args: &ReportArgs,
+    questionnaire: &Path,
+    responses: &Path,
+    clock: &mut Clock,
+) -> Result<(Questionnaire, Report, Document), CliError> {
     if args.k < 3 {
         return Err(CliError::Usage(format!(
             "the anonymity threshold cannot be below 3 (asked: {})",
             args.k
         )));
     }
-    let q = Questionnaire::load(&args.questionnaire).map_err(CliError::Template)?;
-    let data = count(&q, &args.responses)?;
+    let q = Questionnaire::load(questionnaire).map_err(CliError::Template)?;
     let invited = match &args.invited {
         Some(path) => read_invited(path)?,
         None => Vec::new(),
     };
-    let report = report::build(&q, &data, &invited, args.k, args.comment_k.max(args.k), &mut |_| {});
-    match args.format {
-        ReportFormat::Csv => out.write_all(survey_analysis::csv::render(&report).as_bytes())?,
-        ReportFormat::Xlsx => {
-            let bytes = survey_analysis::xlsx::render(&q, &report, q.default_language())
-                .map_err(|e| CliError::Usage(format!("cannot write the workbook: {e}")))?;
-            out.write_all(&bytes)?;
-        }
-        ReportFormat::Html => {
-            let lang = if q.default_language().is_japanese() {
-                survey_server::views::UiLang::Ja
-            } else {
-                survey_server::views::UiLang::En
-            };
-            let title = q.title().get(q.default_language()).to_owned();
-            let body = survey_server::views::report::body(&q, &report, lang);
-            out.write_all(survey_server::views::report::standalone(&title, lang, body).as_bytes())?;
-        }
+    let comment_k = args.comment_k.max(args.k);
+    let shuffle = &mut |texts: &mut Vec<String>| texts.shuffle(&mut rand::rng());
+    let data = count(&q, responses)?;
+    clock.lap("count");
+    let mut report = report::build(&q, &data, &invited, args.k, comment_k, shuffle);
+    if let Some(previous) = &args.previous {
+        let earlier_q = match &args.previous_questionnaire {
+            Some(path) => Questionnaire::load(path).map_err(CliError::Template)?,
+            None => q.clone(),
+        };
+        let earlier = count(&earlier_q, previous)?;
+        let earlier = report::build(&earlier_q, &earlier, &invited, args.k, comment_k, shuffle);
+        report::compare(&mut report, &earlier);
     }
-    Ok(())
+    let meta = Meta {
+        organisation: args.organisation.clone(),
+        period: args.period.clone(),
+        issued: chrono::Utc::now().date_naive().to_string(),
+        tally: None,
+    };
+    let doc = Document::new(&q, &report, meta, Words::new(q.default_language()));
+    clock.lap("model");
+    Ok((q, report, doc))
 }
 
-/// Reads and counts every response, showing progress on a terminal.
+fn from_database(id: uuid::Uuid, config: Option<&Path>) -> Result<(Questionnaire, Report, Document), CliError> {
+    let settings = survey_server::Settings::load(config)?;
+    actix_web::rt::System::new().block_on(async {
+        let db = survey_server::startup::connect(&settings).await?;
+        let app = |e: survey_server::error::AppError| CliError::Usage(e.to_string());
+        let s = survey_server::surveys::find(&db, id).await.map_err(|e| match e {
+            survey_server::error::AppError::NotFound => CliError::Usage(format!("no survey {id} in the database")),
+            e => app(e),
+        })?;
+        let q = survey_server::surveys::questionnaire(&s).map_err(app)?;
+        let mut progress = Progress::new(0);
+        let report = survey_server::reports::build_from(&db, &q, &s, &mut |done, of| {
+            progress.total = of;
+            progress.advance_to(done);
+        })
+        .await
+        .map_err(app)?;
+        progress.finish();
+        let doc = survey_server::reports::document_from(&db, &q, &s, &report)
+            .await
+            .map_err(app)?;
+        Ok((q, report, doc))
+    })
+}
+
+/// Bytes of whole lines handed to a counting thread at a time.
+const CHUNK: usize = 1 << 20;
+
+/// A run of whole lines and the number of the first.
+struct Chunk {
+    first_line: usize,
+    bytes: Vec<u8>,
+}
+
+/// Reads and counts every response, showing progress on a terminal. This thread reads the file
+/// in chunks of whole lines and deals them out in turn; the counting threads parse, validate and
+/// count them into aggregates of their own, merged at the end.
 fn count(q: &Questionnaire, path: &Path) -> Result<Aggregate, CliError> {
     let read_error = |source| CliError::Read {
         path: path.to_owned(),
         source,
     };
-    let file = std::fs::File::open(path).map_err(read_error)?;
+    let mut file = std::fs::File::open(path).map_err(read_error)?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-    let mut progress = Progress::new(size);
-    let mut data = Aggregate::new(q);
-    for (i, line) in BufReader::new(file).lines().enumerate() {
-        let line = line.map_err(read_error)?;
-        progress.advance(line.len() as u64 + 1);
-        if line.trim().is_empty() {
-            continue;
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    let failed = AtomicBool::new(false);
+    let (read, results) = std::thread::scope(|scope| {
+        let (senders, counters): (Vec<_>, Vec<_>) = (0..workers)
+            .map(|_| {
+                let (send, receive) = mpsc::sync_channel::<Chunk>(2);
+                let failed = &failed;
+                (send, scope.spawn(move || count_chunks(q, receive, failed)))
+            })
+            .unzip();
+        let mut progress = Progress::new(size);
+        let mut carry: Vec<u8> = Vec::new();
+        let mut line = 1;
+        let mut read = Ok(());
+        for turn in 0.. {
+            if failed.load(Ordering::Relaxed) {
+                break;
+            }
+            let mut bytes = std::mem::take(&mut carry);
+            let start = bytes.len();
+            bytes.resize(start + CHUNK, 0);
+            let n = match file.read(&mut bytes[start..]) {
+                Ok(n) => n,
+                Err(e) => {
+                    read = Err(read_error(e));
+                    break;
+                }
+            };
+            bytes.truncate(start + n);
+            progress.advance(n as u64);
+            // Whole lines only; the rest waits for the next read (or is the last line).
+            if n > 0 {
+                match bytes.iter().rposition(|b| *b == b'\n') {
+                    Some(end) => carry = bytes.split_off(end + 1),
+                    None => {
+                        carry = bytes;
+                        continue;
+                    }
+                }
+            }
+            let lines = bytes.iter().filter(|b| **b == b'\n').count();
+            let chunk = Chunk {
+                first_line: line,
+                bytes,
+            };
+            line += lines;
+            // A send fails only when that counter stopped on a bad line, which it reports.
+            if senders[turn % workers].send(chunk).is_err() || n == 0 {
+                break;
+            }
         }
-        let problem = |message: String| CliError::Response {
-            path: path.to_owned(),
-            line: i + 1,
-            message,
-        };
-        let value: serde_json::Value =
-            serde_json::from_str(&line).map_err(|e| problem(format!("not a JSON object: {e}")))?;
-        let segment = value.get("segment").and_then(|s| s.as_str()).unwrap_or("");
-        let answers = q
-            .validate_answers(value.get("answers").unwrap_or(&serde_json::Value::Null))
-            .map_err(|e| problem(e.to_string()))?;
-        data.add(q, segment, &answers);
+        drop(senders);
+        progress.finish();
+        let results: Vec<_> = counters.into_iter().map(|c| c.join()).collect();
+        (read, results)
+    });
+    read?;
+    let mut total = Aggregate::new(q);
+    let mut first_problem: Option<(usize, String)> = None;
+    for result in results {
+        match result {
+            Ok(Ok(data)) => total.merge(data),
+            Ok(Err(problem)) => {
+                if first_problem.as_ref().is_none_or(|(line, _)| problem.0 < *line) {
+                    first_problem = Some(problem);
+                }
+            }
+            Err(_) => return Err(CliError::Usage("a counting thread stopped unexpectedly".into())),
+        }
     }
-    progress.finish();
+    match first_problem {
+        Some((line, message)) => Err(CliError::Response {
+            path: path.to_owned(),
+            line,
+            message,
+        }),
+        None => Ok(total),
+    }
+}
+
+/// One counting thread: chunks of lines until the reader is done or a line is bad.
+fn count_chunks(
+    q: &Questionnaire,
+    receive: mpsc::Receiver<Chunk>,
+    failed: &AtomicBool,
+) -> Result<Aggregate, (usize, String)> {
+    let mut data = Aggregate::new(q);
+    for chunk in receive {
+        for (i, text) in chunk.bytes.split(|b| *b == b'\n').enumerate() {
+            if text.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let counted = serde_json::from_slice::<serde_json::Value>(text)
+                .map_err(|e| format!("not a JSON object: {e}"))
+                .and_then(|value| {
+                    let segment = value.get("segment").and_then(|s| s.as_str()).unwrap_or("");
+                    let answers = q
+                        .validate_answers(value.get("answers").unwrap_or(&serde_json::Value::Null))
+                        .map_err(|e| e.to_string())?;
+                    data.add(q, segment, &answers);
+                    Ok(())
+                });
+            if let Err(message) = counted {
+                failed.store(true, Ordering::Relaxed);
+                return Err((chunk.first_line + i, message));
+            }
+        }
+    }
     Ok(data)
 }
 
@@ -124,12 +364,17 @@ impl Progress {
     }
 
     fn advance(&mut self, bytes: u64) {
-        self.done += bytes;
+        self.advance_to(self.done + bytes);
+    }
+
+    fn advance_to(&mut self, done: u64) {
+        self.done = done;
+        self.on = self.on || (std::io::stderr().is_terminal() && self.total > 0);
         let percent = (self.done * 100 / self.total.max(1)).min(100);
         if self.on && percent > self.drawn {
             self.drawn = percent;
             let bar = "#".repeat(percent as usize / 4);
-            eprint!("\rreading responses [{bar:<25}] {percent:>3}%");
+            eprint!("\rcounting responses [{bar:<25}] {percent:>3}%");
         }
     }
 

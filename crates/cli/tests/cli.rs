@@ -422,6 +422,34 @@ fn report_renders_a_responses_file_with_the_published_rules_and_names_a_bad_line
         "the questionnaire's title, in its language"
     );
 
+    let pdf = survey(
+        dir.path(),
+        &[&args[..], &["--format", "pdf", "-o", "report.pdf"]].concat(),
+    );
+    assert!(pdf.status.success(), "{}", stderr(&pdf));
+    assert!(
+        std::fs::read(dir.path().join("report.pdf"))
+            .unwrap()
+            .starts_with(b"%PDF-")
+    );
+    let all = survey(
+        dir.path(),
+        &[
+            &args[..],
+            &["--format", "all", "--output", "out", "--previous", "responses.jsonl"],
+        ]
+        .concat(),
+    );
+    assert!(all.status.success(), "{}", stderr(&all));
+    for name in ["report.pdf", "report.html", "report.xlsx", "report.csv"] {
+        assert!(dir.path().join("out").join(name).exists(), "{name}");
+    }
+    let page = std::fs::read_to_string(dir.path().join("out/report.html")).unwrap();
+    assert!(page.contains("前回調査との比較"), "an earlier wave gives trends");
+    let nowhere = survey(dir.path(), &[&args[..], &["--format", "all"]].concat());
+    assert_eq!(nowhere.status.code(), Some(2));
+    assert!(stderr(&nowhere).contains("--output"), "{}", stderr(&nowhere));
+
     let low = survey(dir.path(), &[&args[..], &["--k", "2"]].concat());
     assert_eq!(low.status.code(), Some(2));
     assert!(stderr(&low).contains("cannot be below 3"), "{}", stderr(&low));
@@ -468,4 +496,30 @@ fn generate_writes_reproducible_valid_responses_that_report_reads() {
     );
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("positive weight"), "{}", stderr(&bad));
+}
+
+#[test]
+fn report_from_the_database_names_a_survey_it_does_not_hold() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_survey"))
+            .current_dir(dir.path())
+            .env("SURVEY__DATA_DIR", dir.path().join("data"))
+            .env("SURVEY__TEMPLATES_DIR", templates())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let migrated = run(&["migrate"]);
+    assert!(migrated.status.success(), "{}", stderr(&migrated));
+    let id = "8d6c2f3e-2f0b-4c7e-9a51-0d2c7b1e4f60";
+    let missing = run(&["report", "--survey", id, "--format", "pdf"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        stderr(&missing).contains(&format!("no survey {id} in the database")),
+        "{}",
+        stderr(&missing)
+    );
+    let both = run(&["report", "--survey", id, "--responses", "r.jsonl"]);
+    assert_eq!(both.status.code(), Some(2), "{}", stderr(&both));
 }

@@ -38,14 +38,35 @@ pub(crate) fn check_id(s: &str) -> Result<(), IdError> {
 macro_rules! typed_id {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-        #[serde(transparent)]
-        pub struct $name(String);
+        // Shared, not owned: every validated answer names its question and options, and a
+        // clone is then a count, not an allocation.
+        #[derive(Debug, Clone, Eq, PartialOrd, Ord)]
+        pub struct $name(std::sync::Arc<str>);
+
+        // As the text's, so that a map keyed by ids is looked up by `&str` too.
+        impl std::hash::Hash for $name {
+            fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+                self.0.hash(state)
+            }
+        }
+
+        impl PartialEq for $name {
+            fn eq(&self, other: &Self) -> bool {
+                // An answer's id is the questionnaire's own, shared: equal without reading it.
+                std::sync::Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0
+            }
+        }
+
+        impl std::borrow::Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
+            }
+        }
 
         impl $name {
             /// Parses an identifier: a lowercase letter, then lowercase letters, digits or `_`.
             pub fn parse(s: &str) -> Result<Self, IdError> {
-                check_id(s).map(|()| Self(s.to_owned()))
+                check_id(s).map(|()| Self(s.into()))
             }
 
             pub fn as_str(&self) -> &str {
@@ -56,6 +77,12 @@ macro_rules! typed_id {
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str(&self.0)
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(&self.0)
             }
         }
 

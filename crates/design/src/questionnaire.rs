@@ -22,6 +22,27 @@ pub struct Questionnaire {
     pub(crate) thanks: Option<Text>,
     pub(crate) topics: Vec<Topic>,
     pub(crate) sections: Vec<Section>,
+    pub(crate) index: QuestionIndex,
+}
+
+/// Where each question is, by id: answers are looked up by question id for every response, so
+/// the lookup must not walk the questionnaire.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct QuestionIndex(std::collections::HashMap<QuestionId, (usize, usize, usize)>);
+
+impl QuestionIndex {
+    /// Section, question within it, and position in the questionnaire's order.
+    pub(crate) fn of(sections: &[Section]) -> Self {
+        let mut at = std::collections::HashMap::new();
+        let mut position = 0;
+        for (s, section) in sections.iter().enumerate() {
+            for (q, question) in section.questions.iter().enumerate() {
+                at.insert(question.id.clone(), (s, q, position));
+                position += 1;
+            }
+        }
+        Self(at)
+    }
 }
 
 impl Questionnaire {
@@ -70,7 +91,19 @@ impl Questionnaire {
         self.sections.iter().flat_map(|s| s.questions.iter())
     }
     pub fn question(&self, id: &str) -> Option<&Question> {
-        self.questions().find(|q| q.id.as_str() == id)
+        let &(s, q, _) = self.index.0.get(id)?;
+        self.sections.get(s)?.questions.get(q)
+    }
+    /// A question's position in [`Self::questions`].
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.index.0.get(id).map(|&(_, _, position)| position)
+    }
+    /// How many questions there are.
+    pub fn len(&self) -> usize {
+        self.index.0.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.index.0.is_empty()
     }
     pub fn topic(&self, id: &TopicId) -> Option<&Topic> {
         self.topics.iter().find(|t| &t.id == id)

@@ -5,38 +5,55 @@ use rand::seq::SliceRandom;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use survey_analysis::{Aggregate, Report, report};
 
-use crate::entities::{report_file, response, survey};
+use survey_design::plan::Milestone;
+use survey_report::{Document, Meta, TallyFacts, Words};
+
+use crate::entities::{organisation, report_file, response, survey};
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::surveys::{self, State};
+use crate::views::UiLang;
 
 /// The report of a closed or published survey.
 pub async fn build(state: &AppState, s: &survey::Model) -> Result<Report, AppError> {
+    let q = state.questionnaires.get(s)?;
+    build_from(&state.db, &q, s, &mut |_, _| {}).await
+}
+
+/// The same from a database connection alone (the `survey report` command), with `progress`
+/// told (done, of) as the responses are counted.
+pub async fn build_from(
+    db: &sea_orm::DatabaseConnection,
+    q: &survey_design::Questionnaire,
+    s: &survey::Model,
+    progress: &mut (dyn FnMut(u64, u64) + Send),
+) -> Result<Report, AppError> {
     if !matches!(surveys::state_of(s), State::Closed | State::Published) {
         return Err(AppError::conflict(
             "a report is made once the survey is closed",
             "報告は調査の締切後に作られます",
         ));
     }
-    let q = state.questionnaires.get(s)?;
-    let segments: std::collections::HashMap<String, String> = crate::issuance::keys(&state.db, s.id)
+    let segments: std::collections::HashMap<String, String> = crate::issuance::keys(db, s.id)
         .await?
         .into_iter()
         .map(|k| (k.key_id, k.segment))
         .collect();
-    let mut data = Aggregate::new(&q);
+    let mut data = Aggregate::new(q);
     let rows = response::Entity::find()
         .filter(response::Column::SurveyId.eq(s.id))
-        .all(&state.db)
+        .all(db)
         .await?;
-    for row in rows {
+    let of = rows.len() as u64;
+    for (done, row) in (1..).zip(rows) {
+        progress(done, of);
         let raw: serde_json::Value = serde_json::from_str(&row.answers).map_err(AppError::internal)?;
         // Stored answers were validated on arrival and the questionnaire is frozen: this holds.
         let answers = q.validate_answers(&raw).map_err(AppError::internal)?;
         let segment = segments.get(&row.key_id).map_or("", String::as_str);
-        data.add(&q, segment, &answers);
+        data.add(q, segment, &answers);
     }
-    let invited: Vec<(String, u64)> = crate::roster::rates(&state.db, s.id)
+    let invited: Vec<(String, u64)> = crate::roster::rates(db, s.id)
         .await?
         .segments
         .into_iter()
@@ -44,9 +61,48 @@ pub async fn build(state: &AppState, s: &survey::Model) -> Result<Report, AppErr
         .collect();
     let k = u64::try_from(s.k_threshold).unwrap_or(u64::MAX);
     let comment_k = u64::try_from(s.comment_threshold).unwrap_or(u64::MAX);
-    Ok(report::build(&q, &data, &invited, k, comment_k, &mut |texts| {
+    Ok(report::build(q, &data, &invited, k, comment_k, &mut |texts| {
         texts.shuffle(&mut rand::rng())
     }))
+}
+
+/// The report laid out for reading, with what only the database knows: the client, the fieldwork
+/// period and the published tally.
+pub async fn document(state: &AppState, s: &survey::Model, report: &Report) -> Result<Document, AppError> {
+    let q = state.questionnaires.get(s)?;
+    document_from(&state.db, &q, s, report).await
+}
+
+pub async fn document_from(
+    db: &sea_orm::DatabaseConnection,
+    q: &survey_design::Questionnaire,
+    s: &survey::Model,
+    report: &Report,
+) -> Result<Document, AppError> {
+    let organisation = organisation::Entity::find_by_id(s.organisation_id)
+        .one(db)
+        .await?
+        .map(|o| o.name)
+        .unwrap_or_default();
+    let steps = surveys::plan_steps(s);
+    let date_of = |m: Milestone| steps.iter().find(|x| x.milestone == m).map(|x| x.date.to_string());
+    let period = match (date_of(Milestone::FieldworkOpen), date_of(Milestone::FieldworkClose)) {
+        (Some(open), Some(close)) => format!("{open} – {close}"),
+        _ => String::new(),
+    };
+    let tally = s.tally.as_ref().and_then(|t| {
+        Some(TallyFacts {
+            count: t.get("count")?.as_u64()?,
+            root: t.get("root")?.as_str()?.to_owned(),
+        })
+    });
+    let meta = Meta {
+        organisation,
+        period,
+        issued: chrono::Utc::now().date_naive().to_string(),
+        tally,
+    };
+    Ok(Document::new(q, report, meta, Words::new(q.default_language())))
 }
 
 /// The files a published report consists of: (format, file name, media type, content).
@@ -55,35 +111,46 @@ pub async fn render(
     s: &survey::Model,
 ) -> Result<Vec<(&'static str, String, &'static str, Vec<u8>)>, AppError> {
     let report = build(state, s).await?;
+    let doc = document(state, s, &report).await?;
     let q = state.questionnaires.get(s)?;
-    let lang = if q.default_language().is_japanese() {
-        crate::views::UiLang::Ja
-    } else {
-        crate::views::UiLang::En
-    };
-    let title = format!("{} — {}", q.title().get(q.default_language()), s.name);
-    let html = crate::views::report::standalone(&title, lang, crate::views::report::body(&q, &report, lang));
-    let xlsx = survey_analysis::xlsx::render(&q, &report, q.default_language()).map_err(AppError::internal)?;
-    Ok(vec![
-        (
-            "xlsx",
-            format!("report-{}.xlsx", s.id),
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            xlsx,
-        ),
-        (
-            "html",
-            format!("report-{}.html", s.id),
-            "text/html; charset=utf-8",
-            html.into_bytes(),
-        ),
-        (
-            "csv",
-            format!("report-{}.csv", s.id),
-            "text/csv; charset=utf-8",
-            survey_analysis::csv::render(&report).into_bytes(),
-        ),
-    ])
+    let title = format!("{} — {}", doc.title, s.name);
+    let id = s.id;
+    // Typesetting and drawing take the CPU for a while: off the async workers.
+    let files = actix_web::web::block(move || -> Result<_, AppError> {
+        let lang = if doc.words.is_japanese() {
+            UiLang::Ja
+        } else {
+            UiLang::En
+        };
+        let html = crate::views::report::standalone(&title, lang, crate::views::report::body(&doc));
+        let pdf = survey_report::pdf::render(&doc).map_err(AppError::internal)?.bytes;
+        let xlsx = survey_report::xlsx::render(&q, &report, &doc).map_err(AppError::internal)?;
+        let csv = survey_report::csv::render(&report);
+        Ok(vec![
+            ("pdf", format!("report-{id}.pdf"), "application/pdf", pdf),
+            (
+                "xlsx",
+                format!("report-{id}.xlsx"),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                xlsx,
+            ),
+            (
+                "html",
+                format!("report-{id}.html"),
+                "text/html; charset=utf-8",
+                html.into_bytes(),
+            ),
+            (
+                "csv",
+                format!("report-{id}.csv"),
+                "text/csv; charset=utf-8",
+                csv.into_bytes(),
+            ),
+        ])
+    })
+    .await
+    .map_err(AppError::internal)??;
+    Ok(files)
 }
 
 /// Stores the rendered files of a report being published, with their hashes.

@@ -13,7 +13,7 @@ use crate::error::{AppError, Message};
 use crate::surveys::{self, State};
 
 /// The value standing for "merged with other small groups" in a segment.
-pub const MERGED: &str = "*";
+pub use survey_report::labels::MERGED;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
@@ -271,20 +271,7 @@ fn label(breakdowns: &[String], values: &[String]) -> String {
 }
 
 /// A segment label for people: `department: Sales · tenure: other (merged)`.
-pub fn describe(label: &str, merged_word: &str) -> String {
-    if label == "all" {
-        return label.to_owned();
-    }
-    label
-        .split('|')
-        .map(|part| match part.split_once('=') {
-            Some((name, MERGED)) => format!("{name}: {merged_word}"),
-            Some((name, value)) => format!("{name}: {value}"),
-            None => part.to_owned(),
-        })
-        .collect::<Vec<_>>()
-        .join(" · ")
-}
+pub use survey_report::labels::describe_segment as describe;
 
 /// Replaces the roster of a draft survey.
 pub async fn replace(db: &impl ConnectionTrait, s: &survey::Model, rows: Vec<Row>) -> Result<usize, AppError> {

@@ -72,29 +72,70 @@ fn point(rng: &mut impl Rng, low: i64, high: i64, lean: f64) -> i64 {
     low + ((high - low) as f64 * at).round() as i64
 }
 
-/// Comments of the kind employees write about an alumni network, in `lang` (Japanese or English).
+/// Comments of the kind employees write about an alumni network, in `lang` (Japanese or English):
+/// one to three different phrases on its support, rehiring, referrals, leaks, cost and effort, the
+/// morale of those who stay, networking, events and newsletters, cut to `max` characters.
 pub fn comment(lang: &Lang, rng: &mut impl Rng, max: u32) -> String {
-    const JA: [&str; 5] = [
+    const JA: [&str; 24] = [
         "退職した人とのつながりが続くのは良いと思います。",
         "情報漏えいが心配です。",
         "運営の負担が大きくならないか気になります。",
         "元社員の再入社の機会が増えるなら賛成です。",
         "残る社員の士気への影響を考えてほしい。",
+        "出戻りの社員を歓迎する雰囲気があると良いです。",
+        "退職者からの紹介で採用できれば助かります。",
+        "社外の知見を得られる貴重な場になりそうです。",
+        "交流イベントは年に一、二回で十分だと思います。",
+        "ニュースレターはあまり読まれないのではないでしょうか。",
+        "誰が費用を負担するのか明確にしてください。",
+        "競合他社に移った人との接点には注意が必要です。",
+        "辞めた人ばかり優遇されているように感じます。",
+        "人事部だけでなく現場の社員も関わるべきです。",
+        "個人情報の扱いをきちんと決めてほしい。",
+        "オンラインで気軽に参加できる形が良いです。",
+        "在籍中の社員にもメリットがあるようにしてほしい。",
+        "人材の流出を認める仕組みにならないか不安です。",
+        "元同僚に仕事の相談ができるのはありがたい。",
+        "特に意見はありません。",
+        "参加は任意にしてください。",
+        "取引先として協力できる関係が築けそうです。",
+        "社内の機密を話さないルールが必要です。",
+        "運営に手間をかけるより今いる社員を大切にしてほしい。",
     ];
-    const EN: [&str; 5] = [
+    const EN: [&str; 24] = [
         "Keeping in touch with people who left sounds good.",
         "I worry about company information leaking.",
         "Running it might take more effort than it is worth.",
         "I support it if it makes rehiring former colleagues easier.",
         "Please think about the morale of those who stay.",
+        "Boomerang hires bring back valuable experience.",
+        "Referrals from alumni could help our hiring.",
+        "It would be a good way to learn from people outside the company.",
+        "One or two events a year would be enough.",
+        "I doubt many people would read a newsletter.",
+        "Who pays for it should be made clear.",
+        "Be careful with people who joined competitors.",
+        "It feels like those who left get more attention than those who stayed.",
+        "Not only HR but also the teams should be involved.",
+        "Rules for handling personal data are needed first.",
+        "An online group would be easier to join than meetings.",
+        "Current employees should benefit from it too.",
+        "I am afraid it makes leaving look normal.",
+        "Being able to ask former colleagues for advice is helpful.",
+        "No particular opinion.",
+        "Joining should be voluntary.",
+        "Former employees could become customers or partners.",
+        "We need clear rules about confidential topics.",
+        "The money would be better spent on the people who are here.",
     ];
-    let pool = if lang.is_japanese() { &JA } else { &EN };
-    pool.choose(rng)
+    let (pool, separator) = if lang.is_japanese() { (&JA, "") } else { (&EN, " ") };
+    let phrases = rng.random_range(1..=3);
+    let text = pool
+        .choose_multiple(rng, phrases)
         .copied()
-        .unwrap_or("ok")
-        .chars()
-        .take(max as usize)
-        .collect()
+        .collect::<Vec<_>>()
+        .join(separator);
+    text.chars().take(max as usize).collect()
 }
 
 /// One valid answer to `question`.

@@ -40,9 +40,18 @@ impl Questionnaire {
         let mut errors = Vec::new();
         let mut failed: Vec<&str> = Vec::new();
 
-        for question in self.questions() {
+        // The submitted values by the position of their question; keys that name none are errors.
+        let mut by_position: Vec<Option<&Json>> = vec![None; self.len()];
+        let mut unknown = Vec::new();
+        for (key, value) in raw {
+            match self.position(key).and_then(|p| by_position.get_mut(p)) {
+                Some(slot) => *slot = Some(value),
+                None => unknown.push(key),
+            }
+        }
+        for (question, given) in self.questions().zip(by_position) {
             let id = question.id.as_str();
-            let given = raw.get(id).filter(|v| !is_empty(v));
+            let given = given.filter(|v| !is_empty(v));
             let error = |kind| AnswerError {
                 question: Some(id.to_owned()),
                 kind,
@@ -72,7 +81,7 @@ impl Questionnaire {
                 },
             }
         }
-        for key in raw.keys().filter(|k| self.question(k).is_none()) {
+        for key in unknown {
             errors.push(AnswerError {
                 question: Some(key.clone()),
                 kind: Kind::UnknownQuestion,
@@ -279,7 +288,12 @@ fn scale_answer(scale: &Scale, value: &Json) -> Result<ScaleAnswer, Kind> {
 }
 
 fn text(s: &str, max_length: u32) -> Result<String, Kind> {
-    let normalised: String = s.trim().nfc().collect();
+    let s = s.trim();
+    // Most text already is NFC (browsers send it so); composing it anew would only copy it slowly.
+    let normalised: String = match unicode_normalization::is_nfc_quick(s.chars()) {
+        unicode_normalization::IsNormalized::Yes => s.to_owned(),
+        _ => s.nfc().collect(),
+    };
     let length = normalised.chars().count();
     if length > max_length as usize {
         return Err(Kind::TooLong {

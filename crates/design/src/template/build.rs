@@ -8,7 +8,8 @@ use super::source::{Node, Span, Value};
 use crate::condition::{Comparison, Condition, Operand};
 use crate::id::{IdError, ItemId, OptionId, QuestionId, QuestionnaireId, SectionId, TopicId};
 use crate::questionnaire::{
-    ChoiceOption, Choices, Decimal, MatrixItem, Other, Question, QuestionKind, Questionnaire, Scale, Section, Topic,
+    ChoiceOption, Choices, Decimal, MatrixItem, Other, Question, QuestionIndex, QuestionKind, Questionnaire, Scale,
+    Section, Topic,
 };
 use crate::text::{Lang, Text};
 
@@ -110,6 +111,7 @@ impl Loader {
         let sections = self.sections(&top);
         top.finish(&mut self.problems);
 
+        let sections = sections?;
         Some(Questionnaire {
             id: id?,
             version: version?,
@@ -120,7 +122,8 @@ impl Loader {
             anonymity_statement: anonymity_statement?,
             thanks,
             topics: topics?,
-            sections: sections?,
+            index: QuestionIndex::of(&sections),
+            sections,
         })
     }
 

@@ -38,6 +38,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
         .route("/operator/surveys/{id}/tally.json", web::get().to(survey::tally_json))
         .route("/operator/surveys/{id}/report", web::get().to(report::show))
         .route("/operator/surveys/{id}/report.csv", web::get().to(report::csv))
+        .route("/operator/surveys/{id}/report.pdf", web::get().to(report::pdf))
         .route("/operator/surveys/{id}/files/{format}", web::get().to(report::file))
         .route("/operator/audit", web::get().to(audit::show))
         .route("/operator/tokens", web::get().to(tokens::list))

@@ -21,13 +21,14 @@ pub async fn show(
     user.require_operator()?;
     let s = surveys::find(&state.db, *path).await?;
     let report = crate::reports::build(&state, &s).await?;
-    let q = state.questionnaires.get(&s)?;
+    let doc = crate::reports::document(&state, &s, &report).await?;
     let content = html! {
         p {
             a href={ "/operator/surveys/" (s.id) } { "← " (s.name) } " · "
-            a href={ "/operator/surveys/" (s.id) "/report.csv" } download { (lang.t("集計 CSV", "Aggregates (CSV)")) }
+            a href={ "/operator/surveys/" (s.id) "/report.csv" } download { (lang.t("集計 CSV", "Aggregates (CSV)")) } " · "
+            a href={ "/operator/surveys/" (s.id) "/report.pdf" } { (lang.t("PDF のプレビュー", "PDF preview")) }
         }
-        (crate::views::report::body(&q, &report, lang))
+        (crate::views::report::body(&doc))
     };
     let title = format!("{} — {}", lang.t("報告（プレビュー）", "Report (preview)"), s.name);
     Ok(html_response(page(lang, &title, Some(&user), content)))
@@ -47,7 +48,30 @@ pub async fn csv(
             "Content-Disposition",
             format!("attachment; filename=\"report-{}.csv\"", s.id),
         ))
-        .body(survey_analysis::csv::render(&report)))
+        .body(survey_report::csv::render(&report)))
+}
+
+/// The PDF as publishing would store it, typeset now (off the async workers).
+pub async fn pdf(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    path: web::Path<Uuid>,
+) -> Result<HttpResponse, AppError> {
+    user.require_operator()?;
+    let s = surveys::find(&state.db, *path).await?;
+    let report = crate::reports::build(&state, &s).await?;
+    let doc = crate::reports::document(&state, &s, &report).await?;
+    let pdf = web::block(move || survey_report::pdf::render(&doc))
+        .await
+        .map_err(AppError::internal)?
+        .map_err(AppError::internal)?;
+    Ok(HttpResponse::Ok()
+        .content_type("application/pdf")
+        .insert_header((
+            "Content-Disposition",
+            format!("inline; filename=\"report-{}-preview.pdf\"", s.id),
+        ))
+        .body(pdf.bytes))
 }
 
 /// A published file of the report, as management downloads it.

@@ -1,75 +1,97 @@
-//! A report as HTML: the tables of every figure the analysis shows, hidden groups marked. The
-//! operator's preview shows it in the page frame; publishing stores it as one self-contained file.
+//! A report as HTML: the same laid-out document as the PDF (`survey_report::Document`), its charts
+//! as inline SVG. The operator's preview shows it in the page frame; publishing stores it as one
+//! self-contained, printable file.
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
-use survey_analysis::{Distribution, Figure, Measure, Report};
-use survey_design::{Lang, QuestionKind, Questionnaire};
+use survey_report::Document;
+use survey_report::chart::Chart;
+use survey_report::document::Table;
 
 use super::UiLang;
 
-/// Every table of the report.
-pub fn body(q: &Questionnaire, report: &Report, lang: UiLang) -> Markup {
-    let ui = lang.design();
-    let hidden_text = lang.t("非表示", "hidden");
-    let percent = |share: f64| format!("{:.1}%", share * 100.0);
-    let describe = |segment: &str| crate::roster::describe(segment, lang.t("その他", "other"));
+/// Every part of the report.
+pub fn body(doc: &Document) -> Markup {
+    let words = &doc.words;
     html! {
-        p.muted {
-            (lang.pick(
-                format!("回答者が{}人未満のグループの数値は表示しません。全体から差し引いて分からないよう、隠したグループの合計も{}人に満たないときは別のグループも隠します。自由記述は{}人以上の場合のみ表示します。", report.k, report.k, report.comment_k),
-                format!("No figure is shown for a group of fewer than {} respondents; so that nothing follows by subtraction from the total, further groups are hidden until the hidden ones together reach {}. Comments appear only from {} responses.", report.k, report.k, report.comment_k),
-            ))
-        }
-        h2 { (lang.t("回答数", "Responses")) }
-        table {
-            thead { tr { th { (lang.t("グループ", "Group")) } th.num { (lang.t("対象者", "Invited")) } th.num { (lang.t("回答", "Responses")) } th.num { (lang.t("回答率", "Rate")) } } }
-            tbody {
-                tr {
-                    td { strong { (lang.t("全体", "Everyone")) } }
-                    td.num { (report.invited) }
-                    (cell(&report.responses, |n| n.to_string(), hidden_text))
-                    (cell(&report.rate, |r| percent(*r), hidden_text))
-                }
-                @for row in &report.segments {
-                    tr {
-                        td { (describe(&row.segment)) }
-                        td.num { (row.invited) }
-                        (cell(&row.responses, |n| n.to_string(), hidden_text))
-                        (cell(&row.rate, |r| percent(*r), hidden_text))
-                    }
-                }
+        section.summary {
+            h2 { (words.t("要旨", "Executive summary")) }
+            @for block in &doc.summary {
+                h3 { (block.title) }
+                ul { @for item in &block.items { li { (item) } } }
             }
         }
-        @if !report.topics.is_empty() {
-            h2 { (lang.t("トピック指標（肯定的回答率）", "Topic indices (favourable share)")) }
-            table.topics {
-                thead {
+        h2 { (words.t("回答率", "Response rate")) }
+        (chart(&doc.rates_chart, doc, words.t("グループ別の回答率", "Response rate by group")))
+        (table(&doc.rates, doc))
+        @if let Some(topics) = &doc.topics {
+            h2 { (words.t("トピック指標（肯定的回答率）", "Topic indices (favourable share)")) }
+            (table(topics, doc))
+        }
+        @for s in &doc.sections {
+            section.measure {
+                h2 { (s.title) }
+                @if let Some(note) = &s.note { p { (note) } }
+                @if let Some(c) = &s.chart { (chart(c, doc, &s.title)) }
+                @if let Some(t) = &s.table { (table(t, doc)) }
+                @if let Some(t) = &s.groups { (table(t, doc)) }
+                @if let Some(d) = &s.differences { p.muted { (d) } }
+            }
+        }
+        @if let Some(heat) = &doc.heat_map {
+            h2 { (words.t("グループ別の肯定的回答率", "Favourable share by group")) }
+            p.muted { (words.t("網掛けのセルは、少人数のグループを守るために表示していない数値です。", "Hatched cells are figures hidden to protect small groups.")) }
+            (chart(heat, doc, words.t("グループ別の肯定的回答率", "Favourable share by group")))
+        }
+        @if let Some(trends) = &doc.trends {
+            h2 { (words.t("前回調査との比較", "Against the earlier wave")) }
+            p.muted { (trends.note) }
+            (table(&trends.table, doc))
+        }
+        h2 { (words.t("自由記述", "Comments")) }
+        @if doc.comments.is_empty() {
+            p.muted { (words.t("回答数が自由記述の表示に必要な人数に達していないため、自由記述は表示しません。", "Too few responses to show comments.")) }
+        }
+        @for c in &doc.comments {
+            h3 { (c.question) }
+            p.muted { (c.note) }
+            @if let Some(terms) = &c.terms {
+                (chart(terms, doc, words.t("頻出語（その語を含む回答の件数）", "Frequent terms (comments holding them)")))
+            }
+            ul.comments { @for t in &c.texts { li { (t) } } }
+        }
+        h2 { (words.t("調査の方法と匿名性", "Methodology and anonymity")) }
+        @for p in &doc.methodology {
+            h3 { (p.title) }
+            p { (p.text) }
+        }
+    }
+}
+
+fn table(t: &Table, doc: &Document) -> Markup {
+    let hidden = doc.words.hidden();
+    html! {
+        table {
+            thead { tr { @for (i, h) in t.head.iter().enumerate() { th.num[i > 0] { (h) } } } }
+            tbody {
+                @for row in &t.rows {
                     tr {
-                        th { (lang.t("トピック", "Topic")) }
-                        th.num { (lang.t("全体", "Everyone")) }
-                        @for row in &report.segments { th.num { (describe(&row.segment)) } }
-                    }
-                }
-                tbody {
-                    @for t in &report.topics {
-                        tr {
-                            td { (q.topics().iter().find(|x| x.id().as_str() == t.topic).map_or(t.topic.clone(), |x| x.label().get(&ui).to_owned())) }
-                            (cell(&t.overall, |x| percent(x.favourable.share), hidden_text))
-                            @for (_, figure) in &t.by_segment { (cell(figure, |x| percent(x.favourable.share), hidden_text)) }
+                        @for (i, cell) in row.iter().enumerate() {
+                            td.num[i > 0].muted[cell == hidden] { (cell) }
                         }
                     }
                 }
             }
         }
-        @for m in &report.measures {
-            (measure(q, &ui, lang, m, hidden_text, &describe))
-        }
-        @if !report.comments.is_empty() {
-            h2 { (lang.t("自由記述", "Comments")) }
-            @for (question, texts) in &report.comments {
-                h3 { (q.question(question).map_or(question.as_str(), |x| x.text().get(&ui))) }
-                ul { @for t in texts { li { (t) } } }
-            }
+    }
+}
+
+/// A chart as inline SVG, named for screen readers (its figures are in the table beside it).
+fn chart(c: &Chart, doc: &Document, name: &str) -> Markup {
+    match c.svg(&doc.chart_words()) {
+        Ok(svg) => html! { figure.chart role="img" aria-label=(name) { (PreEscaped(svg)) } },
+        Err(e) => {
+            tracing::warn!("{e}");
+            html! {}
         }
     }
 }
@@ -89,140 +111,4 @@ pub fn standalone(title: &str, lang: UiLang, body: Markup) -> String {
         }
     }
     .into_string()
-}
-
-fn cell<T>(figure: &Figure<T>, show: impl Fn(&T) -> String, hidden: &str) -> Markup {
-    match figure {
-        Figure::Shown(value) => html! { td.num { (show(value)) } },
-        Figure::Hidden => html! { td.num.muted { (hidden) } },
-    }
-}
-
-fn measure(
-    q: &Questionnaire,
-    ui: &Lang,
-    lang: UiLang,
-    m: &Measure,
-    hidden_text: &str,
-    describe: &dyn Fn(&str) -> String,
-) -> Markup {
-    let Some(question) = q.question(&m.question) else {
-        return html! {};
-    };
-    let item = match (question.kind(), &m.item) {
-        (QuestionKind::Matrix { items, .. }, Some(id)) => items.iter().find(|i| i.id().as_str() == id),
-        _ => None,
-    };
-    let percent = |share: f64| format!("{:.1}%", share * 100.0);
-    let headline = |d: &Distribution| -> String {
-        match (d.favourable, d.enps, d.moments) {
-            (Some(f), _, _) => percent(f.share),
-            (None, Some(e), _) => format!("{e:+.0}"),
-            (None, None, Some(mo)) => format!("{:.2}", mo.mean),
-            _ => String::new(),
-        }
-    };
-    // The one figure of a group that sums the question up, where there is one.
-    let headline_name = match question.kind() {
-        QuestionKind::Likert { .. } | QuestionKind::Matrix { .. } => Some(lang.t("肯定的回答率", "Favourable")),
-        QuestionKind::Rating { .. } => Some("eNPS"),
-        QuestionKind::Number { .. } => Some(lang.t("平均", "Mean")),
-        _ => None,
-    };
-    html! {
-        section.measure {
-            h2 { (question.text().get(ui)) @if let Some(item) = item { " — " (item.text().get(ui)) } }
-            @match &m.overall {
-                Figure::Hidden => p.muted { (hidden_text) },
-                Figure::Shown(d) => {
-                    p {
-                        "n = " (d.n)
-                        @if let Some(f) = d.favourable { " · " (lang.t("肯定的回答率", "favourable")) " " (percent(f.share)) " (95% CI " (percent(f.low)) "–" (percent(f.high)) ")" }
-                        @if let Some(mo) = d.moments { " · " (lang.t("平均", "mean")) " " (format!("{:.2}", mo.mean)) ", " (lang.t("中央値", "median")) " " (mo.median) ", " (lang.t("標準偏差", "sd")) " " (format!("{:.2}", mo.sd)) }
-                        @if let Some(e) = d.enps { " · eNPS " (format!("{e:+.0}")) }
-                    }
-                    @if !d.categories.is_empty() {
-                        @let ranking = matches!(question.kind(), QuestionKind::Ranking { .. });
-                        table {
-                            thead {
-                                tr {
-                                    th { (lang.t("回答", "Answer")) }
-                                    th.num { (if ranking { lang.t("1位に選んだ件数", "Ranked first") } else { lang.t("件数", "Count") }) }
-                                    th.num { (lang.t("割合", "Share")) }
-                                    th.num { "95% CI" }
-                                    @if ranking { th.num { (lang.t("平均順位（選んだ人の中で）", "Mean rank (of those ranking it)")) } }
-                                }
-                            }
-                            tbody {
-                                @for (key, share) in &d.categories {
-                                    tr {
-                                        td { (category_label(question.kind(), key, ui)) }
-                                        td.num { (share.count) }
-                                        td.num { (percent(share.share)) }
-                                        td.num { (percent(share.low)) "–" (percent(share.high)) }
-                                        @if ranking {
-                                            td.num { (d.mean_rank.iter().find(|(o, _)| o == key).map_or(String::from("—"), |(_, r)| format!("{r:.2}"))) }
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            @if m.by_segment.len() > 1 {
-                table.by-segment {
-                    thead { tr { th { (lang.t("グループ", "Group")) } th.num { "n" } @if let Some(name) = headline_name { th.num { (name) } } } }
-                    tbody {
-                        @for (segment, figure) in &m.by_segment {
-                            tr {
-                                td { (describe(segment)) }
-                                (cell(figure, |d| d.n.to_string(), hidden_text))
-                                @if headline_name.is_some() {
-                                    @let mark = m.differences.iter().find(|x| x.segment == *segment && x.significant)
-                                        .map_or("", |x| if x.segment_share > x.rest_share { " ▲" } else { " ▼" });
-                                    (cell(figure, |d| format!("{}{mark}", headline(d)), hidden_text))
-                                }
-                            }
-                        }
-                    }
-                }
-                @if m.differences.iter().any(|x| x.significant) {
-                    p.muted { (lang.t("▲▼: 他の回答者との差が統計的に有意（Holm 法で補正した p < 0.05）",
-                                      "▲▼: differs from everyone else significantly (p < 0.05 after Holm's correction)")) }
-                }
-            }
-        }
-    }
-}
-
-/// What a category key stands for, in the reader's language.
-fn category_label(kind: &QuestionKind, key: &str, ui: &Lang) -> String {
-    let option = |options: &[survey_design::ChoiceOption]| {
-        options
-            .iter()
-            .find(|o| o.id().as_str() == key)
-            .map(|o| o.label().get(ui).to_owned())
-    };
-    let scale = |scale: &survey_design::Scale| match key {
-        survey_analysis::aggregate::NOT_APPLICABLE => scale.not_applicable().map(|t| t.get(ui).to_owned()),
-        point => point
-            .parse::<u8>()
-            .ok()
-            .and_then(|p| scale.label(p))
-            .map(|t| format!("{key}. {}", t.get(ui))),
-    };
-    let label = match kind {
-        QuestionKind::SingleChoice(c) | QuestionKind::MultipleChoice { choices: c, .. } => {
-            if key == survey_analysis::aggregate::OTHER {
-                c.other().map(|o| o.label().get(ui).to_owned())
-            } else {
-                option(c.options())
-            }
-        }
-        QuestionKind::Likert { scale: s, .. } | QuestionKind::Matrix { scale: s, .. } => scale(s),
-        QuestionKind::Ranking { options, .. } => option(options),
-        _ => None,
-    };
-    label.unwrap_or_else(|| key.to_owned())
 }

@@ -61,6 +61,17 @@ async fn a_closed_survey_reports_what_was_answered_and_hides_small_segments() {
         .count();
     assert_eq!(hidden_rows, 2, "the 2-response segment and one partner: {}", csv.body);
 
+    // `survey report --survey ID` counts from the database alone, to the same figures.
+    let s = survey_server::surveys::find(app.db(), survey).await.unwrap();
+    let offline = survey_server::reports::build_from(app.db(), &q, &s, &mut |_, _| {})
+        .await
+        .unwrap();
+    assert_eq!(survey_report::csv::render(&offline), csv.body);
+
+    let pdf = b.get(&format!("/operator/surveys/{survey}/report.pdf")).await;
+    assert_eq!(pdf.status.as_u16(), 200);
+    assert!(pdf.bytes.starts_with(b"%PDF-"), "the PDF preview");
+
     let page = b.get(&format!("/operator/surveys/{survey}/report")).await;
     assert_eq!(page.status.as_u16(), 200);
     assert!(
@@ -161,11 +172,12 @@ async fn publishing_stores_the_files_that_management_of_that_organisation_alone_
             .as_u16(),
         404
     );
+    let pdf = boss.get(&format!("/portal/surveys/{survey}/files/pdf")).await;
+    assert_eq!(pdf.status.as_u16(), 200);
+    assert!(pdf.bytes.starts_with(b"%PDF-"), "a PDF");
     assert_eq!(
-        boss.get(&format!("/portal/surveys/{survey}/files/pdf"))
-            .await
-            .status
-            .as_u16(),
-        404
+        pdf.headers.get("content-type").unwrap().to_str().unwrap(),
+        "application/pdf"
     );
+    assert!(html.body.contains("<svg"), "the page draws its charts inline");
 }

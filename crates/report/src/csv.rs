@@ -3,8 +3,8 @@
 //! Excel in Japan opens it as UTF-8. Hidden groups are rows with a `hidden` flag and no numbers; a
 //! segment's favourable row is flagged `higher` or `lower` when it differs significantly from the rest.
 
-use crate::report::{Figure, Report};
-use crate::stats::Share;
+use survey_analysis::stats::Share;
+use survey_analysis::{Figure, Report};
 
 /// The group label of everyone.
 pub const ALL: &str = "all";

@@ -3,9 +3,12 @@
 //! (shares formatted as percentages), hidden figures marked in words, never as numbers.
 
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
-use survey_design::{Lang, Questionnaire};
+use survey_design::Questionnaire;
 
-use crate::report::{Figure, Report};
+use rust_xlsxwriter::Image;
+use survey_analysis::{Figure, Report};
+
+use crate::document::Document;
 
 /// Words of the workbook, in Japanese or English.
 struct Words {
@@ -13,6 +16,10 @@ struct Words {
     by_question: &'static str,
     topics: &'static str,
     comments: &'static str,
+    charts: &'static str,
+    trends: &'static str,
+    terms: &'static str,
+    header_trends: [&'static str; 5],
     hidden: &'static str,
     everyone: &'static str,
     header_groups: [&'static str; 4],
@@ -25,6 +32,10 @@ const JA: Words = Words {
     by_question: "設問別",
     topics: "トピック指標",
     comments: "自由記述",
+    charts: "グラフ",
+    trends: "前回比較",
+    terms: "頻出語（語を含む回答の件数）",
+    header_trends: ["設問", "項目", "前回", "今回", "変化"],
     hidden: "非表示",
     everyone: "全体",
     header_groups: ["グループ", "対象者", "回答", "回答率"],
@@ -56,6 +67,10 @@ const EN: Words = Words {
     by_question: "By question",
     topics: "Topic indices",
     comments: "Comments",
+    charts: "Charts",
+    trends: "Trends",
+    terms: "Frequent terms (comments holding them)",
+    header_trends: ["Question", "Item", "Earlier wave", "This wave", "Change"],
     hidden: "hidden",
     everyone: "everyone",
     header_groups: ["Group", "Invited", "Responses", "Rate"],
@@ -72,7 +87,8 @@ const EN: Words = Words {
     ],
 };
 
-pub fn render(q: &Questionnaire, report: &Report, lang: &Lang) -> Result<Vec<u8>, XlsxError> {
+pub fn render(q: &Questionnaire, report: &Report, doc: &Document) -> Result<Vec<u8>, XlsxError> {
+    let lang = doc.words.lang();
     let words = if lang.is_japanese() { &JA } else { &EN };
     let bold = Format::new().set_bold();
     let percent = Format::new().set_num_format("0.0%");
@@ -164,19 +180,71 @@ pub fn render(q: &Questionnaire, report: &Report, lang: &Lang) -> Result<Vec<u8>
         }
     }
 
+    if !report.trends.is_empty() {
+        let sheet = named(&mut workbook, words.trends)?;
+        header(sheet, &words.header_trends, &bold)?;
+        for (row, t) in (1..).zip(&report.trends) {
+            strings(sheet, row, &[t.question.as_str(), t.item.as_deref().unwrap_or("")])?;
+            let format = (!t.rating).then_some(&percent);
+            cell(sheet, row, 2, t.earlier.shown().copied(), format, words)?;
+            cell(sheet, row, 3, t.now.shown().copied(), format, words)?;
+            cell(sheet, row, 4, t.change.shown().copied(), format, words)?;
+        }
+    }
+
     if !report.comments.is_empty() {
         let sheet = named(&mut workbook, words.comments)?;
         let mut row = 0;
-        for (question, texts) in &report.comments {
-            let text = q.question(question).map_or(question.as_str(), |x| x.text().get(lang));
+        for c in &report.comments {
+            let text = q
+                .question(&c.question)
+                .map_or(c.question.as_str(), |x| x.text().get(lang));
             sheet.write_string_with_format(row, 0, text, &bold)?;
             row += 1;
-            for comment in texts {
+            if !c.terms.is_empty() {
+                sheet.write_string(row, 0, words.terms)?;
+                row += 1;
+                for (term, n) in &c.terms {
+                    sheet.write_string(row, 0, term)?;
+                    sheet.write_number(row, 1, *n as f64)?;
+                    row += 1;
+                }
+                row += 1;
+            }
+            for comment in &c.texts {
                 sheet.write_string(row, 0, comment)?;
                 row += 1;
             }
             row += 1;
         }
+    }
+
+    // The charts as pictures, one under the other (PNG at twice the size, shown at half).
+    let sheet = named(&mut workbook, words.charts)?;
+    let charts = std::iter::once((
+        doc.words.t("回答率", "Response rate").to_owned(),
+        Some(&doc.rates_chart),
+    ))
+    .chain(doc.heat_map.as_ref().map(|c| {
+        (
+            doc.words
+                .t("肯定的回答率の比較", "Favourable share by group")
+                .to_owned(),
+            Some(c),
+        )
+    }))
+    .chain(doc.sections.iter().map(|s| (s.title.clone(), s.chart.as_ref())));
+    let mut row = 0;
+    for (title, chart) in charts {
+        let Some(chart) = chart else { continue };
+        let png = chart
+            .png(2, &doc.chart_words())
+            .map_err(|e| XlsxError::ParameterError(e.to_string()))?;
+        sheet.write_string_with_format(row, 0, &title, &bold)?;
+        let image = Image::new_from_buffer(&png)?.set_scale_width(0.5).set_scale_height(0.5);
+        sheet.insert_image(row + 1, 0, &image)?;
+        // Default rows are 20 pixels high.
+        row += chart.size().1.div_ceil(20) + 3;
     }
     workbook.save_to_buffer()
 }

@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Report benchmark: the report model and every format (PDF, HTML, XLSX, CSV) from JSON Lines
+files of synthetic responses to the 40-question questionnaire, with the peak memory of the
+process, next to DuckDB counting the same answers of the same file in the same run.
+
+    cargo build --release -p survey-cli
+    python3 crates/report/benches/report.py [--sizes 100000,1000000] [--survey target/release/survey]
+
+Figures go to docs/BENCHMARKS.md by hand, with the machine they ran on.
+"""
+
+import argparse
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+QUESTIONNAIRE = ROOT / "crates/report/benches/questionnaire-40.toml"
+SEGMENTS = {"department=営業": 40, "department=開発": 35, "department=サポート": 20, "department=法務": 5}
+
+# The same counts as the report's aggregation: per segment, per question (and matrix statement),
+# per answer value; arrays (multiple choices, rankings) count each element.
+DUCKDB_COUNTS = r"""
+SELECT r.segment, regexp_replace(t.fullkey, '\[[0-9]+\]', '') AS measure, t.atom::VARCHAR AS category,
+       count(*) AS n
+FROM read_json(?, format = 'newline_delimited', columns = {'segment': 'VARCHAR', 'answers': 'JSON'}) r,
+     json_tree(r.answers) t
+WHERE t.atom IS NOT NULL
+GROUP BY ALL
+"""
+
+
+def duckdb():
+    try:
+        import duckdb as module
+    except ImportError:
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "duckdb"], check=True)
+        import duckdb as module
+    return module
+
+
+def run_measured(command):
+    """Runs a command; returns (stderr, seconds, peak resident memory in MB)."""
+    start = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    stderr = child.stderr.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - start
+    if status != 0:
+        sys.exit(f"{' '.join(map(str, command))} failed:\n{stderr}")
+    return stderr, seconds, usage.ru_maxrss / 1024
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="100000,1000000")
+    parser.add_argument("--survey", default=str(ROOT / "target/release/survey"))
+    parser.add_argument("--work", default="/tmp/survey-report-bench")
+    args = parser.parse_args()
+    work = Path(args.work)
+    work.mkdir(parents=True, exist_ok=True)
+    invited = work / "invited.csv"
+    db = duckdb()
+
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}")
+    print("| responses | file | count | model | pdf | html | xlsx | csv | total (wall) | peak memory "
+          "| DuckDB counts | count ÷ DuckDB |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for size in [int(s) for s in args.sizes.split(",")]:
+        data = work / f"responses-{size}.jsonl"
+        if not data.exists():
+            segments = ",".join(f"{s}:{w}" for s, w in SEGMENTS.items())
+            with open(data, "w") as out:
+                subprocess.run([args.survey, "generate", "--questionnaire", QUESTIONNAIRE, "--responses",
+                                str(size), "--segments", segments, "--seed", "7"], stdout=out, check=True)
+        invited.write_text("segment,invited\n" + "".join(
+            f"{s},{int(size * w / 100 * 1.25)}\n" for s, w in SEGMENTS.items()))
+        stderr, wall, peak = run_measured([
+            args.survey, "report", "--questionnaire", QUESTIONNAIRE, "--responses", data,
+            "--invited", invited, "--organisation", "ベンチマーク株式会社", "--format", "all",
+            "--output", work / f"report-{size}", "--timings"])
+        steps = {}
+        for line in stderr.splitlines():
+            if line.startswith("timing:"):
+                _, step, seconds, _ = line.split()
+                steps[step] = float(seconds)
+
+        con = db.connect()
+        con.execute("SET threads = 2")
+        start = time.perf_counter()
+        rows = con.execute(DUCKDB_COUNTS, [str(data)]).fetchall()
+        duck = time.perf_counter() - start
+        con.close()
+
+        mb = data.stat().st_size / 1e6
+        print(f"| {size:,} | {mb:,.0f} MB | {steps['count']:.2f} s | {steps['model']:.2f} s "
+              f"| {steps['pdf']:.2f} s | {steps['html']:.2f} s | {steps['xlsx']:.2f} s | {steps['csv']:.2f} s "
+              f"| {wall:.2f} s | {peak:.0f} MB | {duck:.2f} s ({len(rows):,} counts) "
+              f"| {steps['count'] / duck:.2f} |")
+
+
+if __name__ == "__main__":
+    main()

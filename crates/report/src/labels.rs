@@ -1,0 +1,122 @@
+//! The words of the documents: what a category, a group or a measure is called, in the report's
+//! language (Japanese or English), shared by every renderer.
+
+use survey_analysis::Measure;
+use survey_analysis::aggregate::{NOT_APPLICABLE, OTHER};
+use survey_design::{ChoiceOption, Lang, QuestionKind, Questionnaire, Scale};
+
+/// The value of a roster attribute whose small groups were merged before the keys were made.
+pub const MERGED: &str = "*";
+
+/// The language of a document, and its fixed words.
+#[derive(Debug, Clone)]
+pub struct Words {
+    lang: Lang,
+}
+
+impl Words {
+    pub fn new(lang: &Lang) -> Self {
+        Self { lang: lang.clone() }
+    }
+
+    pub fn lang(&self) -> &Lang {
+        &self.lang
+    }
+
+    pub fn is_japanese(&self) -> bool {
+        self.lang.is_japanese()
+    }
+
+    pub fn t(&self, ja: &'static str, en: &'static str) -> &'static str {
+        if self.is_japanese() { ja } else { en }
+    }
+
+    /// A group as people read it: `department: Sales · tenure: other`; `everyone` for the total.
+    pub fn segment(&self, label: &str) -> String {
+        describe_segment(label, self.t("その他", "other"))
+    }
+
+    /// A group by its values only (`Sales · other`), for narrow column heads.
+    pub fn segment_short(&self, label: &str) -> String {
+        label
+            .split('|')
+            .map(|part| match part.split_once('=') {
+                Some((_, MERGED)) => self.t("その他", "other").to_owned(),
+                Some((_, value)) => value.to_owned(),
+                None => part.to_owned(),
+            })
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+
+    pub fn everyone(&self) -> &'static str {
+        self.t("全体", "Everyone")
+    }
+
+    pub fn hidden(&self) -> &'static str {
+        self.t("非表示", "hidden")
+    }
+
+    /// The question's text, with the statement's for a matrix item.
+    pub fn measure(&self, q: &Questionnaire, m: &Measure) -> String {
+        let Some(question) = q.question(&m.question) else {
+            return m.question.clone();
+        };
+        let text = question.text().get(&self.lang).to_owned();
+        match (question.kind(), &m.item) {
+            (QuestionKind::Matrix { items, .. }, Some(id)) => items
+                .iter()
+                .find(|i| i.id().as_str() == id)
+                .map_or(text, |i| i.text().get(&self.lang).to_owned()),
+            _ => text,
+        }
+    }
+
+    /// What a category key stands for.
+    pub fn category(&self, kind: &QuestionKind, key: &str) -> String {
+        let ui = &self.lang;
+        let option = |options: &[ChoiceOption]| {
+            options
+                .iter()
+                .find(|o| o.id().as_str() == key)
+                .map(|o| o.label().get(ui).to_owned())
+        };
+        let scale = |scale: &Scale| match key {
+            NOT_APPLICABLE => scale.not_applicable().map(|t| t.get(ui).to_owned()),
+            point => point
+                .parse::<u8>()
+                .ok()
+                .and_then(|p| scale.label(p))
+                .map(|t| format!("{key}. {}", t.get(ui))),
+        };
+        let label = match kind {
+            QuestionKind::SingleChoice(c) | QuestionKind::MultipleChoice { choices: c, .. } => {
+                if key == OTHER {
+                    c.other().map(|o| o.label().get(ui).to_owned())
+                } else {
+                    option(c.options())
+                }
+            }
+            QuestionKind::Likert { scale: s, .. } | QuestionKind::Matrix { scale: s, .. } => scale(s),
+            QuestionKind::Ranking { options, .. } => option(options),
+            _ => None,
+        };
+        label.unwrap_or_else(|| key.to_owned())
+    }
+}
+
+/// A group as people read it, `merged` standing for [`MERGED`] values.
+pub fn describe_segment(label: &str, merged: &str) -> String {
+    if label == "all" {
+        return label.to_owned();
+    }
+    label
+        .split('|')
+        .map(|part| match part.split_once('=') {
+            Some((name, MERGED)) => format!("{name}: {merged}"),
+            Some((name, value)) => format!("{name}: {value}"),
+            None => part.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}

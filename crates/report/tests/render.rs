@@ -1,0 +1,186 @@
+//! The documents as their readers get them: the tidy CSV, the workbook, the charts (Japanese
+//! drawn with the shipped font, hidden cells marked) and the PDF.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails by panicking, helpers included
+
+use survey_analysis::{Aggregate, report};
+use survey_design::Questionnaire;
+use survey_report::chart::{Chart, ChartWords, Unit};
+use survey_report::{Document, Meta, Words};
+
+const TEMPLATE: &str = r#"
+id = "t"
+version = 1
+languages = ["en"]
+default_language = "en"
+title = { en = "T" }
+anonymity_statement = { en = "Anonymous." }
+[topics.mood]
+label = { en = "Mood" }
+[scales.agree]
+points = 5
+labels = [{ en = "1" }, { en = "2" }, { en = "3" }, { en = "4" }, { en = "5" }]
+[[sections]]
+id = "s"
+title = { en = "S" }
+[[sections.questions]]
+id = "rating"
+type = "rating"
+required = true
+text = { en = "R" }
+low_label = { en = "low" }
+high_label = { en = "high" }
+[[sections.questions]]
+id = "agree"
+type = "likert"
+scale = "agree"
+topics = ["mood"]
+text = { en = "A" }
+[[sections.questions]]
+id = "pick"
+type = "single_choice"
+text = { en = "P" }
+options = [{ id = "a", label = { en = "a" } }, { id = "b", label = { en = "b" } }]
+"#;
+
+#[test]
+fn the_csv_has_a_bom_a_row_per_figure_and_hidden_groups_without_numbers() {
+    let q = Questionnaire::from_toml(TEMPLATE, "t.toml").unwrap();
+    let mut data = Aggregate::new(&q);
+    for (segment, rating) in [
+        ("営業", 9),
+        ("営業", 10),
+        ("営業", 3),
+        ("営業", 7),
+        ("営業", 9),
+        ("法務", 2),
+    ] {
+        let answers = q
+            .validate_answers(&serde_json::json!({ "rating": rating, "pick": "a" }))
+            .unwrap();
+        data.add(&q, segment, &answers);
+    }
+    let invited = vec![("営業".to_owned(), 8), ("法務".to_owned(), 3)];
+    let r = report::build(&q, &data, &invited, 5, 10, &mut |_| {});
+    let csv = survey_report::csv::render(&r);
+    assert!(csv.starts_with("\u{feff}question,item,category,segment,n,count,share"));
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines.contains(&"rating,,9,all,6,2,0.3333,0.0968,0.7000,"), "{csv}");
+    assert!(lines.contains(&"rating,,,法務,,,,,,hidden"), "{csv}");
+    // 営業 is hidden with 法務, or 法務 would be all minus 営業.
+    assert!(lines.contains(&"rating,,,営業,,,,,,hidden"), "{csv}");
+    assert!(!csv.contains("法務,1"), "{csv}");
+}
+
+#[test]
+fn the_workbook_has_japanese_sheet_names_numbers_as_numbers_and_hidden_cells_in_words() {
+    use std::io::Read;
+    let q = Questionnaire::from_toml(TEMPLATE, "t.toml").unwrap();
+    let mut data = Aggregate::new(&q);
+    for (segment, n) in [("営業", 12), ("法務", 2)] {
+        for i in 0..n {
+            let answers = serde_json::json!({ "rating": 7, "agree": 1 + i % 5 });
+            data.add(&q, segment, &q.validate_answers(&answers).unwrap());
+        }
+    }
+    let invited = vec![("営業".to_owned(), 20), ("法務".to_owned(), 4)];
+    let r = report::build(&q, &data, &invited, 5, 10, &mut |_| {});
+    let bytes = {
+        let doc = Document::new(
+            &q,
+            &r,
+            Meta::default(),
+            Words::new(&survey_design::Lang::parse("ja").unwrap()),
+        );
+        survey_report::xlsx::render(&q, &r, &doc).unwrap()
+    };
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut read = |name: &str| {
+        let mut text = String::new();
+        archive.by_name(name).unwrap().read_to_string(&mut text).unwrap();
+        text
+    };
+    let workbook = read("xl/workbook.xml");
+    for sheet in ["回答数", "設問別", "トピック指標"] {
+        assert!(workbook.contains(&format!("name=\"{sheet}\"")), "{workbook}");
+    }
+    let strings = read("xl/sharedStrings.xml");
+    assert!(strings.contains("非表示") && strings.contains("全体"), "{strings}");
+    let responses = read("xl/worksheets/sheet1.xml");
+    assert!(
+        responses.contains("<c r=\"C2\"><v>14</v></c>"),
+        "the total is a number: {responses}"
+    );
+    // 法務 (2) is hidden and 営業 with it: their response cells hold the word, not a number.
+    assert!(
+        responses.contains("<c r=\"C3\" t=\"s\">") && responses.contains("<c r=\"C4\" t=\"s\">"),
+        "{responses}"
+    );
+}
+
+/// Dark pixels of a chart's PNG (its text and bars).
+fn ink(chart: &Chart) -> usize {
+    let png = chart.png(1, &ChartWords { hidden: "非表示" }).unwrap();
+    let mut reader = png::Decoder::new(std::io::Cursor::new(png)).read_info().unwrap();
+    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+    reader.next_frame(&mut pixels).unwrap();
+    pixels.chunks(3).filter(|p| p.iter().all(|c| *c < 128)).count()
+}
+
+#[test]
+fn charts_draw_japanese_with_the_shipped_font() {
+    let bars = |label: &str| Chart::Bars {
+        rows: vec![(label.to_owned(), None)],
+        unit: Unit::Share,
+    };
+    // Were the glyphs missing, both labels would draw the same empty boxes (or nothing).
+    let dense = ink(&bars("營業部門の議論"));
+    let sparse = ink(&bars("一一一一一一一"));
+    assert!(dense > sparse * 2 && sparse > 0, "dense {dense}, sparse {sparse}");
+}
+
+#[test]
+fn a_hidden_heat_map_cell_says_so_and_shows_no_figure() {
+    let chart = Chart::HeatMap {
+        columns: vec!["全体".into(), "営業".into(), "法務".into()],
+        rows: vec![("会社の将来に期待している".into(), vec![Some(0.62), None, None])],
+    };
+    let svg = chart.svg(&ChartWords { hidden: "非表示" }).unwrap();
+    assert_eq!(svg.matches("非表示").count(), 2, "{svg}");
+    assert!(svg.contains("62%") && svg.contains("会社の将来"), "{svg}");
+    // The only figures: the shown cell and the colour scale's steps.
+    let figures: Vec<u32> = svg
+        .split('>')
+        .filter_map(|t| t.split('<').next()?.trim().strip_suffix('%')?.parse().ok())
+        .collect();
+    assert!(figures.contains(&62), "{figures:?}");
+    assert!(figures.iter().all(|f| *f == 62 || f % 20 == 0), "{figures:?}");
+}
+
+#[test]
+fn the_pdf_is_typeset_with_every_part() {
+    let q = Questionnaire::from_toml(TEMPLATE, "t.toml").unwrap();
+    let mut data = Aggregate::new(&q);
+    for (segment, n) in [("department=営業", 30), ("department=法務", 2), ("department=開発", 20)] {
+        for i in 0..n {
+            let answers = serde_json::json!({ "rating": i % 11, "agree": 1 + i % 5, "pick": "a" });
+            data.add(&q, segment, &q.validate_answers(&answers).unwrap());
+        }
+    }
+    let invited = vec![
+        ("department=営業".to_owned(), 40),
+        ("department=法務".to_owned(), 4),
+        ("department=開発".to_owned(), 25),
+    ];
+    let r = report::build(&q, &data, &invited, 5, 10, &mut |_| {});
+    let doc = Document::new(
+        &q,
+        &r,
+        Meta::default(),
+        Words::new(&survey_design::Lang::parse("ja").unwrap()),
+    );
+    assert!(doc.heat_map.is_some() && doc.sections.len() == 3);
+    let pdf = survey_report::pdf::render(&doc).unwrap();
+    assert!(pdf.bytes.starts_with(b"%PDF-"));
+    // Cover, summary, three questions, heat map, comments, methodology.
+    assert!(pdf.pages >= 8, "{} pages", pdf.pages);
+}
