@@ -10,40 +10,7 @@ use rand::{Rng, SeedableRng};
 use survey_analysis::{Aggregate, Figure, report};
 use survey_design::Questionnaire;
 
-const TEMPLATE: &str = r#"
-id = "t"
-version = 1
-languages = ["en"]
-default_language = "en"
-title = { en = "T" }
-anonymity_statement = { en = "Anonymous." }
-[topics.mood]
-label = { en = "Mood" }
-[scales.agree]
-points = 5
-labels = [{ en = "1" }, { en = "2" }, { en = "3" }, { en = "4" }, { en = "5" }]
-[[sections]]
-id = "s"
-title = { en = "S" }
-[[sections.questions]]
-id = "rating"
-type = "rating"
-required = true
-text = { en = "R" }
-low_label = { en = "low" }
-high_label = { en = "high" }
-[[sections.questions]]
-id = "agree"
-type = "likert"
-scale = "agree"
-topics = ["mood"]
-text = { en = "A" }
-[[sections.questions]]
-id = "pick"
-type = "single_choice"
-text = { en = "P" }
-options = [{ id = "a", label = { en = "a" } }, { id = "b", label = { en = "b" } }]
-"#;
+const TEMPLATE: &str = include_str!("fixtures/three-questions.toml");
 
 /// Segment sizes, k, and a seed for the answers.
 fn data_sets() -> impl Strategy<Value = (Vec<u64>, u64, u64)> {

@@ -3,6 +3,7 @@
 //! the same renderers as the published reports. Memory follows the questionnaire, not the file:
 //! the responses are read line by line.
 
+use std::borrow::Cow;
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -190,12 +191,21 @@ fn from_database(id: uuid::Uuid, config: Option<&Path>) -> Result<(Questionnaire
 }
 
 /// Bytes of whole lines handed to a counting thread at a time.
-const CHUNK: usize = 1 << 20;
+const CHUNK: u64 = 1 << 20;
 
-/// A run of whole lines and the number of the first.
+/// A run of whole lines, numbered in reading order.
 struct Chunk {
-    first_line: usize,
+    seq: usize,
     bytes: Vec<u8>,
+}
+
+/// What a counting thread did: its counts, and how many lines each of its chunks held (to name a
+/// bad line by its number without counting lines while reading).
+struct Counted {
+    data: Aggregate,
+    lines: Vec<(usize, usize)>,
+    /// The first bad line it met: chunk, line within it, what is wrong.
+    problem: Option<(usize, usize, String)>,
 }
 
 /// Reads and counts every response, showing progress on a terminal. This thread reads the file
@@ -220,23 +230,19 @@ fn count(q: &Questionnaire, path: &Path) -> Result<Aggregate, CliError> {
             .unzip();
         let mut progress = Progress::new(size);
         let mut carry: Vec<u8> = Vec::new();
-        let mut line = 1;
         let mut read = Ok(());
-        for turn in 0.. {
+        for seq in 0.. {
             if failed.load(Ordering::Relaxed) {
                 break;
             }
             let mut bytes = std::mem::take(&mut carry);
-            let start = bytes.len();
-            bytes.resize(start + CHUNK, 0);
-            let n = match file.read(&mut bytes[start..]) {
+            let n = match (&mut file).take(CHUNK).read_to_end(&mut bytes) {
                 Ok(n) => n,
                 Err(e) => {
                     read = Err(read_error(e));
                     break;
                 }
             };
-            bytes.truncate(start + n);
             progress.advance(n as u64);
             // Whole lines only; the rest waits for the next read (or is the last line).
             if n > 0 {
@@ -248,14 +254,8 @@ fn count(q: &Questionnaire, path: &Path) -> Result<Aggregate, CliError> {
                     }
                 }
             }
-            let lines = bytes.iter().filter(|b| **b == b'\n').count();
-            let chunk = Chunk {
-                first_line: line,
-                bytes,
-            };
-            line += lines;
             // A send fails only when that counter stopped on a bad line, which it reports.
-            if senders[turn % workers].send(chunk).is_err() || n == 0 {
+            if senders[seq % workers].send(Chunk { seq, bytes }).is_err() || n == 0 {
                 break;
             }
         }
@@ -266,57 +266,120 @@ fn count(q: &Questionnaire, path: &Path) -> Result<Aggregate, CliError> {
     });
     read?;
     let mut total = Aggregate::new(q);
-    let mut first_problem: Option<(usize, String)> = None;
+    let mut lines = Vec::new();
+    let mut first_problem: Option<(usize, usize, String)> = None;
     for result in results {
-        match result {
-            Ok(Ok(data)) => total.merge(data),
-            Ok(Err(problem)) => {
-                if first_problem.as_ref().is_none_or(|(line, _)| problem.0 < *line) {
-                    first_problem = Some(problem);
-                }
-            }
-            Err(_) => return Err(CliError::Usage("a counting thread stopped unexpectedly".into())),
+        let Ok(counted) = result else {
+            return Err(CliError::Usage("a counting thread stopped unexpectedly".into()));
+        };
+        total.merge(counted.data);
+        lines.extend(counted.lines);
+        if let Some(problem) = counted.problem
+            && first_problem
+                .as_ref()
+                .is_none_or(|first| (problem.0, problem.1) < (first.0, first.1))
+        {
+            first_problem = Some(problem);
         }
     }
     match first_problem {
-        Some((line, message)) => Err(CliError::Response {
+        // Every chunk before the bad one was counted, by one thread or another.
+        Some((seq, within, message)) => Err(CliError::Response {
             path: path.to_owned(),
-            line,
+            line: lines.iter().filter(|(s, _)| *s < seq).map(|(_, n)| n).sum::<usize>() + within + 1,
             message,
         }),
         None => Ok(total),
     }
 }
 
+/// A response line: its segment and the entries of its answers, read without building a map
+/// (other keys, such as the language, are skipped).
+#[derive(serde::Deserialize)]
+struct Line<'a> {
+    #[serde(default)]
+    segment: String,
+    #[serde(borrow)]
+    answers: Entries<'a>,
+}
+
+/// The answers object's entries, keys borrowed from the line where they need no unescaping.
+struct Entries<'a>(Vec<(Cow<'a, str>, serde_json::Value)>);
+
+impl<'de: 'a, 'a> serde::Deserialize<'de> for Entries<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Key<'a>(Cow<'a, str>);
+        impl<'de: 'a, 'a> serde::Deserialize<'de> for Key<'a> {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct Text<'a>(std::marker::PhantomData<&'a ()>);
+                impl<'de: 'a, 'a> serde::de::Visitor<'de> for Text<'a> {
+                    type Value = Key<'a>;
+                    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                        f.write_str("a question id")
+                    }
+                    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Key<'a>, E> {
+                        Ok(Key(Cow::Borrowed(v)))
+                    }
+                    fn visit_str<E>(self, v: &str) -> Result<Key<'a>, E> {
+                        Ok(Key(Cow::Owned(v.to_owned())))
+                    }
+                }
+                d.deserialize_str(Text(std::marker::PhantomData))
+            }
+        }
+        struct Object<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Object<'a> {
+            type Value = Entries<'a>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object from question id to answer")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Entries<'a>, A::Error> {
+                let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(40));
+                while let Some((Key(key), value)) = map.next_entry()? {
+                    entries.push((key, value));
+                }
+                Ok(Entries(entries))
+            }
+        }
+        d.deserialize_map(Object(std::marker::PhantomData))
+    }
+}
+
 /// One counting thread: chunks of lines until the reader is done or a line is bad.
-fn count_chunks(
-    q: &Questionnaire,
-    receive: mpsc::Receiver<Chunk>,
-    failed: &AtomicBool,
-) -> Result<Aggregate, (usize, String)> {
+fn count_chunks(q: &Questionnaire, receive: mpsc::Receiver<Chunk>, failed: &AtomicBool) -> Counted {
     let mut data = Aggregate::new(q);
+    let mut lines = Vec::new();
     for chunk in receive {
+        let mut n = 0;
         for (i, text) in chunk.bytes.split(|b| *b == b'\n').enumerate() {
+            n = i;
             if text.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            let counted = serde_json::from_slice::<serde_json::Value>(text)
-                .map_err(|e| format!("not a JSON object: {e}"))
-                .and_then(|value| {
-                    let segment = value.get("segment").and_then(|s| s.as_str()).unwrap_or("");
-                    let answers = q
-                        .validate_answers(value.get("answers").unwrap_or(&serde_json::Value::Null))
-                        .map_err(|e| e.to_string())?;
-                    data.add(q, segment, &answers);
+            let counted = serde_json::from_slice::<Line>(text)
+                .map_err(|e| format!("not a response object: {e}"))
+                .and_then(|line| {
+                    let entries = line.answers.0.iter().map(|(k, v)| (k.as_ref(), v));
+                    let answers = q.validate_entries(entries).map_err(|e| e.to_string())?;
+                    data.add(q, &line.segment, &answers);
                     Ok(())
                 });
             if let Err(message) = counted {
                 failed.store(true, Ordering::Relaxed);
-                return Err((chunk.first_line + i, message));
+                return Counted {
+                    data,
+                    lines,
+                    problem: Some((chunk.seq, i, message)),
+                };
             }
         }
+        lines.push((chunk.seq, n));
     }
-    Ok(data)
+    Counted {
+        data,
+        lines,
+        problem: None,
+    }
 }
 
 /// `segment,count` lines; a header line or blank lines are skipped.

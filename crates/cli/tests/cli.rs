@@ -523,3 +523,23 @@ fn report_from_the_database_names_a_survey_it_does_not_hold() {
     let both = run(&["report", "--survey", id, "--responses", "r.jsonl"]);
     assert_eq!(both.status.code(), Some(2), "{}", stderr(&both));
 }
+
+#[test]
+fn a_bad_line_deep_in_a_large_file_is_named_by_its_number() {
+    // Several megabytes: read in chunks and counted on every core, the line number still holds.
+    let dir = tempfile::tempdir().unwrap();
+    let q = templates().join("alumni-network-opinion.toml").display().to_string();
+    let generated = survey(
+        dir.path(),
+        &["generate", "--questionnaire", &q, "--responses", "6000", "--seed", "3"],
+    );
+    assert!(generated.status.success(), "{}", stderr(&generated));
+    let mut lines: Vec<String> = stdout(&generated).lines().map(str::to_owned).collect();
+    lines[4320] = r#"{"segment": "department=Sales", "answers": {"support": 9}}"#.to_owned();
+    std::fs::write(dir.path().join("r.jsonl"), lines.join("\n")).unwrap();
+    assert!(std::fs::metadata(dir.path().join("r.jsonl")).unwrap().len() > 3 << 20);
+    let report = survey(dir.path(), &["report", "--questionnaire", &q, "--responses", "r.jsonl"]);
+    assert_eq!(report.status.code(), Some(2));
+    assert!(stderr(&report).contains("r.jsonl:4321: "), "{}", stderr(&report));
+    assert!(stderr(&report).contains("support"), "{}", stderr(&report));
+}

@@ -50,9 +50,15 @@ pub enum Unit {
     Count,
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 #[error("the chart could not be drawn: {0}")]
 pub struct ChartError(String);
+
+impl ChartError {
+    pub(crate) fn new(why: &str) -> Self {
+        Self(why.to_owned())
+    }
+}
 
 /// The word a chart writes where a figure is hidden.
 pub struct ChartWords {
@@ -110,6 +116,8 @@ impl Chart {
         let mut encoder = png::Encoder::new(&mut bytes, w, h);
         encoder.set_color(png::ColorType::Rgb);
         encoder.set_depth(png::BitDepth::Eight);
+        // Flat colours compress well even at the fast setting, at a fraction of the time.
+        encoder.set_compression(png::Compression::Fast);
         let mut writer = encoder.write_header().map_err(|e| ChartError(e.to_string()))?;
         writer
             .write_image_data(&pixels)
@@ -243,7 +251,8 @@ impl<DB: DrawingBackend> Pen<'_, DB> {
             let mut x = zero - neutral / 2.0 * half;
             for p in (0..middle).rev() {
                 let w = shares[p] * half;
-                self.rect(x - w, top, x, bottom, colors[p])?;
+                // A white hairline between neighbours keeps them apart without colour.
+                self.rect(x - w, top, (x - 1.0).max(x - w), bottom, colors[p])?;
                 self.figure_on(&percent(shares[p]), x - w / 2.0, centre, colors[p], w)?;
                 x -= w;
             }
@@ -251,7 +260,7 @@ impl<DB: DrawingBackend> Pen<'_, DB> {
             // From the neutral point (straddling zero) when there is one, else the first positive.
             for p in middle..points.len() {
                 let w = shares[p] * half;
-                self.rect(x, top, x + w, bottom, colors[p])?;
+                self.rect(x, top, (x + w - 1.0).max(x), bottom, colors[p])?;
                 self.figure_on(&percent(shares[p]), x + w / 2.0, centre, colors[p], w)?;
                 x += w;
             }
@@ -398,12 +407,13 @@ fn mix(a: (f64, f64, f64), b: (f64, f64, f64), t: f64) -> RGBColor {
 /// the two ends differ in position and the points on one side in lightness.
 fn likert_colors(points: usize) -> Vec<RGBColor> {
     let side = points / 2;
-    let (low_dark, low_light) = ((179.0, 88.0, 6.0), (253.0, 205.0, 150.0));
-    let (high_dark, high_light) = ((84.0, 39.0, 136.0), (200.0, 195.0, 228.0));
+    // Greys of 100, 170 | 235 | 150, 55: every point differs in black and white as well.
+    let (low_dark, low_light) = ((179.0, 88.0, 6.0), (241.0, 163.0, 64.0));
+    let (high_dark, high_light) = ((84.0, 39.0, 136.0), (153.0, 142.0, 195.0));
     let step = |i: usize| if side > 1 { i as f64 / (side - 1) as f64 } else { 0.0 };
     let mut colors: Vec<RGBColor> = (0..side).map(|i| mix(low_dark, low_light, step(i))).collect();
     if points % 2 == 1 {
-        colors.push(RGBColor(215, 215, 215));
+        colors.push(RGBColor(235, 235, 235));
     }
     colors.extend((0..side).map(|i| mix(high_light, high_dark, step(i))));
     colors

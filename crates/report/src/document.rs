@@ -4,7 +4,9 @@
 use survey_analysis::{Distribution, Figure, Measure, Report};
 use survey_design::{QuestionKind, Questionnaire};
 
-use crate::chart::Chart;
+use std::sync::OnceLock;
+
+use crate::chart::{Chart, ChartError};
 use crate::figures;
 use crate::labels::Words;
 
@@ -41,6 +43,8 @@ pub struct Document {
     pub trends: Option<Trends>,
     pub comments: Vec<CommentBlock>,
     pub methodology: Vec<Paragraph>,
+    /// The charts as PNG (for the PDF and the workbook), drawn once when first asked for.
+    pngs: OnceLock<Vec<Result<Vec<u8>, ChartError>>>,
 }
 
 #[derive(Debug, Clone)]
@@ -180,6 +184,56 @@ impl Document {
             sections,
             comments,
             words,
+            pngs: OnceLock::new(),
+        }
+    }
+
+    /// Every chart of the document, in reading order.
+    pub fn charts(&self) -> Vec<&Chart> {
+        std::iter::once(&self.rates_chart)
+            .chain(self.sections.iter().filter_map(|s| s.chart.as_ref()))
+            .chain(self.heat_map.as_ref())
+            .chain(self.comments.iter().filter_map(|c| c.terms.as_ref()))
+            .collect()
+    }
+
+    /// One of this document's charts as a PNG at twice its size. The first call draws them all,
+    /// on every core.
+    pub fn png(&self, chart: &Chart) -> Result<&[u8], ChartError> {
+        let charts = self.charts();
+        let pngs = self.pngs.get_or_init(|| {
+            let words = self.chart_words();
+            let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+            let mut drawn: Vec<Option<Result<Vec<u8>, ChartError>>> = vec![None; charts.len()];
+            std::thread::scope(|scope| {
+                let parts: Vec<_> = (0..threads)
+                    .map(|t| {
+                        let (charts, words) = (&charts, &words);
+                        scope.spawn(move || {
+                            (t..charts.len())
+                                .step_by(threads)
+                                .map(|i| (i, charts[i].png(2, words)))
+                                .collect::<Vec<_>>()
+                        })
+                    })
+                    .collect();
+                for part in parts {
+                    // A drawing thread only returns; it does not panic on bad data.
+                    for (i, png) in part.join().unwrap_or_default() {
+                        drawn[i] = Some(png);
+                    }
+                }
+            });
+            drawn
+                .into_iter()
+                .map(|png| png.unwrap_or_else(|| Err(ChartError::new("not drawn"))))
+                .collect()
+        });
+        let at = charts.iter().position(|c| std::ptr::eq(*c, chart));
+        match at.and_then(|i| pngs.get(i)) {
+            Some(Ok(png)) => Ok(png),
+            Some(Err(e)) => Err(e.clone()),
+            None => Err(ChartError::new("not a chart of this document")),
         }
     }
 }

@@ -73,7 +73,7 @@ impl Charts {
             return Ok(Value::Null);
         };
         let name = format!("{}.png", self.files.len());
-        self.files.insert(name.clone(), chart.png(2, &doc.chart_words())?);
+        self.files.insert(name.clone(), doc.png(chart)?.to_vec());
         Ok(Value::String(name))
     }
 }

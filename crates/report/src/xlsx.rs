@@ -237,11 +237,9 @@ pub fn render(q: &Questionnaire, report: &Report, doc: &Document) -> Result<Vec<
     let mut row = 0;
     for (title, chart) in charts {
         let Some(chart) = chart else { continue };
-        let png = chart
-            .png(2, &doc.chart_words())
-            .map_err(|e| XlsxError::ParameterError(e.to_string()))?;
+        let png = doc.png(chart).map_err(|e| XlsxError::ParameterError(e.to_string()))?;
         sheet.write_string_with_format(row, 0, &title, &bold)?;
-        let image = Image::new_from_buffer(&png)?.set_scale_width(0.5).set_scale_height(0.5);
+        let image = Image::new_from_buffer(png)?.set_scale_width(0.5).set_scale_height(0.5);
         sheet.insert_image(row + 1, 0, &image)?;
         // Default rows are 20 pixels high.
         row += chart.size().1.div_ceil(20) + 3;

@@ -15,6 +15,20 @@ impl Questionnaire {
     /// answered; every problem is reported, one per question.
     pub fn validate_answers(&self, raw: &Json) -> Result<Answers, AnswerErrors> {
         let (answers, errors) = self.check(raw, true);
+        Self::finished(answers, errors)
+    }
+
+    /// The same from the entries of the answers object, for a caller that reads them without
+    /// building a map (the report command, a million lines at a time).
+    pub fn validate_entries<'a>(
+        &self,
+        entries: impl IntoIterator<Item = (&'a str, &'a Json)>,
+    ) -> Result<Answers, AnswerErrors> {
+        let (answers, errors) = self.check_entries(entries, true);
+        Self::finished(answers, errors)
+    }
+
+    fn finished(answers: Answers, errors: Vec<AnswerError>) -> Result<Answers, AnswerErrors> {
         if errors.is_empty() {
             Ok(answers)
         } else {
@@ -36,14 +50,24 @@ impl Questionnaire {
             }];
             return (Answers { answers: Vec::new() }, errors);
         };
-        let mut answers = Answers { answers: Vec::new() };
+        self.check_entries(raw.iter().map(|(k, v)| (k.as_str(), v)), complete)
+    }
+
+    fn check_entries<'a>(
+        &self,
+        entries: impl IntoIterator<Item = (&'a str, &'a Json)>,
+        complete: bool,
+    ) -> (Answers, Vec<AnswerError>) {
+        let mut answers = Answers {
+            answers: Vec::with_capacity(self.len()),
+        };
         let mut errors = Vec::new();
         let mut failed: Vec<&str> = Vec::new();
 
         // The submitted values by the position of their question; keys that name none are errors.
         let mut by_position: Vec<Option<&Json>> = vec![None; self.len()];
         let mut unknown = Vec::new();
-        for (key, value) in raw {
+        for (key, value) in entries {
             match self.position(key).and_then(|p| by_position.get_mut(p)) {
                 Some(slot) => *slot = Some(value),
                 None => unknown.push(key),
@@ -83,7 +107,7 @@ impl Questionnaire {
         }
         for key in unknown {
             errors.push(AnswerError {
-                question: Some(key.clone()),
+                question: Some(key.to_owned()),
                 kind: Kind::UnknownQuestion,
             });
         }

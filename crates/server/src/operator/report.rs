@@ -18,9 +18,7 @@ pub async fn show(
     lang: UiLang,
     path: web::Path<Uuid>,
 ) -> Result<HttpResponse, AppError> {
-    user.require_operator()?;
-    let s = surveys::find(&state.db, *path).await?;
-    let report = crate::reports::build(&state, &s).await?;
+    let (s, report) = closed_report(&state, &user, *path).await?;
     let doc = crate::reports::document(&state, &s, &report).await?;
     let content = html! {
         p {
@@ -39,9 +37,7 @@ pub async fn csv(
     user: CurrentUser,
     path: web::Path<Uuid>,
 ) -> Result<HttpResponse, AppError> {
-    user.require_operator()?;
-    let s = surveys::find(&state.db, *path).await?;
-    let report = crate::reports::build(&state, &s).await?;
+    let (s, report) = closed_report(&state, &user, *path).await?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((
@@ -57,9 +53,7 @@ pub async fn pdf(
     user: CurrentUser,
     path: web::Path<Uuid>,
 ) -> Result<HttpResponse, AppError> {
-    user.require_operator()?;
-    let s = surveys::find(&state.db, *path).await?;
-    let report = crate::reports::build(&state, &s).await?;
+    let (s, report) = closed_report(&state, &user, *path).await?;
     let doc = crate::reports::document(&state, &s, &report).await?;
     let pdf = web::block(move || survey_report::pdf::render(&doc))
         .await
@@ -72,6 +66,18 @@ pub async fn pdf(
             format!("inline; filename=\"report-{}-preview.pdf\"", s.id),
         ))
         .body(pdf.bytes))
+}
+
+/// The survey and its report, for an operator (refused before the close).
+async fn closed_report(
+    state: &AppState,
+    user: &CurrentUser,
+    id: Uuid,
+) -> Result<(crate::entities::survey::Model, survey_analysis::Report), AppError> {
+    user.require_operator()?;
+    let s = surveys::find(&state.db, id).await?;
+    let report = crate::reports::build(state, &s).await?;
+    Ok((s, report))
 }
 
 /// A published file of the report, as management downloads it.
