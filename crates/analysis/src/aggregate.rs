@@ -267,30 +267,10 @@ impl Aggregate {
 
     /// Adds the counts of another aggregate of the same questionnaire (counted in parallel).
     pub fn merge(&mut self, other: Aggregate) {
-        for (i, tally) in other.overall.into_iter().enumerate() {
-            if let Some(mine) = self.overall.get_mut(i) {
-                mine.merge(tally);
-            }
-        }
-        for (segment, tallies) in other.by_segment {
-            match self.by_segment.get_mut(&segment) {
-                Some(mine) => mine.iter_mut().zip(tallies).for_each(|(m, t)| m.merge(t)),
-                None => {
-                    self.by_segment.insert(segment, tallies);
-                }
-            }
-        }
-        for (mine, t) in self.topic_overall.iter_mut().zip(other.topic_overall) {
-            mine.merge(t);
-        }
-        for (segment, tallies) in other.topic_by_segment {
-            match self.topic_by_segment.get_mut(&segment) {
-                Some(mine) => mine.iter_mut().zip(tallies).for_each(|(m, t)| m.merge(t)),
-                None => {
-                    self.topic_by_segment.insert(segment, tallies);
-                }
-            }
-        }
+        merge_all(&mut self.overall, other.overall, Tally::merge);
+        merge_groups(&mut self.by_segment, other.by_segment, Tally::merge);
+        merge_all(&mut self.topic_overall, other.topic_overall, TopicTally::merge);
+        merge_groups(&mut self.topic_by_segment, other.topic_by_segment, TopicTally::merge);
         for (segment, n) in other.responses {
             bump(&mut self.responses, &segment, n);
         }
@@ -363,6 +343,25 @@ impl Aggregate {
                     Some(pool) => pool.add(text),
                     None => self.comments.entry(id.to_owned()).or_default().add(text),
                 }
+            }
+        }
+    }
+}
+
+/// Merges counts measure by measure.
+fn merge_all<T>(mine: &mut [T], theirs: Vec<T>, merge: fn(&mut T, T)) {
+    for (m, t) in mine.iter_mut().zip(theirs) {
+        merge(m, t);
+    }
+}
+
+/// Merges counts group by group, taking over the groups only the other side has.
+fn merge_groups<T>(mine: &mut BTreeMap<String, Vec<T>>, theirs: BTreeMap<String, Vec<T>>, merge: fn(&mut T, T)) {
+    for (group, counts) in theirs {
+        match mine.get_mut(&group) {
+            Some(m) => merge_all(m, counts, merge),
+            None => {
+                mine.insert(group, counts);
             }
         }
     }
