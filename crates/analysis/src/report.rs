@@ -141,6 +141,21 @@ pub struct Distribution {
     pub mean_rank: Vec<(String, f64)>,
 }
 
+impl Distribution {
+    /// Answers on each point `1..=points` of a scale, in order ("not applicable" left out).
+    pub fn point_counts(&self, points: u8) -> Vec<u64> {
+        (1..=points)
+            .map(|p| {
+                let key = p.to_string();
+                self.categories
+                    .iter()
+                    .find(|(k, _)| *k == key)
+                    .map_or(0, |(_, s)| s.count)
+            })
+            .collect()
+    }
+}
+
 /// Segments and the invitees in each (from the roster).
 pub type Invited = Vec<(String, u64)>;
 

@@ -101,28 +101,35 @@ fn shown<T>(figure: &Figure<T>, words: &Words, show: impl Fn(&T) -> String) -> S
 impl Document {
     pub fn new(q: &Questionnaire, report: &Report, meta: Meta, words: Words) -> Self {
         let title = q.title().get(words.lang()).to_owned();
-        let mut rates = Table {
+        let rate_row = |group: String, invited: u64, responses: &Figure<u64>, rate: &Figure<f64>| {
+            vec![
+                group,
+                invited.to_string(),
+                shown(responses, &words, u64::to_string),
+                shown(rate, &words, |r| percent(*r)),
+            ]
+        };
+        let rates = Table {
             head: vec![
                 words.t("グループ", "Group").into(),
                 words.t("対象者", "Invited").into(),
                 words.t("回答", "Responses").into(),
                 words.t("回答率", "Rate").into(),
             ],
-            rows: vec![vec![
+            rows: std::iter::once(rate_row(
                 words.everyone().into(),
-                report.invited.to_string(),
-                shown(&report.responses, &words, u64::to_string),
-                shown(&report.rate, &words, |r| percent(*r)),
-            ]],
+                report.invited,
+                &report.responses,
+                &report.rate,
+            ))
+            .chain(
+                report
+                    .segments
+                    .iter()
+                    .map(|s| rate_row(words.segment(&s.segment), s.invited, &s.responses, &s.rate)),
+            )
+            .collect(),
         };
-        rates.rows.extend(report.segments.iter().map(|s| {
-            vec![
-                words.segment(&s.segment),
-                s.invited.to_string(),
-                shown(&s.responses, &words, u64::to_string),
-                shown(&s.rate, &words, |r| percent(*r)),
-            ]
-        }));
         let topics = (!report.topics.is_empty()).then(|| {
             let mut head = vec![words.t("トピック", "Topic").to_owned(), words.everyone().to_owned()];
             head.extend(report.segments.iter().map(|s| words.segment_short(&s.segment)));
@@ -622,22 +629,14 @@ fn agreement(q: &Questionnaire, m: &Measure) -> Option<(f64, bool)> {
         ),
         _ => return None,
     };
-    let d = m.overall.shown()?;
-    let count = |keep: &dyn Fn(u8) -> bool| -> u64 {
-        d.categories
-            .iter()
-            .filter_map(|(key, share)| Some((key.parse::<u8>().ok()?, share.count)))
-            .filter(|(p, _)| keep(*p))
-            .map(|(_, n)| n)
-            .sum()
-    };
-    let on_scale = count(&|_| true);
-    (on_scale > 0).then(|| {
-        (
-            count(&|p| scale.favourable().contains(&p)) as f64 / on_scale as f64,
-            reverse,
-        )
-    })
+    let counts = m.overall.shown()?.point_counts(scale.points());
+    let on_scale: u64 = counts.iter().sum();
+    let agreeing: u64 = scale
+        .favourable()
+        .iter()
+        .filter_map(|p| counts.get(usize::from(*p).checked_sub(1)?))
+        .sum();
+    (on_scale > 0).then(|| (agreeing as f64 / on_scale as f64, reverse))
 }
 
 fn methodology(report: &Report, meta: &Meta, words: &Words) -> Vec<Paragraph> {

@@ -128,7 +128,7 @@ pub fn terms(terms: &[(String, u64)]) -> Option<Chart> {
     })
 }
 
-pub fn has_favourable(q: &Questionnaire, m: &Measure) -> bool {
+fn has_favourable(q: &Questionnaire, m: &Measure) -> bool {
     q.question(&m.question)
         .is_some_and(|x| matches!(x.kind(), QuestionKind::Likert { .. } | QuestionKind::Matrix { .. }))
 }
@@ -145,12 +145,7 @@ fn point_names(question: &Question, words: &Words) -> Vec<String> {
 /// Shares of the points among the answers on the scale ("not applicable" left out).
 fn diverging_row(label: String, figure: &Figure<Distribution>, points: u8) -> DivergingRow {
     let shares = figure.shown().map(|d| {
-        let counts: Vec<u64> = (1..=points)
-            .map(|p| {
-                let key = p.to_string();
-                d.categories.iter().find(|(k, _)| *k == key).map_or(0, |(_, s)| s.count)
-            })
-            .collect();
+        let counts = d.point_counts(points);
         let total = counts.iter().sum::<u64>().max(1) as f64;
         counts.iter().map(|&c| c as f64 / total).collect()
     });

@@ -38,13 +38,8 @@ impl Words {
 
     /// A group by its values only (`Sales · other`), for narrow column heads.
     pub fn segment_short(&self, label: &str) -> String {
-        label
-            .split('|')
-            .map(|part| match part.split_once('=') {
-                Some((_, MERGED)) => self.t("その他", "other").to_owned(),
-                Some((_, value)) => value.to_owned(),
-                None => part.to_owned(),
-            })
+        segment_parts(label, self.t("その他", "other"))
+            .map(|(_, value)| value)
             .collect::<Vec<_>>()
             .join(" · ")
     }
@@ -110,13 +105,21 @@ pub fn describe_segment(label: &str, merged: &str) -> String {
     if label == "all" {
         return label.to_owned();
     }
-    label
-        .split('|')
-        .map(|part| match part.split_once('=') {
-            Some((name, MERGED)) => format!("{name}: {merged}"),
-            Some((name, value)) => format!("{name}: {value}"),
-            None => part.to_owned(),
+    segment_parts(label, merged)
+        .map(|(name, value)| match name {
+            Some(name) => format!("{name}: {value}"),
+            None => value.to_owned(),
         })
         .collect::<Vec<_>>()
         .join(" · ")
+}
+
+/// The attributes of a segment label `name=value|…`: each name (when there is one) and its value,
+/// `merged` standing for [`MERGED`].
+fn segment_parts<'a>(label: &'a str, merged: &'a str) -> impl Iterator<Item = (Option<&'a str>, &'a str)> {
+    label.split('|').map(move |part| match part.split_once('=') {
+        Some((name, MERGED)) => (Some(name), merged),
+        Some((name, value)) => (Some(name), value),
+        None => (None, part),
+    })
 }
