@@ -297,8 +297,8 @@ fn count(q: &Questionnaire, path: &Path) -> Result<Aggregate, CliError> {
 /// (other keys, such as the language, are skipped).
 #[derive(serde::Deserialize)]
 struct Line<'a> {
-    #[serde(default)]
-    segment: String,
+    #[serde(default, borrow)]
+    segment: Cow<'a, str>,
     #[serde(borrow)]
     answers: Entries<'a>,
 }
@@ -413,7 +413,7 @@ struct Progress {
     total: u64,
     done: u64,
     drawn: u64,
-    on: bool,
+    terminal: bool,
 }
 
 impl Progress {
@@ -422,8 +422,13 @@ impl Progress {
             total,
             done: 0,
             drawn: 0,
-            on: std::io::stderr().is_terminal() && total > 0,
+            terminal: std::io::stderr().is_terminal(),
         }
+    }
+
+    /// Drawn only on a terminal, and only once the total is known.
+    fn on(&self) -> bool {
+        self.terminal && self.total > 0
     }
 
     fn advance(&mut self, bytes: u64) {
@@ -432,9 +437,8 @@ impl Progress {
 
     fn advance_to(&mut self, done: u64) {
         self.done = done;
-        self.on = self.on || (std::io::stderr().is_terminal() && self.total > 0);
         let percent = (self.done * 100 / self.total.max(1)).min(100);
-        if self.on && percent > self.drawn {
+        if self.on() && percent > self.drawn {
             self.drawn = percent;
             let bar = "#".repeat(percent as usize / 4);
             eprint!("\rcounting responses [{bar:<25}] {percent:>3}%");
@@ -442,7 +446,7 @@ impl Progress {
     }
 
     fn finish(&self) {
-        if self.on {
+        if self.on() {
             eprintln!();
         }
     }
