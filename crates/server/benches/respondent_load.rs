@@ -22,18 +22,12 @@
 
 use std::time::{Duration, Instant};
 
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use futures_util::StreamExt;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, Database, EntityTrait, IntoActiveModel, QueryFilter, Set, Statement,
-};
-use survey_design::answer::sample::{comment, sample_answers};
+use sea_orm::{ConnectionTrait, Database, Statement};
 use survey_server::config::Secret;
-use survey_server::surveys::{self, NewSurvey, State};
 use survey_server::{Application, Settings};
 use survey_token::client::PendingToken;
-use survey_token::rsabssa::{PublicKey, blind};
+use survey_token::rsabssa::blind;
 
 fn main() {
     actix_web::rt::System::new().block_on(run());
@@ -168,66 +162,13 @@ async fn run() {
     actix_web::rt::spawn(app.run_until_stopped());
 
     eprintln!("setting up {invitees} invitations on {backend_name}…");
-    let org = survey_server::operator::create_organisation(&state, "bench", "Bench 株式会社")
-        .await
-        .unwrap();
-    let template = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../survey-templates/alumni-network-opinion.toml"
-    ))
-    .unwrap();
-    let s = surveys::create(
-        &state.db,
-        NewSurvey {
-            organisation_id: org.id,
-            name: "bench".into(),
-            template_source: template,
-        },
-    )
-    .await
-    .unwrap();
-    let mut csv = String::from("email,language,department\n");
-    for i in 0..invitees {
-        csv.push_str(&format!("e{i}@bench.example,{},d{}\n", ["ja", "en"][i % 2], i % 4));
-    }
-    let mut active = s.into_active_model();
-    active.breakdowns = Set(serde_json::json!(["department"]));
-    active.plan = Set(Some(serde_json::json!([
-        { "milestone": "fieldwork_open", "date": "2099-01-05" },
-        { "milestone": "fieldwork_close", "date": "2099-01-20" }
-    ])));
-    let s = active.update(&state.db).await.unwrap();
-    let rows = survey_server::roster::parse(&csv, &surveys::languages(&s)).unwrap();
-    survey_server::roster::replace(&state.db, &s, rows).await.unwrap();
-    let s = surveys::transition(&state, s, State::Scheduled).await.unwrap();
-    let s = surveys::transition(&state, s, State::Open).await.unwrap();
-    let invitations = survey_server::entities::invitation::Entity::find()
-        .filter(survey_server::entities::invitation::Column::SurveyId.eq(s.id))
-        .all(&state.db)
-        .await
-        .unwrap();
-    let mut codes = Vec::with_capacity(invitees);
-    for invitee in &invitations {
-        let code = survey_server::invitations::new_code(&state.db, &state.hmac_key, invitee)
-            .await
-            .unwrap();
-        codes.push((code, invitee.segment.clone()));
-    }
-    let keys: Vec<(String, PublicKey)> = survey_server::issuance::keys(&state.db, s.id)
-        .await
-        .unwrap()
-        .iter()
-        .map(|k| (k.segment.clone(), survey_server::issuance::public_key(k).unwrap()))
-        .collect();
-    let challenge = survey_server::issuance::challenge(&state.settings, s.id);
+    let open = survey_server::fixtures::open_survey(&state, invitees).await.unwrap();
 
     eprintln!("blinding {invitees} token requests…");
-    let prepared: Vec<(String, PendingToken, Vec<u8>)> = codes
-        .into_iter()
-        .map(|(code, segment)| {
-            let key = &keys.iter().find(|(seg, _)| *seg == segment).unwrap().1;
-            let (pending, request) = PendingToken::new(key, challenge.digest(), &mut rand::rng()).unwrap();
-            (code, pending, request.to_bytes())
+    let prepared: Vec<(String, PendingToken, Vec<u8>)> = (0..open.codes.len())
+        .map(|i| {
+            let (pending, request) = open.token_request(i).unwrap();
+            (open.codes[i].0.clone(), pending, request)
         })
         .collect();
 
@@ -255,23 +196,13 @@ async fn run() {
     eprintln!("issuing…");
     let issuance = load("token issuance (HTTP + database)", concurrency, issue_requests, 200).await;
 
-    let questionnaire = surveys::questionnaire(&s).unwrap();
-    let japanese = survey_design::Lang::parse("ja").unwrap();
     let submissions: Vec<_> = prepared
         .into_iter()
         .enumerate()
         .map(|(i, (_, pending, _))| {
             let token = pending.finish(&signatures.borrow()[i]).unwrap();
-            let answers = sample_answers(&questionnaire, &mut rand::rng(), 0.7, &mut |rng, max| {
-                comment(&japanese, rng, max)
-            });
-            let body = serde_json::json!({
-                "token": URL_SAFE_NO_PAD.encode(token.to_bytes()),
-                "language": "ja",
-                "answers": answers,
-            })
-            .to_string();
-            let (client, url) = (client.clone(), format!("{base}/s/{}/responses", s.id));
+            let body = open.submission(&state, &token).unwrap();
+            let (client, url) = (client.clone(), format!("{base}/s/{}/responses", open.survey.id));
             move || async move {
                 client
                     .post(url)

@@ -37,6 +37,9 @@ pub struct DatabaseSettings {
     #[serde(default)]
     pub url: Option<Secret>,
     pub max_connections: u32,
+    /// How long a request waits for a connection before the user is told to try again (a
+    /// database out of reach must not hold a respondent for the driver's default 30 s).
+    pub acquire_timeout_seconds: u64,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -127,6 +130,7 @@ public_url = "http://127.0.0.1:8080"
 
 [database]
 max_connections = 10
+acquire_timeout_seconds = 5
 
 [mail]
 from = "Survey <survey@localhost>"

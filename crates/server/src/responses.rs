@@ -33,6 +33,11 @@ pub enum SubmitError {
     /// The answers do not fit the questionnaire; one error per question, in this language.
     #[error("{0}")]
     Answers(AnswerErrors, Lang),
+    /// This very response (same ballot, same answers) is stored already: a retry after its
+    /// acknowledgement was lost (a dropped connection, a server that died after the commit). It is
+    /// refused like any second use, but its sender gets the receipt back.
+    #[error("this response is stored already; its receipt is {0}")]
+    AlreadyStored(String),
 }
 
 impl From<sea_orm::DbErr> for SubmitError {
@@ -86,11 +91,17 @@ pub async fn submit(state: &AppState, s: &survey::Model, submission: Submission)
     };
     match response::Entity::insert(row).exec_without_returning(&state.db).await {
         Ok(_) => Ok(receipt),
-        Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => Err(AppError::conflict(
-            "this ballot has already been used: a response with it is stored, and each ballot counts once",
-            "この回答券はすでに使われています。回答は保存済みで、回答券1枚につき1回だけ数えられます。",
-        )
-        .into()),
+        Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            // The receipt binds the ballot and the answers, so a stored receipt is this response.
+            if is_stored(&state.db, s, &receipt).await? {
+                return Err(SubmitError::AlreadyStored(receipt));
+            }
+            Err(AppError::conflict(
+                "this ballot has already been used: a response with it is stored, and each ballot counts once",
+                "この回答券はすでに使われています。回答は保存済みで、回答券1枚につき1回だけ数えられます。",
+            )
+            .into())
+        }
         Err(e) => Err(e.into()),
     }
 }

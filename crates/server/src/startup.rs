@@ -58,6 +58,9 @@ pub async fn connect(settings: &Settings) -> Result<DatabaseConnection, StartErr
     let mut options = ConnectOptions::new(settings.database_url().expose().to_owned());
     options
         .max_connections(settings.database.max_connections)
+        .acquire_timeout(std::time::Duration::from_secs(
+            settings.database.acquire_timeout_seconds,
+        ))
         .sqlx_logging(false)
         // Write-ahead log, so answering does not wait for readers; and every commit synced to disk
         // before it is acknowledged (FULL), so an acknowledged response survives a crash.
@@ -122,9 +125,10 @@ impl Application {
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(data.clone())
-                .app_data(web::FormConfig::default().limit(MAX_UPLOAD_BYTES))
+                .app_data(crate::body::form_config(MAX_UPLOAD_BYTES))
                 .app_data(web::PayloadConfig::default().limit(MAX_UPLOAD_BYTES))
                 .app_data(api::json_config())
+                .wrap(from_fn(crate::body::utf8_forms))
                 .wrap(security_headers())
                 .wrap(from_fn(crate::metrics::observe))
                 .configure(routes)

@@ -190,7 +190,8 @@
       credentials: "omit", referrerPolicy: "no-referrer", cache: "no-store",
     }).then(function (res) {
       return res.json().catch(function () { return {}; }).then(function (body) {
-        if (res.status === 201) {
+        // 409 with a receipt: this very response was stored, but the first answer never came back.
+        if (res.status === 201 || (res.status === 409 && body.receipt)) {
           var done = { receipt: body.receipt, check: body.check };
           localStorage.setItem(receiptKey, JSON.stringify(done));
           localStorage.removeItem(draftKey);

@@ -115,14 +115,20 @@ pub async fn submit(
         .await
         .map_err(|e| Refusal::new(e, &lang))?;
     match responses::submit(&state, &s, submission).await {
-        Ok(receipt) => Ok(HttpResponse::Created().json(serde_json::json!({
-            "receipt": receipt,
-            // In the respondent's language: the receipt page otherwise falls back to the survey's default.
-            "check": format!("/s/{}/receipt?r={receipt}&lang={}", s.id, lang.as_str()),
-        }))),
+        Ok(receipt) => Ok(HttpResponse::Created().json(stored(&s, &receipt, &lang))),
         Err(SubmitError::Refused(e)) => Err(Refusal::new(e, &lang)),
         Err(SubmitError::Answers(errors, lang)) => Err(Refusal::answers(&errors, &lang)),
+        Err(SubmitError::AlreadyStored(receipt)) => Err(Refusal::already_stored(stored(&s, &receipt, &lang), &lang)),
     }
+}
+
+/// Where a stored response's receipt is checked, in the respondent's language (the receipt page
+/// otherwise falls back to the survey's default).
+fn stored(s: &survey::Model, receipt: &str, lang: &Lang) -> serde_json::Value {
+    serde_json::json!({
+        "receipt": receipt,
+        "check": format!("/s/{}/receipt?r={receipt}&lang={}", s.id, lang.as_str()),
+    })
 }
 
 /// The form of the operator-trusted fallback: the token travels in a hidden field.
@@ -183,7 +189,8 @@ pub async fn submit_form(
         answers: answers.clone(),
     };
     match responses::submit(&state, &s, submission).await {
-        Ok(receipt) => {
+        // A form sent twice (a reload, a retry after a dropped connection) shows the same receipt.
+        Ok(receipt) | Err(SubmitError::AlreadyStored(receipt)) => {
             let l = ui(&lang);
             let title = questionnaire.title().get(&lang).to_owned();
             Ok(frame(
@@ -232,6 +239,19 @@ impl Refusal {
             let key = e.question.clone().unwrap_or_default();
             refusal.errors.insert(key, e.message(lang));
         }
+        refusal
+    }
+
+    /// 409 like any second use of a ballot, with the receipt of the response that is stored.
+    pub fn already_stored(stored: serde_json::Value, lang: &Lang) -> Self {
+        let mut refusal = Self::new(
+            AppError::conflict(
+                "your answers were stored already (the confirmation did not reach you); this is your receipt",
+                "回答はすでに保存されていました（確認が届いていませんでした）。受領番号は次のとおりです。",
+            ),
+            lang,
+        );
+        refusal.stored = Some(stored);
         refusal
     }
 }

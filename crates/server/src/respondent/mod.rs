@@ -34,20 +34,29 @@ pub fn config(cfg: &mut web::ServiceConfig) {
     )
     .service(
         web::resource("/s/{survey}/responses")
-            .app_data(crate::api::json_config().limit(SUBMISSION_LIMIT))
+            .app_data(submission_json_config())
             .route(web::post().to(answer::submit)),
     )
     .service(
         web::resource("/s/{survey}/responses/form")
-            .app_data(web::FormConfig::default().limit(SUBMISSION_LIMIT))
+            .app_data(crate::body::form_config(SUBMISSION_LIMIT))
             .route(web::post().to(answer::submit_form)),
     )
     .route("/i/{code}", web::get().to(invite::page))
     .route("/i/{code}/fallback", web::post().to(invite::fallback))
     .route("/s/{survey}", web::get().to(public::page))
-    .route("/s/{survey}/token-keys", web::get().to(public::directory))
+    .service(web::resource("/s/{survey}/token-keys").route(web::get().to(public::directory)))
     .route("/s/{survey}/receipt", web::get().to(public::receipt))
     .route("/s/{survey}/answer", web::get().to(answer::page));
+}
+
+/// A submission's JSON: within its limit, and refused like every other refusal of the respondent's
+/// client (`{ "error": … }`), 413 when too large, 400 when malformed (nesting deeper than serde_json's
+/// 128 levels included).
+fn submission_json_config() -> web::JsonConfig {
+    web::JsonConfig::default()
+        .limit(SUBMISSION_LIMIT)
+        .error_handler(|err, _| Refusal::new(crate::body::json_problem(&err), &Lang::english()).into())
 }
 
 /// A survey by the id in a public URL (anything else is a plain 404).
@@ -133,12 +142,14 @@ fn switch_links(s: &survey::Model, lang: &Lang, path: &str) -> Vec<(String, Stri
 }
 
 /// A refusal of the respondent's browser client, as JSON in the respondent's language:
-/// `{ "error": "…", "errors": { "question": "…" } }`.
+/// `{ "error": "…", "errors": { "question": "…" } }`, with `receipt` and `check` when the refused
+/// response is the one stored already.
 #[derive(Debug)]
 pub struct Refusal {
     status: StatusCode,
     message: String,
     errors: BTreeMap<String, String>,
+    stored: Option<serde_json::Value>,
 }
 
 impl Refusal {
@@ -168,6 +179,7 @@ impl Refusal {
             status,
             message,
             errors: BTreeMap::new(),
+            stored: None,
         }
     }
 }
@@ -184,6 +196,16 @@ impl ResponseError for Refusal {
     }
 
     fn error_response(&self) -> HttpResponse {
-        HttpResponse::build(self.status).json(serde_json::json!({ "error": self.message, "errors": self.errors }))
+        let mut body = serde_json::json!({ "error": self.message, "errors": self.errors });
+        if let (Some(stored), Some(body)) = (&self.stored, body.as_object_mut()) {
+            body.extend(
+                stored
+                    .as_object()
+                    .into_iter()
+                    .flatten()
+                    .map(|(k, v)| (k.clone(), v.clone())),
+            );
+        }
+        HttpResponse::build(self.status).json(body)
     }
 }

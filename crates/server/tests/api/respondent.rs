@@ -158,10 +158,24 @@ async fn an_invitee_takes_one_token_answers_once_and_checks_the_receipt() {
     let check = client.browser.get(body["check"].as_str().unwrap()).await;
     assert!(check.body.contains("この回答は保存されています"), "{}", check.body);
 
-    // The same token again: refused, clearly, in the respondent's language.
+    // The same response again (its first answer lost on the way): refused, not counted twice, but
+    // with its receipt, so the browser can show it.
     let again = client.submit(&token, "en", &answers).await;
     assert_eq!(again.status.as_u16(), 409);
-    assert!(again.body.contains("already been used"), "{}", again.body);
+    assert!(again.body.contains("stored already"), "{}", again.body);
+    let again: Json = serde_json::from_str(&again.body).unwrap();
+    assert_eq!(again["receipt"], receipt);
+
+    // The same token with other answers: refused, clearly, in the respondent's language, and
+    // without the stored response's receipt.
+    let mut other_answers = valid_answers(&q, &mut rand::rng());
+    while other_answers == answers {
+        other_answers = valid_answers(&q, &mut rand::rng());
+    }
+    let second_use = client.submit(&token, "en", &other_answers).await;
+    assert_eq!(second_use.status.as_u16(), 409);
+    assert!(second_use.body.contains("already been used"), "{}", second_use.body);
+    assert!(!second_use.body.contains(receipt), "{}", second_use.body);
 
     // The invitation is used: its page says so, and a second token request is refused.
     let page = client.browser.get(&format!("/i/{code}?lang=en")).await;
