@@ -13,8 +13,9 @@ import tempfile
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
+
+import journey
 
 url, admin, password, out = sys.argv[1:5]
 os.makedirs(out, exist_ok=True)
@@ -36,27 +37,19 @@ def shot(name):
 
 
 def fill(name, value):
-    field = driver.find_element(By.NAME, name)
-    field.clear()
-    field.send_keys(value)
+    journey.fill(driver, name, value)
 
 
 def click_and_wait(element):
-    """Clicks and waits until the next page has replaced this one."""
-    page = driver.find_element(By.TAG_NAME, "html")
-    element.click()
-    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(page))
+    journey.click_and_wait(driver, element)
 
 
 def submit(form_action):
-    click_and_wait(driver.find_element(By.CSS_SELECTOR, f"form[action='{form_action}'] button[type=submit]"))
+    journey.submit(driver, form_action)
 
 
 def login(email, pw):
-    driver.get(url + "/login")
-    fill("email", email)
-    fill("password", pw)
-    submit("/login")
+    journey.login(driver, url, email, pw)
 
 
 def dept_code(dept):

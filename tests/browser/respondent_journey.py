@@ -12,58 +12,32 @@ published tally. Screenshots and server.log go to OUT_DIR. axe-core comes from n
 """
 
 import datetime
-import email.policy
-import email.utils
-import glob
 import html
 import http.cookiejar
 import os
 import re
-import shutil
-import socket
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, TimeoutException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import WebDriverWait
 
-binary, out = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-os.makedirs(out, exist_ok=True)
-repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-scratch = tempfile.mkdtemp(prefix="respondent-journey-")
-with socket.socket() as s:
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-url = f"http://127.0.0.1:{port}"
+from journey import Server, answer_all_and_send, leave_and_come_back, receipt, shot, take_ballot, wait_text
+
+server = Server(sys.argv[1], sys.argv[2], "respondent-journey")
+url, out = server.url, server.out
 ROSTER = [("営業", "sales", 10), ("開発", "dev", 8), ("法務", "legal", 6)]
 WEIGHT_LIMIT = 60 * 1024
 started = time.time()
-server, drivers = None, []
-
-
-def wait_for(what, check, timeout=60):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        value = check()
-        if value:
-            return value
-        assert server.poll() is None, f"the server exited while waiting for {what}; see server.log"
-        time.sleep(0.3)
-    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
 
 
 def fetch(path):
-    with urllib.request.urlopen(url + path, timeout=20) as r:
-        return r.read()
+    return server.fetch(path)
 
 
 class Operator:
@@ -103,28 +77,6 @@ class Operator:
         return self.request(path, body, f"multipart/form-data; boundary={boundary}")
 
 
-def start_server():
-    global server
-    env = dict(os.environ, SURVEY__DATA_DIR=os.path.join(scratch, "data"), SURVEY__SERVER__PORT=str(port),
-               SURVEY__SERVER__PUBLIC_URL=url, SURVEY__TEMPLATES_DIR=os.path.join(repo, "survey-templates"),
-               SURVEY__SCHEDULER__INTERVAL_SECONDS="1", SURVEY__SCHEDULER__UTC_OFFSET_HOURS="0",
-               RUST_LOG="info", SURVEY_LOG="info")
-    log = open(os.path.join(out, "server.log"), "wb")
-    server = subprocess.Popen([binary], cwd=repo, env=env, stdout=log, stderr=subprocess.STDOUT)
-    password = wait_for("the one-time admin password", lambda: re.findall(
-        r"log in as admin@survey\.local with the one-time password (\S+)",
-        open(os.path.join(out, "server.log"), encoding="utf-8", errors="replace").read()))[0]
-    wait_for("/healthz", lambda: healthy())
-    return password
-
-
-def healthy():
-    try:
-        return fetch("/healthz") is not None
-    except OSError:
-        return False
-
-
 def open_survey(password):
     """Client, survey, settings, roster, a plan whose fieldwork opened yesterday, scheduled."""
     op = Operator()
@@ -154,51 +106,12 @@ def open_survey(password):
 
 
 def invitations(languages):
-    outbox = os.path.join(scratch, "data", "outbox")
-    files = wait_for("24 invitations in the outbox",
-                     lambda: len(glob.glob(outbox + "/*.eml")) >= 24 and glob.glob(outbox + "/*.eml"))
-    found = []
-    for path in sorted(files):
-        with open(path, "rb") as f:
-            mail = email.message_from_binary_file(f, policy=email.policy.default)
-        body = mail.get_body().get_content()
-        address = email.utils.parseaddr(mail["To"])[1]
-        language = "ja" if "次のリンクから回答してください" in body else "en"
+    found = server.wait_for("24 invitations in the outbox", lambda: len(server.mails()) >= 24 and server.mails())
+    for mail in found:
+        address, language = mail["address"], mail["lang"]
         assert language == languages[address], f"{address} was mailed in {language}, the roster says {languages[address]}"
-        link = re.search(re.escape(url) + r"/i/[A-Za-z0-9_-]+", body)
-        assert link, f"no invitation link in the mail to {address}:\n{body}"
-        found.append({"address": address, "lang": language, "link": link.group(0)})
     assert len(found) == 24 and len({i["address"] for i in found}) == 24, f"expected 24 distinct invitees: {found}"
     return found
-
-
-def browser(profile, phone):
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", "--window-size=1280,900", f"--user-data-dir={profile}"]:
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    driver.set_script_timeout(60)
-    drivers.append(driver)
-    driver.phone = phone
-    viewport(driver)
-    return driver
-
-
-def viewport(driver, height=None):
-    # A window cannot be narrower than 500 px, so a phone's 390 px is emulated.
-    width, usual = (390, 844) if driver.phone else (1280, 900)
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-        "width": width, "height": height or usual, "deviceScaleFactor": 1, "mobile": driver.phone})
-
-
-def shot(driver, name):
-    # The whole page, at the respondent's width.
-    viewport(driver, min(max(driver.execute_script("return document.documentElement.scrollHeight"), 600), 4000))
-    driver.save_screenshot(os.path.join(out, name))
-    viewport(driver)
 
 
 def axe(driver, page):
@@ -219,84 +132,9 @@ def axe(driver, page):
     return result
 
 
-def wait_text(driver, phrases, what, css="main"):
-    """Waits until the element holds every phrase (a page may still be loading); fails showing its text."""
-    text = lambda: driver.find_element(By.CSS_SELECTOR, css).text
-    try:
-        WebDriverWait(driver, 20, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(
-            lambda d: all(p in text() for p in phrases))
-    except TimeoutException:
-        raise AssertionError(f"{what}: expected {phrases} in:\n{text()}") from None
-
-
-# Which questions on the shown section are visible and not yet answered; conditions change this.
-PENDING = """
-return Array.prototype.filter.call(
-  document.querySelectorAll("section.page:not([hidden]) .question:not([hidden])"),
-  function (q) {
-    return !q.querySelector("input:checked") && !Array.prototype.some.call(
-      q.querySelectorAll("input[type=text], textarea, select"), function (e) { return e.value !== ""; });
-  }).map(function (q) { return q.dataset.question; });"""
-
-SNAPSHOT = """
-return Array.prototype.filter.call(document.querySelectorAll('section.page[data-page="0"] [name]'),
-  function (e) { return (e.type === "radio" || e.type === "checkbox") ? e.checked : e.value !== ""; })
-  .map(function (e) { return e.name + "=" + e.value; }).sort();"""
-
-
-def answer(driver, r, qid):
-    q = driver.find_element(By.ID, f"q-{qid}")
-    kind, n = q.get_attribute("data-type"), r["n"]
-    r["answered"].append(qid)
-    if q.get_attribute("data-show-if"):
-        r["conditional"].append(qid)
-    pick = lambda items, salt=0: items[(n * 3 + salt + len(qid)) % len(items)]
-    if kind in ("single_choice", "likert", "rating"):
-        pick([e for e in q.find_elements(By.CSS_SELECTOR, "input[type=radio]")
-              if e.get_attribute("value") != "__other"]).click()
-    elif kind == "multiple_choice":
-        pick(q.find_elements(By.CSS_SELECTOR, "input[type=checkbox]:not([data-exclusive]):not([value=__other])")).click()
-    elif kind == "number":
-        q.find_element(By.TAG_NAME, "input").send_keys(str(3 + n))
-    elif kind in ("short_text", "long_text"):
-        text = "運営の透明性を大切にしてほしいです。" if r["lang"] == "ja" else "Please keep it simple and optional."
-        q.find_element(By.CSS_SELECTOR, "input, textarea").send_keys(text)
-    elif kind == "matrix":
-        for i, row in enumerate(q.find_elements(By.CSS_SELECTOR, "fieldset.item")):
-            pick(row.find_elements(By.CSS_SELECTOR, "input[type=radio]"), i).click()
-    elif kind == "ranking":
-        selects = q.find_elements(By.TAG_NAME, "select")
-        ranks = len(selects[0].find_elements(By.TAG_NAME, "option")) - 1
-        for rank in range(1, ranks + 1):
-            Select(selects[(n + rank) % len(selects)]).select_by_value(str(rank))
-    else:
-        raise AssertionError(f"question {qid} has an unknown type {kind}")
-
-
-def answer_section(driver, r, skip=()):
-    while pending := [q for q in driver.execute_script(PENDING) if q not in skip]:
-        answer(driver, r, pending[0])
-
-
-def answer_all_and_send(driver, r, skip=()):
-    """Answers each section in turn and sends from the last (the page never blocks paging; the server judges)."""
-    while True:
-        section = driver.find_element(By.ID, "progress-text").text
-        if r.get("axe") and section not in r["axed"]:
-            # Every section: questions of each type, required or not, are only on some of them.
-            axe(driver, f"{r['lang']} answer page, {section}")
-            r["axed"].add(section)
-        answer_section(driver, r, skip)
-        if driver.find_element(By.ID, "send").is_displayed():
-            driver.find_element(By.ID, "send").click()
-            return
-        driver.find_element(By.ID, "next").click()
-
-
 def respondent(r, survey, fingerprints):
-    tag = f"respondent-{r['name']}"
-    profile = os.path.join(scratch, tag)
-    driver = browser(profile, r["phone"])
+    tag = r["profile"] = f"respondent-{r['name']}"
+    driver = server.browser(tag, r["phone"])
     wait = WebDriverWait(driver, 20)
     driver.get(r["invite"]["link"])
     if r.get("switch"):
@@ -311,36 +149,23 @@ def respondent(r, survey, fingerprints):
     shot(driver, f"{tag}-invite.png")
     if r.get("axe"):
         axe(driver, f"{r['lang']} invitation page")
-    driver.find_element(By.ID, "start").click()
-    wait.until(lambda d: f"/s/{survey}/answer" in d.current_url)
-    assert "/i/" not in driver.current_url, f"{tag}: the invitation URL is still shown: {driver.current_url}"
-    token = driver.execute_script("for (var k in localStorage) if (k.indexOf('survey-token:') === 0) "
-                                  "return localStorage.getItem(k); return null;")
-    assert token, f"{tag}: no survey-token: in localStorage after taking the ballot"
-    r["token"] = token
-    wait.until(lambda d: d.find_element(By.ID, "progress-text").text)
+    r["token"] = take_ballot(driver, survey, tag)
     shot(driver, f"{tag}-answer.png")
 
     if r.get("abandon"):
-        answer_section(driver, r)
-        first_page = driver.execute_script(SNAPSHOT)
-        assert first_page, f"{tag}: nothing answered on the first section"
-        driver.find_element(By.ID, "next").click()
-        answer_url = driver.current_url
-        driver.quit()
-        drivers.remove(driver)
-        # The same browser profile comes back later, straight to the answer page: no code, no cookie.
-        driver = browser(profile, r["phone"])
+        driver = leave_and_come_back(server, driver, r, tag)
         wait = WebDriverWait(driver, 20)
-        driver.get(answer_url)
-        wait.until(lambda d: d.find_element(By.ID, "progress-text").text)
-        restored = driver.execute_script(SNAPSHOT)
-        assert restored == first_page, f"{tag}: draft not restored: {restored} != {first_page}"
+
+    def each_section(section):
+        # Every section: questions of each type, required or not, are only on some of them.
+        if r.get("axe") and section not in r["axed"]:
+            axe(driver, f"{r['lang']} answer page, {section}")
+            r["axed"].add(section)
 
     skip = set()
     if r.get("invalid"):
         skip = {driver.find_element(By.CSS_SELECTOR, ".question[data-required]").get_attribute("data-question")}
-    answer_all_and_send(driver, r, skip)
+    answer_all_and_send(driver, r, skip, each_section)
     if skip:
         qid = next(iter(skip))
         wait.until(lambda d: d.find_element(By.ID, f"err-{qid}").is_displayed())
@@ -351,10 +176,8 @@ def respondent(r, survey, fingerprints):
         shot(driver, f"{tag}-refused.png")
         if r.get("axe"):
             axe(driver, f"{r['lang']} answer page with a refusal")
-        answer_all_and_send(driver, r)
-    wait.until(lambda d: d.find_element(By.ID, "done").is_displayed())
-    r["receipt"] = driver.find_element(By.ID, "receipt").text
-    assert re.fullmatch(r"[0-9a-f]{64}", r["receipt"]), f"{tag}: receipt `{r['receipt']}` is not 64 hex digits"
+        answer_all_and_send(driver, r, (), each_section)
+    r["receipt"] = receipt(driver, tag)
     shot(driver, f"{tag}-done.png")
     if r.get("axe"):
         axe(driver, f"{r['lang']} done page")
@@ -366,8 +189,7 @@ def respondent(r, survey, fingerprints):
     driver.get(r["invite"]["link"] + f"?lang={r['lang']}")
     wait_text(driver, [{"ja": "すでに匿名の回答券が発行されています", "en": "already been taken"}[r["lang"]]],
               f"{tag}: the used invitation says so", "#used")
-    driver.quit()
-    drivers.remove(driver)
+    server.quit(driver)
     print(f"  {tag} ({r['invite']['address']}): receipt {r['receipt']}")
 
 
@@ -390,19 +212,19 @@ def axe_source():
     given = os.environ.get("AXE_JS")
     if given and os.path.isfile(given):
         return open(given, encoding="utf-8").read()
-    prefix = os.path.join(scratch, "axe")
+    prefix = os.path.join(server.scratch, "axe")
     subprocess.run(["npm", "install", "--prefix", prefix, "--no-audit", "--no-fund", "axe-core@4"],
                    check=True, stdout=subprocess.DEVNULL)
     return open(os.path.join(prefix, "node_modules", "axe-core", "axe.min.js"), encoding="utf-8").read()
 
 
 axe_results = []
-try:
+with server:
     AXE_SOURCE = axe_source()
-    password = start_server()
+    password = server.start()
     op, survey, languages = open_survey(password)
     invited = invitations(languages)
-    wait_for("the survey to open", lambda: b'id="issue"' in fetch(urllib.parse.urlparse(invited[0]["link"]).path))
+    server.wait_for("the survey to open", lambda: b'id="issue"' in fetch(urllib.parse.urlparse(invited[0]["link"]).path))
     public = fetch(f"/s/{survey}").decode()
     fingerprints = re.findall(r'<code class="fingerprint">([^<]+)</code>', public)
     assert len(fingerprints) == len(ROSTER), f"expected a key per department: {fingerprints}"
@@ -420,14 +242,14 @@ try:
     weights = {"invitation page": page_weight(unused), "answer page": page_weight(f"/s/{survey}/answer?lang=ja")}
     print(f"page weight: {weights}")
     for n, person in enumerate(people):
-        person.update(n=n, answered=[], conditional=[], axed=set())
+        person.update(n=n, answered=[], answers={}, conditional=[], axed=set())
         respondent(person, survey, fingerprints)
     violations = [(page, count) for page, count in axe_results if count]
     assert not violations, f"axe-core found accessibility violations: {violations}"
 
     page = f"/operator/surveys/{survey}"
     op.post(page + "/state", {"to": "closed"}, page)
-    driver = browser(os.path.join(scratch, "public"), False)
+    driver = server.browser("public")
     for r in people:
         driver.get(f"{url}/s/{survey}/receipt?r={r['receipt']}&lang={r['lang']}")
         wait_text(driver, [{"ja": "公開された集計に含まれています", "en": "is included in the published tally"}[r["lang"]]],
@@ -438,7 +260,7 @@ try:
     shot(driver, "tally.png")
 
     # The request log must never hold an invitation code or a token (the design's promise).
-    log = open(os.path.join(out, "server.log"), encoding="utf-8", errors="replace").read()
+    log = server.log()
     for r in people:
         code = r["invite"]["link"].rsplit("/", 1)[1]
         assert code not in log and r["token"] not in log, f"respondent-{r['name']}'s code or token is in server.log"
@@ -451,16 +273,3 @@ try:
               f"(shown by a condition: {', '.join(r['conditional']) or 'none'})")
     print(f"  axe-core: {len(axe_results)} pages (invitation, each section, refusal, done), no violation")
     print(f"  screenshots and server.log in {out}")
-finally:
-    for d in drivers:
-        try:
-            d.quit()
-        except Exception:  # a browser that died already must not hide the failure that killed it
-            pass
-    if server:
-        server.terminate()
-        try:
-            server.wait(10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-    shutil.rmtree(scratch, ignore_errors=True)
