@@ -23,8 +23,9 @@ pub enum AppError {
     TooManyAttempts(i64),
     #[error("this form has expired; reload the page and try again")]
     Csrf,
-    #[error("the upload is too large (at most {0} MB)")]
-    TooLarge(usize),
+    /// A body beyond the limit of its path; the message names the limit.
+    #[error("{0}")]
+    TooLarge(Message),
     #[error("something went wrong on our side; please try again")]
     Database(#[from] sea_orm::DbErr),
     #[error("something went wrong on our side; please try again")]
@@ -93,9 +94,8 @@ impl AppError {
                 format!("ログインの失敗が多すぎます。{minutes}分後にもう一度お試しください。")
             }
             Self::Csrf => "フォームの有効期限が切れました。ページを再読み込みしてもう一度お試しください。".into(),
-            Self::TooLarge(mb) => format!("アップロードが大きすぎます（上限 {mb} MB）。"),
             Self::Database(_) | Self::Internal(_) => "サーバー側で問題が起きました。もう一度お試しください。".into(),
-            Self::BadRequest(m) | Self::Conflict(m) => m.ja.clone(),
+            Self::BadRequest(m) | Self::Conflict(m) | Self::TooLarge(m) => m.ja.clone(),
         })
     }
 }

@@ -183,6 +183,12 @@ pub fn parse(text: &str, languages: &[String]) -> Result<Vec<Row>, Vec<Problem>>
                     line,
                     message: Message::new(format!("`{name}` is empty"), format!("`{name}` が空です")),
                 });
+            } else if let Some(c) = value.chars().find(|c| c.is_control()) {
+                problems.push(Problem::new(
+                    line,
+                    format!("`{name}` holds a control character (U+{:04X})", u32::from(c)),
+                    format!("`{name}` に制御文字（U+{:04X}）があります", u32::from(c)),
+                ));
             }
             attributes.insert(name.clone(), value.to_owned());
         }

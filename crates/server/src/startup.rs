@@ -129,6 +129,7 @@ impl Application {
                 .app_data(web::PayloadConfig::default().limit(MAX_UPLOAD_BYTES))
                 .app_data(api::json_config())
                 .wrap(from_fn(crate::body::utf8_forms))
+                .wrap(from_fn(crate::body::limit_bodies))
                 .wrap(security_headers())
                 .wrap(from_fn(crate::metrics::observe))
                 .configure(routes)

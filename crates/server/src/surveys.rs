@@ -135,7 +135,7 @@ pub struct NewSurvey {
 }
 
 pub async fn create(db: &impl ConnectionTrait, new: NewSurvey) -> Result<survey::Model, AppError> {
-    let name = new.name.trim();
+    let name = crate::body::single_line(&new.name, ("the survey's name", "調査名"))?;
     if name.is_empty() {
         return Err(AppError::bad("the survey needs a name", "調査名を入力してください"));
     }
@@ -177,6 +177,7 @@ pub async fn create(db: &impl ConnectionTrait, new: NewSurvey) -> Result<survey:
 
 /// Settings an operator may change while the survey is a draft.
 #[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SurveySettings {
     pub name: String,
     /// Languages offered to respondents: a subset of the questionnaire's.
@@ -232,7 +233,7 @@ pub async fn update_settings(
             format!("`{bad}` は名簿の列名として使えません（文字・数字・`_`・`-` を使ってください）"),
         ));
     }
-    let name = settings.name.trim();
+    let name = crate::body::single_line(&settings.name, ("the survey's name", "調査名"))?;
     if name.is_empty() {
         return Err(AppError::bad("the survey needs a name", "調査名を入力してください"));
     }

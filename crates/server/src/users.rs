@@ -25,7 +25,7 @@ pub async fn create(db: &impl ConnectionTrait, new: NewUser) -> Result<user::Mod
             format!("`{email}` はメールアドレスではありません"),
         ));
     }
-    let name = new.name.trim();
+    let name = crate::body::single_line(&new.name, ("the name", "名前"))?;
     if name.is_empty() {
         return Err(AppError::bad("the name is empty", "名前が空です"));
     }
@@ -85,7 +85,7 @@ pub fn looks_like_email(s: &str) -> bool {
         && !domain.ends_with('.')
         && !s
             .chars()
-            .any(|c| c.is_whitespace() || c == ',' || c == ';' || c == '<' || c == '>')
+            .any(|c| c.is_whitespace() || c.is_control() || c == ',' || c == ';' || c == '<' || c == '>')
         && !domain.contains('@')
 }
 

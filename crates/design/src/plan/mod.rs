@@ -176,10 +176,18 @@ pub struct Plan {
     steps: Vec<Step>,
 }
 
+/// The longest lead time, in working days (about four years): a plan is worked out day by day, so a
+/// lead time of millions of days would keep the planner busy for minutes.
+pub const MAX_LEAD_DAYS: u32 = 1000;
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PlanError {
     #[error("lead time `{0}` must be at least 1 working day")]
     ZeroLead(&'static str),
+    #[error("lead time `{name}` is {days} working days; at most {MAX_LEAD_DAYS} are allowed")]
+    LeadTooLong { name: &'static str, days: u32 },
+    #[error("{0} reminders are too many; a plan has at most 255")]
+    TooManyReminders(usize),
     #[error(
         "reminder {number} is set {after} working days after the opening, but fieldwork lasts only \
          {fieldwork_days}; send it before the close or lengthen `fieldwork_days`"
@@ -234,6 +242,10 @@ impl PlanError {
         let ja = |m: &Milestone| m.label(lang);
         match self {
             Self::ZeroLead(name) => format!("リードタイム `{name}` は1営業日以上にしてください"),
+            Self::LeadTooLong { name, days } => {
+                format!("リードタイム `{name}` が{days}営業日です。{MAX_LEAD_DAYS}営業日以下にしてください")
+            }
+            Self::TooManyReminders(n) => format!("リマインドが{n}回あります。255回以下にしてください"),
             Self::ReminderAfterClose {
                 number,
                 after,
@@ -292,18 +304,17 @@ impl Plan {
             && briefing < not_before
         {
             let short_by = calendar.working_days_between(briefing, not_before).max(1);
-            // Shifting the start by the shortage in calendar days fits unless holidays intervene,
-            // so search forward from there for the first start that fits.
-            let earliest = programme_start
-                .iter_days()
-                .skip(1)
-                .take(3660)
-                .find(|s| {
-                    Self::backwards(*s, lead, calendar)
-                        .ok()
-                        .and_then(|p| p.date(Milestone::Briefing))
-                        .is_some_and(|b| b >= not_before)
-                })
+            // The briefing moves forward with the start, never back: the first start within ten years
+            // whose briefing is not before `not_before` is found by bisection.
+            let starts: Vec<NaiveDate> = programme_start.iter_days().skip(1).take(3660).collect();
+            let fits = |s: &NaiveDate| {
+                Self::backwards(*s, lead, calendar)
+                    .ok()
+                    .and_then(|p| p.date(Milestone::Briefing))
+                    .is_some_and(|b| b >= not_before)
+            };
+            let earliest = *starts
+                .get(starts.partition_point(|s| !fits(s)))
                 .ok_or(PlanError::OutOfCalendar)?;
             return Err(PlanError::DoesNotFit {
                 briefing,
@@ -327,6 +338,9 @@ impl Plan {
         if let Some((name, _)) = leads.iter().find(|(_, days)| *days == 0) {
             return Err(PlanError::ZeroLead(name));
         }
+        if let Some(&(name, days)) = leads.iter().find(|(_, days)| *days > MAX_LEAD_DAYS) {
+            return Err(PlanError::LeadTooLong { name, days });
+        }
         for (i, after) in lead.reminders_after_open.iter().enumerate() {
             if *after == 0 || *after >= lead.fieldwork_days {
                 return Err(PlanError::ReminderAfterClose {
@@ -348,6 +362,9 @@ impl Plan {
         let mut reminder_days: Vec<u32> = lead.reminders_after_open.clone();
         reminder_days.sort_unstable();
         reminder_days.dedup();
+        if reminder_days.len() > usize::from(u8::MAX) {
+            return Err(PlanError::TooManyReminders(reminder_days.len()));
+        }
         let mut steps = vec![
             Step {
                 milestone: Milestone::Briefing,
@@ -365,7 +382,7 @@ impl Plan {
         for (i, after) in reminder_days.into_iter().enumerate() {
             let date = calendar.forward(open, after).ok_or(PlanError::OutOfCalendar)?;
             steps.push(Step {
-                milestone: Milestone::Reminder(i as u8 + 1),
+                milestone: Milestone::Reminder(u8::try_from(i + 1).map_err(|_| PlanError::TooManyReminders(i + 1))?),
                 date,
             });
         }

@@ -12,18 +12,15 @@ pub use routes::config;
 pub fn json_config() -> web::JsonConfig {
     web::JsonConfig::default()
         .limit(crate::startup::MAX_UPLOAD_BYTES)
-        .error_handler(|err, _| {
-            let message = match &err {
-                actix_web::error::JsonPayloadError::Deserialize(e) => format!("the JSON body is not valid: {e}"),
-                actix_web::error::JsonPayloadError::ContentType => "send the body as application/json".to_owned(),
-                actix_web::error::JsonPayloadError::Overflow { limit }
-                | actix_web::error::JsonPayloadError::OverflowKnownLength { limit, .. } => {
-                    format!("the body is larger than {limit} bytes")
-                }
-                other => format!("the body cannot be read: {other}"),
-            };
-            ApiError::BadRequest(message).into()
-        })
+        .error_handler(|err, _| ApiError::from(crate::body::json_problem(&err)).into())
+}
+
+/// A body read whole (the roster's CSV, the questionnaire's TOML): too large, or cut off, said so.
+pub fn whole_body(read: Result<web::Bytes, actix_web::Error>, limit: usize) -> Result<web::Bytes, ApiError> {
+    read.map_err(|e| match e.as_error::<actix_web::error::PayloadError>() {
+        Some(actix_web::error::PayloadError::Overflow) => crate::body::too_large(limit).into(),
+        _ => ApiError::BadRequest(format!("the body cannot be read: {e}")),
+    })
 }
 
 /// Errors of the JSON API: a stable `code` for programs and a `message` for people.
@@ -39,6 +36,10 @@ pub enum ApiError {
     BadRequest(String),
     #[error("{0}")]
     Conflict(String),
+    #[error("this path takes {0} only")]
+    MethodNotAllowed(&'static str),
+    #[error("{0}")]
+    TooLarge(String),
     #[error("internal error; try again")]
     Internal(String),
 }
@@ -55,6 +56,8 @@ impl ApiError {
             Self::NotFound => "not_found",
             Self::BadRequest(_) => "bad_request",
             Self::Conflict(_) => "conflict",
+            Self::MethodNotAllowed(_) => "method_not_allowed",
+            Self::TooLarge(_) => "too_large",
             Self::Internal(_) => "internal",
         }
     }
@@ -70,6 +73,7 @@ impl From<crate::error::AppError> for ApiError {
             A::BadRequest(m) => Self::BadRequest(m.en),
             A::Conflict(m) => Self::Conflict(m.en),
             A::Database(e) => Self::Internal(e.to_string()),
+            too_large @ A::TooLarge(_) => Self::TooLarge(too_large.to_string()),
             other => Self::Internal(other.to_string()),
         }
     }
@@ -83,6 +87,8 @@ impl ResponseError for ApiError {
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             Self::Conflict(_) => StatusCode::CONFLICT,
+            Self::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
+            Self::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -91,7 +97,10 @@ impl ResponseError for ApiError {
         if let Self::Internal(cause) = self {
             tracing::error!(error = %cause, "API internal error");
         }
-        HttpResponse::build(self.status_code())
-            .json(serde_json::json!({ "code": self.code(), "message": self.to_string() }))
+        let mut response = HttpResponse::build(self.status_code());
+        if let Self::MethodNotAllowed(allowed) = self {
+            response.insert_header((actix_web::http::header::ALLOW, *allowed));
+        }
+        response.json(serde_json::json!({ "code": self.code(), "message": self.to_string() }))
     }
 }

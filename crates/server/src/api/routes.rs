@@ -10,37 +10,58 @@ use uuid::Uuid;
 use super::ApiError;
 use crate::auth::{ApiUser, Role};
 use crate::entities::{organisation, survey};
+use crate::startup::MAX_UPLOAD_BYTES;
 use crate::state::AppState;
 use crate::surveys::{self, NewSurvey, State, SurveySettings};
 
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.service(
         web::scope("/api/v1")
-            .route("/openapi.json", web::get().to(openapi))
-            .route("/organisations", web::get().to(list_organisations))
-            .route("/organisations", web::post().to(create_organisation))
-            .route("/organisations/{id}/users", web::post().to(create_manager))
-            .route("/surveys", web::get().to(list_surveys))
-            .route("/surveys", web::post().to(create_survey))
-            .route("/surveys/{id}", web::get().to(get_survey))
-            .route("/surveys/{id}/settings", web::put().to(put_settings))
-            .route("/surveys/{id}/questionnaire", web::put().to(put_questionnaire))
-            .route("/surveys/{id}/roster", web::put().to(put_roster))
-            .route("/surveys/{id}/plan", web::put().to(put_plan))
-            .route("/surveys/{id}/state", web::post().to(post_state))
-            .route("/surveys/{id}/response-rate", web::get().to(response_rate))
+            .service(resource("/openapi.json", "GET").route(web::get().to(openapi)))
+            .service(
+                resource("/organisations", "GET, POST")
+                    .route(web::get().to(list_organisations))
+                    .route(web::post().to(create_organisation)),
+            )
+            .service(resource("/organisations/{id}/users", "POST").route(web::post().to(create_manager)))
+            .service(
+                resource("/surveys", "GET, POST")
+                    .route(web::get().to(list_surveys))
+                    .route(web::post().to(create_survey)),
+            )
+            .service(resource("/surveys/{id}", "GET").route(web::get().to(get_survey)))
+            .service(resource("/surveys/{id}/settings", "PUT").route(web::put().to(put_settings)))
+            .service(resource("/surveys/{id}/questionnaire", "PUT").route(web::put().to(put_questionnaire)))
+            .service(resource("/surveys/{id}/roster", "PUT").route(web::put().to(put_roster)))
+            .service(resource("/surveys/{id}/plan", "PUT").route(web::put().to(put_plan)))
+            .service(resource("/surveys/{id}/state", "POST").route(web::post().to(post_state)))
+            .service(resource("/surveys/{id}/response-rate", "GET").route(web::get().to(response_rate)))
             .default_service(web::to(not_found)),
     );
+}
+
+/// A path of the API: a method it does not take is answered 405 with the ones it does (`Allow`),
+/// not 404 as if the path did not exist.
+fn resource(path: &str, allowed: &'static str) -> actix_web::Resource {
+    web::resource(path).default_service(web::to(move || async move {
+        Err::<HttpResponse, _>(ApiError::MethodNotAllowed(allowed))
+    }))
 }
 
 async fn not_found() -> Result<HttpResponse, ApiError> {
     Err(ApiError::NotFound)
 }
 
-async fn openapi() -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("application/json")
-        .body(include_str!("openapi.json"))
+/// The OpenAPI document, with this server's bundled templates as the values `template` takes.
+async fn openapi(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    let mut doc: serde_json::Value = serde_json::from_str(include_str!("openapi.json")).map_err(ApiError::internal)?;
+    let names: Vec<&str> = state.templates.iter().map(|t| t.name.as_str()).collect();
+    if let Some(template) = doc
+        .pointer_mut("/paths/~1api~1v1~1surveys/post/requestBody/content/application~1json/schema/properties/template")
+    {
+        template["enum"] = serde_json::json!(names);
+    }
+    Ok(HttpResponse::Ok().json(doc))
 }
 
 fn organisation_json(o: &organisation::Model) -> serde_json::Value {
@@ -70,6 +91,12 @@ async fn list_organisations(state: web::Data<AppState>, _user: ApiUser) -> Resul
         .await
         .map_err(ApiError::internal)?;
     Ok(HttpResponse::Ok().json(all.iter().map(organisation_json).collect::<Vec<_>>()))
+}
+
+/// An optional field: absent is `None`, but `null` is refused like any other value of the wrong type
+/// (the OpenAPI document gives each field one type; a field is left out, not set to null).
+fn present<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    T::deserialize(d).map(Some)
 }
 
 #[derive(Deserialize)]
@@ -142,8 +169,10 @@ struct CreateSurvey {
     organisation_id: Uuid,
     name: String,
     /// A bundled template's name, e.g. `alumni-network-opinion`.
+    #[serde(default, deserialize_with = "present")]
     template: Option<String>,
     /// Or the questionnaire's TOML itself.
+    #[serde(default, deserialize_with = "present")]
     template_source: Option<String>,
 }
 
@@ -216,15 +245,22 @@ async fn put_settings(
     Ok(HttpResponse::Ok().json(survey_json(&updated)))
 }
 
-/// Replaces the questionnaire of a draft survey with the TOML body.
+/// Replaces the questionnaire of a draft survey with the TOML body (UTF-8, as TOML must be).
 async fn put_questionnaire(
     state: web::Data<AppState>,
     user: ApiUser,
     path: web::Path<String>,
-    body: String,
+    body: Result<web::Bytes, actix_web::Error>,
 ) -> Result<HttpResponse, ApiError> {
+    let body = super::whole_body(body, MAX_UPLOAD_BYTES)?;
+    let text = String::from_utf8(body.to_vec()).map_err(|e| {
+        ApiError::BadRequest(format!(
+            "the questionnaire is not UTF-8 text (byte {} is not); TOML files are UTF-8",
+            e.utf8_error().valid_up_to() + 1
+        ))
+    })?;
     let s = surveys::find(&state.db, survey_id(&path)?).await?;
-    let updated = surveys::replace_questionnaire(&state.db, s, body).await?;
+    let updated = surveys::replace_questionnaire(&state.db, s, text).await?;
     crate::audit::record(
         &state.db,
         &user.user.email,
@@ -241,8 +277,9 @@ async fn put_roster(
     state: web::Data<AppState>,
     user: ApiUser,
     path: web::Path<String>,
-    body: web::Bytes,
+    body: Result<web::Bytes, actix_web::Error>,
 ) -> Result<HttpResponse, ApiError> {
+    let body = super::whole_body(body, MAX_UPLOAD_BYTES)?;
     let s = surveys::find(&state.db, survey_id(&path)?).await?;
     match crate::operator::import_roster(&state, &user.user.email, &s, &body).await {
         Ok(count) => {
@@ -261,11 +298,14 @@ async fn put_roster(
 #[serde(deny_unknown_fields)]
 struct PutPlan {
     /// Propose backwards from this programme start date...
+    #[serde(default, deserialize_with = "present")]
     start: Option<NaiveDate>,
+    #[serde(default, deserialize_with = "present")]
     lead_times: Option<LeadTimes>,
     #[serde(default)]
     holidays: Vec<NaiveDate>,
     /// ...or take these steps as entered.
+    #[serde(default, deserialize_with = "present")]
     steps: Option<Vec<StepIn>>,
 }
 

@@ -69,8 +69,9 @@ pub async fn create(
 
 /// Shared by the UI and the API.
 pub async fn create_organisation(state: &AppState, actor: &str, name: &str) -> Result<organisation::Model, AppError> {
-    let name = name.trim();
-    if name.is_empty() || name.chars().count() > 200 {
+    let given = name;
+    let name = crate::body::single_line(given, ("the organisation's name", "組織名"))?;
+    if name.is_empty() || given.chars().count() > 200 {
         return Err(AppError::bad(
             "the organisation needs a name of 1 to 200 characters",
             "組織名は1〜200文字で入力してください",

@@ -13,23 +13,36 @@ pub async fn fields(mut payload: Multipart) -> Result<HashMap<String, Vec<u8>>, 
     let mut fields = HashMap::new();
     let mut total = 0;
     while let Some(field) = payload.next().await {
-        let mut field = field
-            .map_err(|e| AppError::BadRequest(crate::error::Message::same(format!("the upload is malformed: {e}"))))?;
+        let mut field = field.map_err(malformed)?;
         let name = field.name().unwrap_or_default().to_owned();
         let mut bytes = Vec::new();
         while let Some(chunk) = field.next().await {
-            let chunk = chunk.map_err(|e| {
-                AppError::BadRequest(crate::error::Message::same(format!("the upload is malformed: {e}")))
-            })?;
+            let chunk = chunk.map_err(malformed)?;
             total += chunk.len();
             if total > MAX_UPLOAD_BYTES {
-                return Err(AppError::TooLarge(MAX_UPLOAD_BYTES / (1024 * 1024)));
+                return Err(too_large());
             }
             bytes.extend_from_slice(&chunk);
         }
         fields.insert(name, bytes);
     }
     Ok(fields)
+}
+
+fn too_large() -> AppError {
+    let mb = MAX_UPLOAD_BYTES / (1024 * 1024);
+    AppError::TooLarge(crate::error::Message::new(
+        format!("the upload is too large (at most {mb} MB)"),
+        format!("アップロードが大きすぎます（上限 {mb} MB）。"),
+    ))
+}
+
+/// A form that cannot be read: too large as a whole (the body's cap, envelope included), or broken.
+fn malformed(e: actix_multipart::MultipartError) -> AppError {
+    match e {
+        actix_multipart::MultipartError::Payload(actix_web::error::PayloadError::Overflow) => too_large(),
+        e => AppError::BadRequest(crate::error::Message::same(format!("the upload is malformed: {e}"))),
+    }
 }
 
 /// A text field of the form, as UTF-8.

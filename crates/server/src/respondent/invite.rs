@@ -173,7 +173,7 @@ pub async fn token_request(
     code: web::Path<String>,
     query: web::Query<TokenRequestQuery>,
     req: HttpRequest,
-    body: web::Bytes,
+    body: Result<web::Bytes, actix_web::Error>,
 ) -> Result<HttpResponse, Refusal> {
     let lang = query
         .lang
@@ -194,6 +194,16 @@ pub async fn token_request(
             &lang,
         ));
     }
+    let body = body.map_err(|e| {
+        let problem = match e.as_error::<actix_web::error::PayloadError>() {
+            Some(actix_web::error::PayloadError::Overflow) => crate::body::too_large(super::TOKEN_REQUEST_LIMIT),
+            _ => AppError::bad(
+                format!("the token request cannot be read: {e}"),
+                format!("回答券の要求を読み取れません: {e}"),
+            ),
+        };
+        Refusal::new(problem, &lang)
+    })?;
     let signature = issuance::issue(&state.db, &state.issuers, &state.hmac_key, &code, &body)
         .await
         .map_err(|e| Refusal::new(e, &lang))?;

@@ -334,6 +334,19 @@ impl Browser {
         self.finish(response).await
     }
 
+    /// A body of the given media type exactly as given, with the browser's cookies (what a browser
+    /// would not send: bytes that are not UTF-8, say).
+    pub async fn post_raw(&self, path: &str, content_type: &str, body: Vec<u8>) -> Response {
+        let response = Self::client()
+            .post(format!("{}{path}", self.base))
+            .insert_header(("cookie", self.cookie_header()))
+            .insert_header(("content-type", content_type.to_owned()))
+            .send_body(body)
+            .await
+            .unwrap();
+        self.finish(response).await
+    }
+
     pub async fn send_raw(&self, method: &str, path: &str, token: &str, content_type: &str, body: Vec<u8>) -> Response {
         let response = Self::client()
             .request(method.parse().unwrap(), format!("{}{path}", self.base))

@@ -4,8 +4,10 @@
 
 mod anonymity;
 mod api;
+mod conformance;
 mod health;
 mod helpers;
+mod hostile;
 mod jobs;
 mod login;
 mod reports;
