@@ -18,17 +18,15 @@ equal the script's own count of the answers it gave; neither merged department i
 report, the portal or the operator's segment table; every receipt is in the published tally; the server's
 log holds no invitation code or token.
 
-The product has no operator action to send a reminder now: the scheduler sends it at 09:00 on the planned
-day. The script moves the reminder job's time to now in the database, as the Rust tests do (jobs.rs
-`make_due`); everything else goes through the pages. Screenshots, the downloaded report and server.log
-go to OUT_DIR.
+The reminder is sent with the operator's "send now" on its row of the jobs table (its planned day is
+later); the scheduler then decides who gets it. Screenshots, the downloaded report and server.log go to
+OUT_DIR.
 """
 
 import collections
 import datetime
 import os
 import re
-import sqlite3
 import subprocess
 import sys
 import time
@@ -239,19 +237,13 @@ def employees(invited):
     return people
 
 
-def remind_now():
-    """Moves the pending first reminder (of the one survey on this server) to a minute ago, as jobs.rs
-    `make_due` does in the Rust tests: the pages offer no way to send a reminder before its planned day."""
-    db = sqlite3.connect(os.path.join(server.data, "survey.db"), timeout=30)
-    try:
-        (run_at,) = db.execute("SELECT run_at FROM jobs WHERE kind = 'remind:1' AND state = 'pending'").fetchone()
-        # Stored as text the claim compares as text: keep its format, change its date and time.
-        earlier = (datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(minutes=1))
-        new = re.sub(r"^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d", earlier.strftime("%Y-%m-%d" + run_at[10] + "%H:%M:%S"), run_at)
-        db.execute("UPDATE jobs SET run_at = ? WHERE kind = 'remind:1' AND state = 'pending'", (new,))
-        db.commit()
-    finally:
-        db.close()
+def remind_now(driver, path):
+    """The operator's "send now" on the first reminder's row of the jobs table: due now, not on its day."""
+    driver.get(url + path)
+    row = driver.find_element(By.XPATH, "//h2[contains(., '予定されたジョブ')]/following-sibling::table[1]"
+                                        "/tbody/tr[td[1][. = 'remind:1']]")
+    click_and_wait(driver, row.find_element(By.CSS_SELECTOR, "form[action$='/now'] button"))
+    wait_text(driver, ["リマインドを今すぐ送る予定にしました"], "the operator's notice that the reminder is due")
 
 
 def xlsx_rows(book, sheet):
@@ -376,7 +368,7 @@ with server:
 
     # The reminder: exactly those who took no ballot, once each, in their language.
     took = {r["address"] for r in first}
-    remind_now()
+    remind_now(op, path)
     server.wait_for("the reminder job", lambda: jobs(op, path).get("remind:1") == "done")
     shot(op, "07-reminded.png")
     reminders = [m for m in server.mails() if m["reminder"]]

@@ -3,7 +3,7 @@
 //! driving the pages. Nothing in the server itself uses this module.
 
 use chrono::NaiveDate;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set, TransactionTrait};
 use survey_design::answer::sample::{comment, sample_answers};
 use survey_token::client::PendingToken;
 use survey_token::rsabssa::PublicKey;
@@ -90,11 +90,14 @@ pub async fn open_survey(state: &AppState, invitees: usize) -> Result<OpenSurvey
         .filter(invitation::Column::SurveyId.eq(s.id))
         .all(&state.db)
         .await?;
+    // One transaction, not one commit (and one sync to disk) per code.
+    let txn = state.db.begin().await?;
     let mut codes = Vec::with_capacity(invitations.len());
     for invitee in &invitations {
-        let code = crate::invitations::new_code(&state.db, &state.hmac_key, invitee).await?;
+        let code = crate::invitations::new_code(&txn, &state.hmac_key, invitee).await?;
         codes.push((code, invitee.segment.clone()));
     }
+    txn.commit().await?;
     let keys = crate::issuance::keys(&state.db, s.id)
         .await?
         .iter()

@@ -96,6 +96,28 @@ pub async fn schedule(
     Ok(())
 }
 
+/// Brings a pending reminder of an open survey forward to now, for the operator who will not wait
+/// for its planned morning; the scheduler then sends it as planned ones are sent (only to those
+/// without a token, once), on whichever server claims it.
+pub async fn remind_now(db: &impl ConnectionTrait, s: &survey::Model, job_id: Uuid) -> Result<(), AppError> {
+    let job = job::Entity::find_by_id(job_id)
+        .one(db)
+        .await?
+        .filter(|j| j.survey_id == s.id)
+        .ok_or(AppError::NotFound)?;
+    if !matches!(Kind::parse(&job.kind), Some(Kind::Remind(_))) || job.state != "pending" {
+        return Err(AppError::conflict(
+            "only a reminder that has not been sent can be sent now",
+            "今すぐ送れるのは、まだ送っていないリマインドだけです",
+        ));
+    }
+    surveys::require_state(s, State::Open, ("send a reminder", "リマインドを送信"))?;
+    let mut active = job.into_active_model();
+    active.run_at = Set(Utc::now());
+    active.update(db).await?;
+    Ok(())
+}
+
 /// `hour`:00 on `day` in the fieldwork's time zone, in UTC.
 fn at(day: NaiveDate, hour: u32, offset_hours: i32) -> DateTime<Utc> {
     let local = day.and_time(NaiveTime::from_hms_opt(hour, 0, 0).unwrap_or_default());

@@ -35,6 +35,10 @@ pub fn config(cfg: &mut web::ServiceConfig) {
         .route("/operator/surveys/{id}/plan", web::post().to(survey::propose_plan))
         .route("/operator/surveys/{id}/plan/dates", web::post().to(survey::plan_dates))
         .route("/operator/surveys/{id}/state", web::post().to(survey::change_state))
+        .route(
+            "/operator/surveys/{id}/jobs/{job}/now",
+            web::post().to(survey::remind_now),
+        )
         .route("/operator/surveys/{id}/tally.json", web::get().to(survey::tally_json))
         .route("/operator/surveys/{id}/report", web::get().to(report::show))
         .route("/operator/surveys/{id}/report.csv", web::get().to(report::csv))

@@ -147,6 +147,10 @@ pub async fn show(
         "roster" => lang.t("名簿を取り込みました。", "Roster imported."),
         "plan" => lang.t("実施計画を保存しました。", "Plan saved."),
         "state" => lang.t("状態を変更しました。", "State changed."),
+        "jobs" => lang.t(
+            "リマインドを今すぐ送る予定にしました。回答券をまだ受け取っていない人にだけ送られます。",
+            "The reminder is due now; it goes only to those who have not taken a ballot.",
+        ),
         _ => "",
     });
     Ok(html_response(survey_page(&state, &user, lang, &s, notice, &[]).await?))
@@ -199,6 +203,7 @@ async fn survey_page(
     let languages = surveys::languages(s);
     let breakdowns = roster::breakdowns(s);
     let draft = current == State::Draft;
+    let open = current == State::Open;
     let k = i64::from(s.k_threshold);
     let (invitees, issued) = (rates.invitees, rates.tokens_issued);
     let merged = lang.t("その他（少人数のため統合）", "other (merged: too few)");
@@ -321,8 +326,18 @@ async fn survey_page(
         @if !jobs.is_empty() {
             h2 { (lang.t("予定されたジョブ", "Scheduled jobs")) }
             table {
-                thead { tr { th { (lang.t("種類", "Kind")) } th { (lang.t("実行 (UTC)", "Runs (UTC)")) } th { (lang.t("状態", "State")) } th { (lang.t("エラー", "Error")) } } }
-                tbody { @for j in &jobs { tr { td { (j.kind) } td { (j.run_at.format("%Y-%m-%d %H:%M")) } td { (j.state) } td { (j.last_error.clone().unwrap_or_default()) } } } }
+                thead { tr { th { (lang.t("種類", "Kind")) } th { (lang.t("実行 (UTC)", "Runs (UTC)")) } th { (lang.t("状態", "State")) } th { (lang.t("エラー", "Error")) } th { } } }
+                tbody { @for j in &jobs { tr {
+                    td { (j.kind) } td { (j.run_at.format("%Y-%m-%d %H:%M")) } td { (j.state) } td { (j.last_error.clone().unwrap_or_default()) }
+                    td {
+                        @if open && j.state == "pending" && j.kind.starts_with("remind:") {
+                            form method="post" action={ "/operator/surveys/" (s.id) "/jobs/" (j.id) "/now" } {
+                                (csrf_field(user))
+                                button type="submit" { (lang.t("今すぐ送る", "Send now")) }
+                            }
+                        }
+                    }
+                } } }
             }
         }
     };
@@ -610,6 +625,39 @@ async fn save_plan(
     sea_orm::ActiveModelTrait::update(active, &state.db).await?;
     crate::audit::record(&state.db, &user.user.email, "plan saved", &s.id.to_string()).await?;
     Ok(see_other(&s.id, "plan"))
+}
+
+#[derive(Deserialize)]
+pub struct CsrfForm {
+    csrf: String,
+}
+
+/// "Send now" on a pending reminder.
+pub async fn remind_now(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    lang: UiLang,
+    path: web::Path<(Uuid, Uuid)>,
+    form: web::Form<CsrfForm>,
+) -> Result<HttpResponse, AppError> {
+    user.require_operator()?;
+    user.check_csrf(&form.csrf)?;
+    let (survey_id, job_id) = path.into_inner();
+    let s = surveys::find(&state.db, survey_id).await?;
+    match crate::jobs::remind_now(&state.db, &s, job_id).await {
+        Ok(()) => {
+            crate::audit::record(
+                &state.db,
+                &user.user.email,
+                "reminder brought forward",
+                &format!("{} ({})", s.name, s.id),
+            )
+            .await?;
+            Ok(see_other(&s.id, "jobs"))
+        }
+        Err(AppError::Conflict(p)) => refuse(&state, &user, lang, &s, vec![p.get(lang).to_owned()]).await,
+        Err(e) => Err(e),
+    }
 }
 
 #[derive(Deserialize)]

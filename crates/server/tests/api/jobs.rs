@@ -90,9 +90,25 @@ async fn the_scheduler_opens_invites_each_invitee_once_reminds_only_those_withou
     let rates = survey_server::roster::rates(app.db(), survey).await.unwrap();
     assert_eq!((rates.invitees, rates.tokens_issued), (60, 20));
     assert_eq!(rates.segments.iter().map(|r| r.tokens_issued).sum::<i64>(), 20);
-    make_due(&app, survey, &["remind:1"]).await;
+    // The operator sends the first reminder now rather than on its planned morning.
+    let page = b.get(&format!("/operator/surveys/{survey}")).await;
+    let action = page
+        .body
+        .split("action=\"")
+        .filter_map(|a| a.split('"').next())
+        .find(|a| a.ends_with("/now"))
+        .expect("a send-now button on the pending reminder")
+        .to_owned();
+    let sent = b.post_form(&action, &[("csrf", &page.csrf())]).await;
+    assert_eq!(sent.status.as_u16(), 303, "{}", sent.body);
     run_due(&app.state).await.unwrap();
     assert_eq!(app.mails().len() - 60, 40);
+    let again = b.post_form(&action, &[("csrf", &page.csrf())]).await;
+    assert!(
+        again.body.contains("not been sent") || again.body.contains("まだ送っていない"),
+        "a sent reminder cannot be sent again: {}",
+        again.body
+    );
     make_due(&app, survey, &["remind:1"]).await;
     assert_eq!(run_due(&app.state).await.unwrap(), 0, "a reminder job runs once");
     for id in took {
