@@ -9,6 +9,13 @@ use serde_json::{Map, Value as Json, json};
 use crate::questionnaire::{Question, QuestionKind, Questionnaire};
 use crate::text::Lang;
 
+/// Largest magnitude of a drawn number, in units of its last decimal: half of what a [`Decimal`]
+/// holds exactly (2^53), so that the answer's trip through a float (`units / 10^decimals` here, back
+/// to units in validation) cannot round past that limit.
+///
+/// [`Decimal`]: crate::Decimal
+const LARGEST_UNITS: i64 = 1 << 52;
+
 /// One respondent's answers. `text` writes a free text of at most the given number of characters;
 /// an optional question is answered with probability `answer_optional`. Scale points and ratings
 /// are drawn uniformly.
@@ -175,11 +182,20 @@ pub fn sample_answer<R: Rng>(question: &Question, rng: &mut R, text: &mut impl F
         }
         QuestionKind::Rating { .. } => json!(rng.random_range(0..=10)),
         QuestionKind::Number { min, max, decimals, .. } => {
-            let lo = min.map_or(0.0, |d| d.to_f64());
-            let hi = max.map_or(lo + 1000.0, |d| d.to_f64());
-            let scale = 10f64.powi(i32::from(*decimals));
-            let units = rng.random_range((lo * scale).ceil() as i64..=(hi * scale).floor() as i64);
-            json!(units as f64 / scale)
+            // In units of the last decimal, exactly (the bounds carry the question's decimals). A
+            // missing bound lies 1000 beyond the other one, or at 0 when that is on the right side.
+            let scale = 10i64.pow(u32::from(*decimals));
+            let span = 1000 * scale;
+            let (lo, hi) = match (min.map(|d| d.units), max.map(|d| d.units)) {
+                (Some(lo), Some(hi)) => (lo, hi),
+                (Some(lo), None) => (lo, lo.saturating_add(span)),
+                (None, Some(hi)) if hi < 0 => (hi.saturating_sub(span), hi),
+                (None, Some(hi)) => (0, hi),
+                (None, None) => (0, span),
+            };
+            // Kept within what an answer holds exactly, but never outside the question's bounds.
+            let units = rng.random_range(lo.max(-LARGEST_UNITS).min(hi)..=hi.min(LARGEST_UNITS).max(lo));
+            json!(units as f64 / scale as f64)
         }
         QuestionKind::ShortText { max_length } | QuestionKind::LongText { max_length } => {
             json!(text(rng, *max_length))
