@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
 use uuid::Uuid;
 
 use crate::entities::{invitation, survey};
@@ -280,11 +280,15 @@ fn label(breakdowns: &[String], values: &[String]) -> String {
 pub use survey_report::labels::describe_segment as describe;
 
 /// Replaces the roster of a draft survey.
-pub async fn replace(db: &impl ConnectionTrait, s: &survey::Model, rows: Vec<Row>) -> Result<usize, AppError> {
+/// Replaces the roster of a draft survey, whole or not at all: in one transaction that holds the
+/// survey as a draft, so an import racing another, or the scheduling, is refused, never interleaved.
+pub async fn replace(db: &DatabaseConnection, s: &survey::Model, rows: Vec<Row>) -> Result<usize, AppError> {
     surveys::require_state(s, State::Draft, ("take a new roster", "名簿の取り込みは"))?;
+    let txn = db.begin().await?;
+    surveys::hold_in_state(&txn, s.id, State::Draft).await?;
     invitation::Entity::delete_many()
         .filter(invitation::Column::SurveyId.eq(s.id))
-        .exec(db)
+        .exec(&txn)
         .await?;
     let breakdowns = breakdowns(s);
     let attributes: Vec<BTreeMap<String, String>> = rows.iter().map(|r| r.attributes.clone()).collect();
@@ -306,8 +310,9 @@ pub async fn replace(db: &impl ConnectionTrait, s: &survey::Model, rows: Vec<Row
         })
         .collect();
     for chunk in models.chunks(500) {
-        invitation::Entity::insert_many(chunk.to_vec()).exec(db).await?;
+        invitation::Entity::insert_many(chunk.to_vec()).exec(&txn).await?;
     }
+    txn.commit().await?;
     Ok(count)
 }
 

@@ -271,6 +271,30 @@ pub async fn replace_questionnaire(
     Ok(active.update(db).await?)
 }
 
+/// Within `txn`, before anything else in it: takes the survey's row for the transaction (its row lock
+/// on PostgreSQL, the write lock on SQLite) if the survey is still in `state`. Another request may
+/// have moved it since this one read it; two that race are then one after the other, and the second
+/// is refused instead of meeting a unique index (a 500) or changing a survey that has moved on.
+pub async fn hold_in_state(txn: &impl ConnectionTrait, id: Uuid, state: State) -> Result<(), AppError> {
+    let held = survey::Entity::update_many()
+        .col_expr(
+            survey::Column::State,
+            sea_orm::sea_query::Expr::col(survey::Column::State),
+        )
+        .filter(survey::Column::Id.eq(id))
+        .filter(survey::Column::State.eq(state.as_str()))
+        .exec(txn)
+        .await?;
+    if held.rows_affected == 1 {
+        Ok(())
+    } else {
+        Err(AppError::conflict(
+            "the survey was changed meanwhile (in another window, or by someone else); reload the page and try again",
+            "この調査は別の画面または別の人によって変更されました。ページを再読み込みしてもう一度お試しください",
+        ))
+    }
+}
+
 /// Refuses unless the survey is in `state`; `to` says what was wanted, in English and Japanese.
 pub fn require_state(s: &survey::Model, state: State, to: (&str, &str)) -> Result<(), AppError> {
     let now = state_of(s);
@@ -332,6 +356,7 @@ pub async fn transition(
         None
     };
     let txn = db.begin().await?;
+    hold_in_state(&txn, s.id, from).await?;
     if let Some(files) = report_files {
         crate::reports::store(&txn, s.id, files).await?;
     }

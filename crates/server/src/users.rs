@@ -48,19 +48,25 @@ pub async fn create(db: &impl ConnectionTrait, new: NewUser) -> Result<user::Mod
         }
         _ => {}
     }
+    let taken = |email: &str| {
+        AppError::conflict(
+            format!("there is already an account for {email}"),
+            format!("{email} のアカウントはすでにあります"),
+        )
+    };
     if user::Entity::find()
         .filter(user::Column::Email.eq(&email))
         .one(db)
         .await?
         .is_some()
     {
-        return Err(AppError::conflict(
-            format!("there is already an account for {email}"),
-            format!("{email} のアカウントはすでにあります"),
-        ));
+        return Err(taken(&email));
     }
     let hash = password::hash(new.password).await?;
-    Ok(user::ActiveModel {
+    // Hashing takes a while: the unique index decides between two requests for one address (a
+    // double click) that both passed the check above.
+    let conflict = taken(&email);
+    user::ActiveModel {
         id: Set(Uuid::new_v4()),
         email: Set(email),
         name: Set(name.to_owned()),
@@ -71,7 +77,11 @@ pub async fn create(db: &impl ConnectionTrait, new: NewUser) -> Result<user::Mod
         created_at: Set(Utc::now()),
     }
     .insert(db)
-    .await?)
+    .await
+    .map_err(|e| match e.sql_err() {
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => conflict,
+        _ => e.into(),
+    })
 }
 
 /// A plain check that catches typing mistakes; the mail server has the last word.

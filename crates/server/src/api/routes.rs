@@ -281,6 +281,8 @@ async fn put_roster(
 ) -> Result<HttpResponse, ApiError> {
     let body = super::whole_body(body, MAX_UPLOAD_BYTES)?;
     let s = surveys::find(&state.db, survey_id(&path)?).await?;
+    // A survey past its draft is a conflict of state (409), not a problem of the CSV (422).
+    surveys::require_state(&s, State::Draft, ("take a new roster", "名簿の取り込みは"))?;
     match crate::operator::import_roster(&state, &user.user.email, &s, &body).await {
         Ok(count) => {
             let rates = crate::roster::rates(&state.db, s.id).await?;

@@ -77,24 +77,32 @@ pub async fn create_organisation(state: &AppState, actor: &str, name: &str) -> R
             "組織名は1〜200文字で入力してください",
         ));
     }
+    let taken = || {
+        AppError::conflict(
+            format!("there is already a client named {name}"),
+            format!("「{name}」というクライアントはすでにあります"),
+        )
+    };
     if organisation::Entity::find()
         .filter(organisation::Column::Name.eq(name))
         .one(&state.db)
         .await?
         .is_some()
     {
-        return Err(AppError::conflict(
-            format!("there is already a client named {name}"),
-            format!("「{name}」というクライアントはすでにあります"),
-        ));
+        return Err(taken());
     }
+    // The unique index decides between two requests that both passed the check above.
     let created = organisation::ActiveModel {
         id: Set(Uuid::new_v4()),
         name: Set(name.to_owned()),
         created_at: Set(Utc::now()),
     }
     .insert(&state.db)
-    .await?;
+    .await
+    .map_err(|e| match e.sql_err() {
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => taken(),
+        _ => e.into(),
+    })?;
     crate::audit::record(&state.db, actor, "organisation created", name).await?;
     Ok(created)
 }

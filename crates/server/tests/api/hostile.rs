@@ -543,3 +543,120 @@ async fn a_replayed_token_is_refused_here_and_in_another_survey_and_changes_noth
         &q.validate_answers(&answers).unwrap().canonical_bytes()[..]
     );
 }
+
+#[actix_web::test]
+async fn simultaneous_creations_of_one_name_make_one_and_refuse_the_others_with_409() {
+    let app = spawn_app().await;
+    let token = operator(&app).await.api_token().await;
+    let api = app.browser();
+    let statuses = |rs: &[Response]| {
+        let mut s: Vec<u16> = rs.iter().map(|r| r.status.as_u16()).collect();
+        s.sort_unstable();
+        s
+    };
+    // Each request checks the name is free, then inserts: two that both passed the check met the
+    // unique index, and the loser was a 500.
+    let made = futures_util::future::join_all(
+        (0..20).map(|_| api.api("POST", "/api/v1/organisations", &token, Some(json!({ "name": "Twin" })))),
+    )
+    .await;
+    let mut expected = vec![201];
+    expected.extend([409; 19]);
+    assert_eq!(statuses(&made), expected);
+    assert_eq!(organisations(&app).await, 1);
+    let org = made.iter().find(|r| r.status.as_u16() == 201).unwrap();
+    let org = json(org)["id"].as_str().unwrap().to_owned();
+    let manager = json!({ "email": "boss@client.example", "name": "Boss", "password": "a long enough password" });
+    let path = format!("/api/v1/organisations/{org}/users");
+    let made =
+        futures_util::future::join_all((0..8).map(|_| api.api("POST", &path, &token, Some(manager.clone())))).await;
+    let mut expected = vec![201];
+    expected.extend([409; 7]);
+    assert_eq!(
+        statuses(&made),
+        expected,
+        "{:?}",
+        made.iter().map(|r| &r.body).collect::<Vec<_>>()
+    );
+    for r in made.iter().filter(|r| r.status.as_u16() == 409) {
+        assert_eq!(
+            json(r)["message"],
+            "there is already an account for boss@client.example"
+        );
+    }
+}
+
+#[actix_web::test]
+async fn racing_roster_imports_and_state_changes_go_one_after_the_other_never_a_500() {
+    let app = spawn_app().await;
+    let (token, id) = api_survey(&app).await;
+    let api = app.browser();
+    let settings = json!({ "name": "S", "languages": ["ja", "en"], "k_threshold": 5, "comment_threshold": 10,
+                           "breakdowns": ["department"], "allow_fallback": false });
+    let r = api
+        .api("PUT", &format!("/api/v1/surveys/{id}/settings"), &token, Some(settings))
+        .await;
+    assert_eq!(r.status.as_u16(), 200, "{}", r.body);
+    // Imports were a delete and inserts outside a transaction: two at once met the unique index
+    // (a 500) or left both rosters in part.
+    let path = format!("/api/v1/surveys/{id}/roster");
+    let imported = futures_util::future::join_all(
+        (0..6).map(|_| api.send_raw("PUT", &path, &token, "text/csv", roster().into_bytes())),
+    )
+    .await;
+    for r in &imported {
+        assert_eq!(r.status.as_u16(), 200, "{}", r.body);
+    }
+    let rate = json(
+        &api.api("GET", &format!("/api/v1/surveys/{id}/response-rate"), &token, None)
+            .await,
+    );
+    assert_eq!(rate["invitees"], 60);
+    let start = (chrono::Utc::now() + chrono::Duration::days(200))
+        .date_naive()
+        .to_string();
+    let r = api
+        .api(
+            "PUT",
+            &format!("/api/v1/surveys/{id}/plan"),
+            &token,
+            Some(json!({ "start": start })),
+        )
+        .await;
+    assert_eq!(r.status.as_u16(), 200, "{}", r.body);
+    // Scheduling checked the state it had read: two at once both made keys, and the second met the
+    // unique index of (survey, segment).
+    let path = format!("/api/v1/surveys/{id}/state");
+    let scheduled = futures_util::future::join_all(
+        (0..6).map(|_| api.api("POST", &path, &token, Some(json!({ "to": "scheduled" })))),
+    )
+    .await;
+    let mut statuses: Vec<u16> = scheduled.iter().map(|r| r.status.as_u16()).collect();
+    statuses.sort_unstable();
+    assert_eq!(
+        statuses,
+        [200, 409, 409, 409, 409, 409],
+        "{:?}",
+        scheduled.iter().map(|r| &r.body).collect::<Vec<_>>()
+    );
+    let survey: Uuid = id.parse().unwrap();
+    assert_eq!(survey_server::issuance::keys(app.db(), survey).await.unwrap().len(), 3);
+    use survey_server::entities::job;
+    let jobs = job::Entity::find()
+        .filter(job::Column::SurveyId.eq(survey))
+        .count(app.db())
+        .await
+        .unwrap();
+    assert_eq!(jobs, 5, "open, invite, two reminders, close: once each");
+    // An import now is refused: the roster is frozen.
+    let r = api
+        .send_raw(
+            "PUT",
+            &format!("/api/v1/surveys/{id}/roster"),
+            &token,
+            "text/csv",
+            roster().into_bytes(),
+        )
+        .await;
+    assert_eq!(r.status.as_u16(), 409, "{}", r.body);
+}
