@@ -90,19 +90,21 @@ pub async fn limit_bodies<B: MessageBody + 'static>(
 /// Refuses a form whose fields, once percent-decoded, are not UTF-8 text or hold a NUL character
 /// (which no text of the server may hold: PostgreSQL cannot store it). Without this, the form
 /// extractor would quietly turn such bytes into U+FFFD and store text the sender never wrote.
-/// The form is read here within `limit`, checked, and handed on unchanged.
+/// The form is read here within the upload limit, checked, and handed on unchanged.
 pub async fn utf8_forms<B: MessageBody + 'static>(
     mut req: ServiceRequest,
     next: Next<B>,
 ) -> Result<ServiceResponse<EitherBody<B>>, actix_web::Error> {
+    // A form in another declared charset (no browser sends one from these UTF-8 pages) is decoded,
+    // strictly, by the form extractor itself.
     let is_form = req
         .headers()
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
+        .map(|v| v.to_ascii_lowercase().replace(' ', ""))
         .is_some_and(|v| {
-            v.trim_start()
-                .to_ascii_lowercase()
-                .starts_with("application/x-www-form-urlencoded")
+            v.starts_with("application/x-www-form-urlencoded")
+                && (!v.contains("charset=") || v.contains("charset=utf-8"))
         });
     if is_form && let Err(refused) = read_checked_form(&mut req).await {
         return Ok(req.error_response(refused).map_into_right_body());

@@ -397,7 +397,30 @@ async fn bodies_that_are_not_utf8_get_400_saying_so_and_change_nothing() {
         .await;
     assert_eq!(r.status.as_u16(), 400, "{}", r.body);
     assert!(r.body.contains("NUL character"), "{}", r.body);
-    assert_eq!(organisations(&app).await, before, "no organisation was made");
+    // A form that declares another charset is decoded in it, strictly (no browser sends one here).
+    let mut body = format!("csrf={csrf}&name=").into_bytes();
+    body.extend(b"\x83\x65\x83\x58\x83\x67"); // テスト in Shift_JIS
+    let r = operator
+        .post_raw(
+            "/operator/organisations",
+            "application/x-www-form-urlencoded; charset=Shift_JIS",
+            body,
+        )
+        .await;
+    assert_eq!(r.status.as_u16(), 303, "{}", r.body);
+    assert!(
+        organisation::Entity::find()
+            .filter(organisation::Column::Name.eq("テスト"))
+            .one(app.db())
+            .await
+            .unwrap()
+            .is_some()
+    );
+    assert_eq!(
+        organisations(&app).await,
+        before + 1,
+        "only the one in Shift_JIS was made"
+    );
     let r = b
         .post_body(
             &format!("/s/{survey}/responses/form"),
