@@ -4,7 +4,8 @@
 # (OpenSSL's RSA-2048 signing rate; single-row inserts into the same database at the same
 # durability from the same number of clients). Prints a Markdown table per database.
 #
-#   tests/load/run.sh [SECONDS]          (from the repository root; default 6 s per measurement)
+#   tests/load/run.sh [SECONDS]          (from the repository root; default 6 s per measurement;
+#                                         BACKENDS="sqlite" or "postgres" runs one)
 #
 # Needs wrk (Debian's package) and a PostgreSQL at $SURVEY_TEST_DATABASE_URL
 # (default postgres://postgres@127.0.0.1:5432/test); builds the release binary and the preparation
@@ -16,11 +17,11 @@ seconds=${1:-6}
 pg=${SURVEY_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}
 levels=(10 32 64 128 256)
 # Enough prepared requests that no wrk thread runs out within the measurement.
-issuances=$((seconds * 2600 + 200))
-submissions=$((seconds * 3600 + 200))
+issuances=$((seconds * 4000 + 200))
+submissions=$((seconds * 6000 + 200))
 
 command -v wrk > /dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
-flock /tmp/cargo-build.lock cargo build --release --bin survey -p survey-cli -p survey-server --example load_prepare
+cargo build --release --bin survey -p survey-cli -p survey-server --example load_prepare
 survey=target/release/survey
 prepare=target/release/examples/load_prepare
 scratch=$(mktemp -d)
@@ -54,8 +55,9 @@ measure() { # kind file survey-id clients port
 
 openssl_one=$(openssl speed -seconds 3 rsa2048 2> /dev/null | awk '/^rsa 2048 bits|^rsa  2048 bits/ { print $6 }' | tail -1)
 openssl_all=$(openssl speed -seconds 3 -multi "$(nproc)" rsa2048 2> /dev/null | awk '/^rsa 2048 bits|^rsa  2048 bits/ { print $6 }' | tail -1)
+echo "OpenSSL RSA-2048 signs per second (\`openssl speed rsa2048\`): $openssl_one in one process, $openssl_all with -multi $(nproc)."
 
-for backend in sqlite postgres; do
+for backend in ${BACKENDS:-sqlite postgres}; do
   echo
   echo "### $backend, $(nproc) cores, ${seconds} s per measurement"
   echo
@@ -89,5 +91,3 @@ for backend in sqlite postgres; do
     drop_database "$backend" "$name"
   done
 done
-echo
-echo "OpenSSL RSA-2048 signs per second (\`openssl speed rsa2048\`): $openssl_one in one process, $openssl_all with -multi $(nproc)."

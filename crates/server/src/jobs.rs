@@ -130,7 +130,7 @@ pub fn spawn_scheduler(state: AppState) {
         loop {
             tick.tick().await;
             if let Err(e) = run_due(&state).await {
-                tracing::error!(error = %e, "scheduler");
+                tracing::error!(error = ?e, "scheduler");
             }
         }
     });
@@ -155,7 +155,7 @@ pub async fn run_due(state: &AppState) -> Result<usize, AppError> {
                 state.metrics.job_run();
             }
             Err(e) => {
-                tracing::warn!(job = %id, error = %e, "job failed");
+                tracing::warn!(job = %id, error = ?e, "job failed");
                 active.last_error = Set(Some(e.to_string()));
                 if attempts >= MAX_ATTEMPTS {
                     active.state = Set("failed".into());

@@ -48,7 +48,7 @@ async fn home(state: web::Data<AppState>, user: CurrentUser, lang: UiLang) -> Re
     let content = html! {
         p { (org.name) }
         table {
-            thead { tr { th { (lang.t("調査", "Survey")) } th { (lang.t("状態", "State")) } th.num { (lang.t("回答率", "Response rate")) } } }
+            thead { tr { th { (lang.t("調査", "Survey")) } th { (lang.t("状態", "State")) } th.num { (lang.t("回答券の発行率", "Ballots taken")) } } }
             tbody {
                 @for (s, rate) in &rows {
                     tr { td { a href={ "/portal/surveys/" (s.id) } { (s.name) } } td { (state_badge(lang, &s.state)) } td.num { (rate) } }
@@ -76,12 +76,18 @@ async fn show(
     let rates = crate::roster::rates(&state.db, s.id).await?;
     let merged = lang.t("その他（少人数のため統合）", "other (merged: too few)");
     let content = html! {
-        p { (state_badge(lang, &s.state)) " · " (lang.t("回答率", "Response rate")) ": " (rates.overall_shown(s.k_threshold)) }
+        p { (state_badge(lang, &s.state)) " · " (lang.t("回答券の発行率", "Ballots taken")) ": " (rates.overall_shown(s.k_threshold)) }
         h2 { (lang.t("報告書", "Reports")) }
         (crate::reports::file_list(&files, |format| format!("/portal/surveys/{}/files/{format}", s.id), lang))
-        h2 { (lang.t("回答率", "Response rate")) }
+        h2 { (lang.t("回答券の発行率", "Ballots taken")) }
+        // Live during fieldwork; the report's response rate counts the answers actually sent, so it
+        // can be lower (a ballot taken and never used).
+        p.hint { (lang.t(
+            "匿名の回答券を受け取った人の割合です（調査期間中も更新）。報告書の回答率は実際に送信された回答の数から計算するため、これより低くなることがあります。",
+            "The share of invitees who took their anonymous ballot (live during fieldwork). The report's response rate counts the answers actually sent, so it can be lower.",
+        )) }
         table {
-            thead { tr { th { (lang.t("セグメント", "Segment")) } th.num { (lang.t("回答率", "Response rate")) } } }
+            thead { tr { th { (lang.t("セグメント", "Segment")) } th.num { (lang.t("発行率", "Rate")) } } }
             tbody {
                 @for r in rates.shown(s.k_threshold) {
                     tr { td { (crate::roster::describe(&r.segment, merged)) } td.num { (crate::roster::percent(r.tokens_issued, r.invitees)) } }
