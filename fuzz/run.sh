@@ -23,14 +23,9 @@ targets=("$@")
 sanitizer=${FUZZ_SANITIZER:-address}
 triple=x86_64-unknown-linux-gnu
 
-# One cargo build at a time on a shared machine: take the build lock when flock is there.
-locked() {
-  if command -v flock > /dev/null; then flock "${CARGO_BUILD_LOCK:-/tmp/cargo-build.lock}" "$@"; else "$@"; fi
-}
-
 if ! cargo fuzz --version > /dev/null 2>&1; then
   echo "== installing cargo-fuzz"
-  locked cargo install cargo-fuzz --version 0.13.2 --locked
+  cargo install cargo-fuzz --version 0.13.2 --locked
 fi
 
 echo "== building the fuzz targets (sanitizer: $sanitizer)"
@@ -38,7 +33,7 @@ export RUSTC_BOOTSTRAP=1
 # `cargo fuzz build` builds one target or all of them.
 one=()
 [ ${#targets[@]} -ne 1 ] || one=("${targets[0]}")
-locked cargo fuzz build --sanitizer "$sanitizer" "${one[@]}"
+cargo fuzz build --sanitizer "$sanitizer" "${one[@]}"
 
 failed=()
 mkdir -p target/logs
