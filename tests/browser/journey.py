@@ -352,3 +352,17 @@ def receipt(driver, tag):
     got = driver.find_element(By.ID, "receipt").text
     assert re.fullmatch(r"[0-9a-f]{64}", got), f"{tag}: receipt `{got}` is not 64 hex digits"
     return got
+
+
+def receipts_in_tally(server, survey, respondents, screenshot):
+    """After the close: each respondent's receipt page (in their language) says the receipt is in the
+    published tally, and the survey's public page counts exactly these respondents."""
+    driver = server.browser("public")
+    for r in respondents:
+        driver.get(f"{server.url}/s/{survey}/receipt?r={r['receipt']}&lang={r['lang']}")
+        wait_text(driver, [{"ja": "公開された集計に含まれています", "en": "is included in the published tally"}[r["lang"]]],
+                  f"receipt {r['receipt']}: in the published tally")
+    driver.get(f"{server.url}/s/{survey}?lang=ja")
+    counted = driver.find_element(By.CSS_SELECTOR, "dl.tally dd").text
+    assert counted == str(len(respondents)), f"the tally counts {counted} responses, not {len(respondents)}"
+    shot(driver, screenshot)

@@ -27,7 +27,8 @@ import uuid
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from journey import Server, answer_all_and_send, leave_and_come_back, receipt, shot, take_ballot, wait_text
+from journey import (Server, answer_all_and_send, leave_and_come_back, receipt, receipts_in_tally, shot, take_ballot,
+                     wait_text)
 
 server = Server(sys.argv[1], sys.argv[2], "respondent-journey")
 url, out = server.url, server.out
@@ -249,15 +250,7 @@ with server:
 
     page = f"/operator/surveys/{survey}"
     op.post(page + "/state", {"to": "closed"}, page)
-    driver = server.browser("public")
-    for r in people:
-        driver.get(f"{url}/s/{survey}/receipt?r={r['receipt']}&lang={r['lang']}")
-        wait_text(driver, [{"ja": "公開された集計に含まれています", "en": "is included in the published tally"}[r["lang"]]],
-                  f"respondent-{r['name']}: the receipt is in the published tally")
-    driver.get(f"{url}/s/{survey}?lang=ja")
-    counted = driver.find_element(By.CSS_SELECTOR, "dl.tally dd").text
-    assert counted == str(len(people)), f"the tally counts {counted} responses, not {len(people)}"
-    shot(driver, "tally.png")
+    receipts_in_tally(server, survey, people, "tally.png")
 
     # The request log must never hold an invitation code or a token (the design's promise).
     log = server.log()

@@ -35,8 +35,8 @@ import openpyxl
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from journey import (Server, answer_all_and_send, click_and_wait, fill, leave_and_come_back, login, receipt, shot,
-                     submit, take_ballot, wait_text)
+from journey import (Server, answer_all_and_send, click_and_wait, fill, leave_and_come_back, login, receipt,
+                     receipts_in_tally, shot, submit, take_ballot, wait_text)
 
 server = Server(sys.argv[1], sys.argv[2], "whole-journey")
 url, out = server.url, server.out
@@ -429,15 +429,7 @@ with server:
     checked = check_report(pdf, xlsx, respondents, invitees_by_segment)
 
     # Every receipt is in the published tally, whose count is the number of respondents.
-    public = server.browser("public")
-    for r in respondents:
-        public.get(f"{url}/s/{survey}/receipt?r={r['receipt']}&lang={r['lang']}")
-        wait_text(public, [{"ja": "公開された集計に含まれています", "en": "is included in the published tally"}[r["lang"]]],
-                  f"{r['profile']}: the receipt is in the published tally")
-    public.get(f"{url}/s/{survey}?lang=ja")
-    counted = public.find_element(By.CSS_SELECTOR, "dl.tally dd").text
-    assert counted == str(len(respondents)), f"the tally counts {counted} responses, not {len(respondents)}"
-    shot(public, "12-tally.png")
+    receipts_in_tally(server, survey, respondents, "12-tally.png")
 
     # The request log never holds an invitation code or a token (the design's promise).
     log = server.log()

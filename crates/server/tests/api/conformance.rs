@@ -3,36 +3,13 @@
 
 use serde_json::{Value, json};
 
-use crate::helpers::{Response, TestApp, spawn_app};
-use crate::surveys::operator;
-
-fn json(r: &Response) -> Value {
-    serde_json::from_str(&r.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", r.body))
-}
-
-async fn draft(app: &TestApp) -> (String, String) {
-    let token = operator(app).await.api_token().await;
-    let api = app.browser();
-    let org = json(
-        &api.api("POST", "/api/v1/organisations", &token, Some(json!({ "name": "Acme" })))
-            .await,
-    );
-    let survey = api
-        .api(
-            "POST",
-            "/api/v1/surveys",
-            &token,
-            Some(json!({ "organisation_id": org["id"], "name": "S", "template": "alumni-pulse" })),
-        )
-        .await;
-    assert_eq!(survey.status.as_u16(), 201, "{}", survey.body);
-    (token, json(&survey)["id"].as_str().unwrap().to_owned())
-}
+use crate::helpers::spawn_app;
+use crate::hostile::{api_survey, json};
 
 #[actix_web::test]
 async fn a_method_a_path_does_not_take_gets_405_with_the_ones_it_does() {
     let app = spawn_app().await;
-    let (token, id) = draft(&app).await;
+    let (token, id) = api_survey(&app).await;
     let api = app.browser();
     for (method, path, allowed) in [
         ("DELETE", "/api/v1/surveys".to_owned(), "GET, POST"),
@@ -63,7 +40,7 @@ async fn a_method_a_path_does_not_take_gets_405_with_the_ones_it_does() {
 #[actix_web::test]
 async fn null_for_an_optional_field_and_unknown_fields_are_refused_as_the_document_says() {
     let app = spawn_app().await;
-    let (token, id) = draft(&app).await;
+    let (token, id) = api_survey(&app).await;
     let api = app.browser();
     let org = json(&api.api("GET", "/api/v1/organisations", &token, None).await)[0]["id"].clone();
     let r = api
@@ -113,7 +90,7 @@ async fn null_for_an_optional_field_and_unknown_fields_are_refused_as_the_docume
 #[actix_web::test]
 async fn lead_times_beyond_the_limit_and_too_many_reminders_are_refused_at_once() {
     let app = spawn_app().await;
-    let (token, id) = draft(&app).await;
+    let (token, id) = api_survey(&app).await;
     let api = app.browser();
     let start = (chrono::Utc::now() + chrono::Duration::days(200))
         .date_naive()

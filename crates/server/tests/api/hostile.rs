@@ -20,7 +20,7 @@ use crate::surveys::{
 /// The largest submission of the respondent's client (`respondent::SUBMISSION_LIMIT`).
 const SUBMISSION_LIMIT: usize = 512 * 1024;
 
-fn json(r: &Response) -> Value {
+pub fn json(r: &Response) -> Value {
     serde_json::from_str(&r.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", r.body))
 }
 
@@ -82,7 +82,7 @@ async fn responses(app: &TestApp, survey: Uuid) -> u64 {
 }
 
 /// An operator's API token and a draft survey made through the API.
-async fn api_survey(app: &TestApp) -> (String, String) {
+pub async fn api_survey(app: &TestApp) -> (String, String) {
     let token = operator(app).await.api_token().await;
     let api = app.browser();
     let org = json(
