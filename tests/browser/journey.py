@@ -47,18 +47,31 @@ class Server:
 
     def start(self):
         """Starts the server; returns the one-time password it prints for admin@survey.local."""
+        self.spawn("wb")
+        password = self.wait_for("the one-time admin password", lambda: re.findall(
+            r"log in as admin@survey\.local with the one-time password (\S+)", self.log()))[0]
+        self.wait_for("/healthz", self.healthy)
+        return password
+
+    def spawn(self, mode):
         # The scheduler looks every second and the fieldwork's day is UTC's, so a plan whose
         # fieldwork opened yesterday opens at once.
         env = dict(os.environ, SURVEY__DATA_DIR=self.data, SURVEY__SERVER__PORT=str(self.port),
                    SURVEY__SERVER__PUBLIC_URL=self.url, SURVEY__TEMPLATES_DIR=os.path.join(REPO, "survey-templates"),
                    SURVEY__SCHEDULER__INTERVAL_SECONDS="1", SURVEY__SCHEDULER__UTC_OFFSET_HOURS="0",
                    RUST_LOG="info", SURVEY_LOG="info")
-        log = open(self.log_path, "wb")
+        log = open(self.log_path, mode)
         self.process = subprocess.Popen([self.binary], cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
-        password = self.wait_for("the one-time admin password", lambda: re.findall(
-            r"log in as admin@survey\.local with the one-time password (\S+)", self.log()))[0]
-        self.wait_for("/healthz", self.healthy)
-        return password
+
+    def kill(self):
+        """SIGKILL: the server is gone, as after a crash, until `restart`."""
+        self.process.kill()
+        self.process.wait()
+
+    def restart(self):
+        """The same data folder and port; the log goes on."""
+        self.spawn("ab")
+        self.wait_for("/healthz after the restart", self.healthy)
 
     def log(self):
         return open(self.log_path, encoding="utf-8", errors="replace").read()
@@ -298,10 +311,11 @@ def answer_section(driver, r, skip=()):
         answer(driver, r, pending[0])
 
 
-def answer_all_and_send(driver, r, skip=(), each_section=None):
+def answer_all_and_send(driver, r, skip=(), each_section=None, before_send=None):
     """Answers each section in turn and sends from the last (the page never blocks paging; the server
-    judges). `each_section(section)` runs on each section as it is first shown. What is sent is kept in
-    r["sent"]: the recorded answers of the questions shown at that moment."""
+    judges). `each_section(section)` runs on each section as it is first shown, `before_send()` just
+    before the click. What is sent is kept in r["sent"]: the recorded answers of the questions shown at
+    that moment."""
     while True:
         section = driver.find_element(By.ID, "progress-text").text
         if each_section:
@@ -310,6 +324,8 @@ def answer_all_and_send(driver, r, skip=(), each_section=None):
         if driver.find_element(By.ID, "send").is_displayed():
             shown = set(driver.execute_script(VISIBLE))
             r["sent"] = {q: a for q, a in r["answers"].items() if q in shown and q not in skip}
+            if before_send:
+                before_send()
             driver.find_element(By.ID, "send").click()
             return
         driver.find_element(By.ID, "next").click()

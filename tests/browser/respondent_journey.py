@@ -6,7 +6,9 @@ It proves, on the real pages and the real browser client: an operator opens a su
 mails 24 invitations; each respondent, in a browser profile of their own, takes an anonymous ballot on
 the invitation page (which explains anonymity and shows the key fingerprint), leaves the invitation URL,
 answers every visible question (conditions included) and gets a receipt; a draft survives closing the
-browser; a refused submission shows the problem at its question; a used invitation says so; axe-core
+browser; a refused submission shows the problem at its question; a submission while the server is
+down (killed just before the click) says the answers are kept in the browser, which keeps them, and
+goes through once the server is back; a used invitation says so; axe-core
 finds no accessibility violation; the pages stay small; and after close every receipt is in the
 published tally. Screenshots and server.log go to OUT_DIR. axe-core comes from npm, or from $AXE_JS.
 """
@@ -166,7 +168,17 @@ def respondent(r, survey, fingerprints):
     skip = set()
     if r.get("invalid"):
         skip = {driver.find_element(By.CSS_SELECTOR, ".question[data-required]").get_attribute("data-question")}
-    answer_all_and_send(driver, r, skip, each_section)
+    answer_all_and_send(driver, r, skip, each_section, server.kill if r.get("outage") else None)
+    if r.get("outage"):
+        # The server died just before the click: the page says so, the answers stay in this browser,
+        # and once the server is back the same click sends them.
+        wait_text(driver, [{"ja": "入力内容はこのブラウザに残っています", "en": "Your answers are kept in this browser"}[r["lang"]]],
+                  f"{tag}: the page says the answers are kept when the server cannot be reached", "#form-problem")
+        draft = driver.execute_script("return localStorage.getItem('survey-draft:' + arguments[0]);", survey)
+        assert draft and all(q in draft for q in r["sent"]), f"{tag}: the draft in the browser lacks answers: {draft}"
+        shot(driver, f"{tag}-server-gone.png")
+        server.restart()
+        driver.find_element(By.ID, "send").click()
     if skip:
         qid = next(iter(skip))
         wait.until(lambda d: d.find_element(By.ID, f"err-{qid}").is_displayed())
@@ -234,7 +246,7 @@ with server:
                                          and i["lang"] == lang][nth]
     people = [
         {"name": "ja-1", "lang": "ja", "phone": True, "invite": invitee("sales", "ja"), "abandon": True},
-        {"name": "ja-2", "lang": "ja", "phone": True, "invite": invitee("dev", "ja"), "axe": True},
+        {"name": "ja-2", "lang": "ja", "phone": True, "invite": invitee("dev", "ja"), "axe": True, "outage": True},
         {"name": "en-1", "lang": "en", "phone": False, "invite": invitee("legal", "en"), "axe": True, "invalid": True},
         # Invited in Japanese, reads English: the language links of the invitation page.
         {"name": "en-2", "lang": "en", "phone": False, "invite": invitee("sales", "ja", 1), "switch": True},
