@@ -31,6 +31,11 @@ pub enum Command {
         #[command(subcommand)]
         command: AdminCommand,
     },
+    /// The roster's personal data after fieldwork.
+    Roster {
+        #[command(subcommand)]
+        command: RosterCommand,
+    },
     /// Check, show and describe questionnaire templates.
     Template {
         #[command(subcommand)]
@@ -61,6 +66,18 @@ pub enum TallyCommand {
         /// The Merkle root published on the survey's page, to compare with the file's (hex).
         #[arg(long, value_name = "HEX")]
         root: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RosterCommand {
+    /// Retention: drop the e-mail addresses, roster attributes and invitation codes of a closed
+    /// survey, keeping each invitee's segment and whether a ballot was taken (so segment counts and
+    /// response rates stay as reported). Cannot be undone.
+    Purge {
+        /// The survey's id (from the operator's survey page).
+        #[arg(long, value_name = "ID")]
+        survey: uuid::Uuid,
     },
 }
 

@@ -1,4 +1,4 @@
-//! `survey serve`, `survey migrate`, `survey admin create`.
+//! `survey serve`, `survey migrate`, `survey admin create`, `survey roster purge`.
 
 use std::io::Write;
 use std::path::Path;
@@ -101,6 +101,35 @@ pub fn create_admin(
         if generated {
             writeln!(out, "password (shown once): {password}")?;
         }
+        Ok(())
+    })
+}
+
+pub fn purge_roster(config: Option<&Path>, survey: uuid::Uuid, out: &mut impl Write) -> Result<(), CliError> {
+    let settings = settings(config)?;
+    block_on(async {
+        let db = startup::connect(&settings).await?;
+        let s = survey_server::surveys::find(&db, survey).await.map_err(|e| match e {
+            survey_server::error::AppError::NotFound => CliError::Usage(format!("no survey {survey} in the database")),
+            e => CliError::Usage(e.to_string()),
+        })?;
+        let purged = survey_server::roster::purge(&db, &s)
+            .await
+            .map_err(|e| CliError::Usage(e.to_string()))?;
+        survey_server::audit::record(
+            &db,
+            "survey roster purge",
+            "roster purged",
+            &format!("{} ({})", s.name, s.id),
+        )
+        .await
+        .map_err(|e| CliError::Usage(e.to_string()))?;
+        writeln!(
+            out,
+            "purged the roster of {} ({}): {purged} invitees' addresses, attributes and invitation codes dropped; \
+             segment counts and response rates kept",
+            s.name, s.id
+        )?;
         Ok(())
     })
 }

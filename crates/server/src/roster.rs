@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
 use uuid::Uuid;
 
@@ -404,6 +405,45 @@ pub async fn rates(db: &impl ConnectionTrait, survey_id: Uuid) -> Result<Rates, 
         tokens_issued: segments.iter().map(|r| r.tokens_issued).sum(),
         segments,
     })
+}
+
+/// Retention after fieldwork: drops the personal data of a closed survey's roster — addresses and
+/// roster attributes — and its invitation codes, in one transaction. Each invitation row stays,
+/// reduced to its language, its segment and whether a ballot was taken, so the segment counts and
+/// response rates stay as reported. Returns how many invitees were purged.
+pub async fn purge(db: &DatabaseConnection, s: &survey::Model) -> Result<u64, AppError> {
+    if !matches!(surveys::state_of(s), State::Closed | State::Published) {
+        return Err(AppError::conflict(
+            format!(
+                "the roster of `{}` can be purged only after the survey has closed (it is {})",
+                s.name, s.state
+            ),
+            format!("「{}」の名簿は調査の締切後にのみ削除できます", s.name),
+        ));
+    }
+    let txn = db.begin().await?;
+    let ids: Vec<Uuid> = invitation::Entity::find()
+        .filter(invitation::Column::SurveyId.eq(s.id))
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|i| i.id)
+        .collect();
+    for chunk in ids.chunks(500) {
+        crate::entities::invitation_code::Entity::delete_many()
+            .filter(crate::entities::invitation_code::Column::InvitationId.is_in(chunk.iter().copied()))
+            .exec(&txn)
+            .await?;
+    }
+    let purged = invitation::Entity::update_many()
+        .col_expr(invitation::Column::Email, Expr::value(Option::<String>::None))
+        .col_expr(invitation::Column::Attributes, Expr::value(serde_json::json!({})))
+        .filter(invitation::Column::SurveyId.eq(s.id))
+        .exec(&txn)
+        .await?
+        .rows_affected;
+    txn.commit().await?;
+    Ok(purged)
 }
 
 #[cfg(test)]

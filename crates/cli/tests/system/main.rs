@@ -8,5 +8,6 @@
 
 mod crash;
 mod outage;
+mod retention;
 mod scale_out;
 mod site;

@@ -54,8 +54,9 @@ impl Site {
         }
     }
 
-    /// The database URL a server process is given (a test may put a proxy in between).
-    fn env(&self, database_url: &str) -> Vec<(&'static str, String)> {
+    /// The environment of a `survey` process on this site, given the database URL (a test may put a
+    /// proxy in between).
+    pub fn env(&self, database_url: &str) -> Vec<(&'static str, String)> {
         vec![
             ("SURVEY__DATA_DIR", self.data_dir.display().to_string()),
             ("SURVEY__DATABASE__URL", database_url.to_owned()),
