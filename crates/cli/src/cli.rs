@@ -31,6 +31,11 @@ pub enum Command {
         #[command(subcommand)]
         command: AdminCommand,
     },
+    /// The master key that seals the issuer keys.
+    Keys {
+        #[command(subcommand)]
+        command: KeysCommand,
+    },
     /// The roster's personal data after fieldwork.
     Roster {
         #[command(subcommand)]
@@ -67,6 +72,16 @@ pub enum TallyCommand {
         #[arg(long, value_name = "HEX")]
         root: Option<String>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// Master key rotation: open every issuer key with the current master key (as the server is
+    /// configured) and seal it with the new one from SURVEY_NEW_MASTER_KEY (base64 of 32 random
+    /// bytes), in one transaction. Stop the servers first; when the current key is the data
+    /// folder's master.key file, the file is replaced; otherwise configure the new key on every
+    /// server before starting them again.
+    Reseal,
 }
 
 #[derive(Debug, Subcommand)]

@@ -31,6 +31,9 @@ fn main() -> ExitCode {
         cli::Command::Admin {
             command: cli::AdminCommand::Create { email, name, role },
         } => server::create_admin(config, &email, &name, &role, &mut out),
+        cli::Command::Keys {
+            command: cli::KeysCommand::Reseal,
+        } => server::reseal_keys(config, &mut out),
         cli::Command::Roster {
             command: cli::RosterCommand::Purge { survey },
         } => server::purge_roster(config, survey, &mut out),

@@ -79,6 +79,32 @@ impl Issuers {
     }
 }
 
+/// Master key rotation: every issuer key opened with `old` and sealed again with `new`, in one
+/// transaction, so the database never holds keys under a mix of the two. Returns how many.
+pub async fn reseal(db: &sea_orm::DatabaseConnection, old: &MasterKey, new: &MasterKey) -> Result<usize, AppError> {
+    use sea_orm::{ActiveModelTrait, IntoActiveModel, TransactionTrait};
+    let txn = db.begin().await?;
+    let rows = issuer_key::Entity::find().all(&txn).await?;
+    let count = rows.len();
+    for row in rows {
+        let key = IssuerKey::open(old, &key_id_bytes(&row.key_id)?, &row.sealed_private_key).map_err(|e| {
+            AppError::bad(
+                format!(
+                    "issuer key {} does not open with the current master key: {e}",
+                    row.key_id
+                ),
+                format!("発行鍵 {} が現在のマスター鍵で開けません: {e}", row.key_id),
+            )
+        })?;
+        let sealed = key.seal(new).map_err(AppError::internal)?;
+        let mut active = row.into_active_model();
+        active.sealed_private_key = Set(sealed);
+        active.update(&txn).await?;
+    }
+    txn.commit().await?;
+    Ok(count)
+}
+
 fn key_id_bytes(hex_id: &str) -> Result<[u8; 32], AppError> {
     survey_token::tally::unhex(hex_id, "key id").map_err(AppError::internal)
 }

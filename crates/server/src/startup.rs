@@ -86,13 +86,7 @@ impl Application {
             "hmac.key",
             "SURVEY__SECRETS__HMAC_KEY",
         )?;
-        let master_key = key_bytes(
-            &settings,
-            settings.secrets.master_key.as_ref(),
-            "master.key",
-            "SURVEY__SECRETS__MASTER_KEY",
-        )?;
-        let master_key = MasterKey::from_bytes(&master_key).map_err(|_| StartError::Key("the master key".into()))?;
+        let master_key = master_key(&settings)?;
         let mailer = Mailer::from_settings(&settings)?;
         let settings = Arc::new(settings);
         let state = AppState {
@@ -203,6 +197,20 @@ async fn home(user: Option<auth::CurrentUser>) -> HttpResponse {
     };
     HttpResponse::SeeOther().insert_header(("Location", to)).finish()
 }
+
+/// The master key that seals issuer keys: `SURVEY__SECRETS__MASTER_KEY`, or the file
+/// [`MASTER_KEY_FILE`] in the data folder (generated on first use).
+pub fn master_key(settings: &Settings) -> Result<MasterKey, StartError> {
+    let bytes = key_bytes(
+        settings,
+        settings.secrets.master_key.as_ref(),
+        MASTER_KEY_FILE,
+        "SURVEY__SECRETS__MASTER_KEY",
+    )?;
+    MasterKey::from_bytes(&bytes).map_err(|_| StartError::Key("the master key".into()))
+}
+
+pub const MASTER_KEY_FILE: &str = "master.key";
 
 /// A 32-byte key: the configured one, or one generated once into `data_dir/{file}` (fine for the
 /// embedded default; a deployment with several servers must configure the same key on all of them).

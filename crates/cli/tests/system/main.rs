@@ -7,6 +7,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod crash;
+mod keys;
 mod outage;
 mod retention;
 mod scale_out;
