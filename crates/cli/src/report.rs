@@ -170,10 +170,7 @@ fn from_database(id: uuid::Uuid, config: Option<&Path>) -> Result<(Questionnaire
     actix_web::rt::System::new().block_on(async {
         let db = survey_server::startup::connect(&settings).await?;
         let app = |e: survey_server::error::AppError| CliError::Usage(e.to_string());
-        let s = survey_server::surveys::find(&db, id).await.map_err(|e| match e {
-            survey_server::error::AppError::NotFound => CliError::Usage(format!("no survey {id} in the database")),
-            e => app(e),
-        })?;
+        let s = crate::server::find_survey(&db, id).await?;
         let q = survey_server::surveys::questionnaire(&s).map_err(app)?;
         let mut progress = Progress::new(0);
         let report = survey_server::reports::build_from(&db, &q, &s, &mut |done, of| {

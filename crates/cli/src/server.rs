@@ -105,14 +105,22 @@ pub fn create_admin(
     })
 }
 
+/// A survey by id, or a message naming the id that is not there.
+pub async fn find_survey(
+    db: &sea_orm::DatabaseConnection,
+    id: uuid::Uuid,
+) -> Result<survey_server::entities::survey::Model, CliError> {
+    survey_server::surveys::find(db, id).await.map_err(|e| match e {
+        survey_server::error::AppError::NotFound => CliError::Usage(format!("no survey {id} in the database")),
+        e => CliError::Usage(e.to_string()),
+    })
+}
+
 pub fn purge_roster(config: Option<&Path>, survey: uuid::Uuid, out: &mut impl Write) -> Result<(), CliError> {
     let settings = settings(config)?;
     block_on(async {
         let db = startup::connect(&settings).await?;
-        let s = survey_server::surveys::find(&db, survey).await.map_err(|e| match e {
-            survey_server::error::AppError::NotFound => CliError::Usage(format!("no survey {survey} in the database")),
-            e => CliError::Usage(e.to_string()),
-        })?;
+        let s = find_survey(&db, survey).await?;
         let purged = survey_server::roster::purge(&db, &s)
             .await
             .map_err(|e| CliError::Usage(e.to_string()))?;

@@ -9,7 +9,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
 use uuid::Uuid;
 
-use crate::entities::{invitation, survey};
+use crate::entities::{invitation, invitation_code, survey};
 use crate::error::{AppError, Message};
 use crate::surveys::{self, State};
 
@@ -280,7 +280,6 @@ fn label(breakdowns: &[String], values: &[String]) -> String {
 /// A segment label for people: `department: Sales · tenure: other (merged)`.
 pub use survey_report::labels::describe_segment as describe;
 
-/// Replaces the roster of a draft survey.
 /// Replaces the roster of a draft survey, whole or not at all: in one transaction that holds the
 /// survey as a draft, so an import racing another, or the scheduling, is refused, never interleaved.
 pub async fn replace(db: &DatabaseConnection, s: &survey::Model, rows: Vec<Row>) -> Result<usize, AppError> {
@@ -422,19 +421,15 @@ pub async fn purge(db: &DatabaseConnection, s: &survey::Model) -> Result<u64, Ap
         ));
     }
     let txn = db.begin().await?;
-    let ids: Vec<Uuid> = invitation::Entity::find()
-        .filter(invitation::Column::SurveyId.eq(s.id))
-        .all(&txn)
-        .await?
-        .into_iter()
-        .map(|i| i.id)
-        .collect();
-    for chunk in ids.chunks(500) {
-        crate::entities::invitation_code::Entity::delete_many()
-            .filter(crate::entities::invitation_code::Column::InvitationId.is_in(chunk.iter().copied()))
-            .exec(&txn)
-            .await?;
-    }
+    let of_survey = sea_orm::sea_query::Query::select()
+        .column(invitation::Column::Id)
+        .from(invitation::Entity)
+        .and_where(invitation::Column::SurveyId.eq(s.id))
+        .to_owned();
+    invitation_code::Entity::delete_many()
+        .filter(invitation_code::Column::InvitationId.in_subquery(of_survey))
+        .exec(&txn)
+        .await?;
     let purged = invitation::Entity::update_many()
         .col_expr(invitation::Column::Email, Expr::value(Option::<String>::None))
         .col_expr(invitation::Column::Attributes, Expr::value(serde_json::json!({})))

@@ -124,11 +124,14 @@ pub async fn submit(
 
 /// Where a stored response's receipt is checked, in the respondent's language (the receipt page
 /// otherwise falls back to the survey's default).
-fn stored(s: &survey::Model, receipt: &str, lang: &Lang) -> serde_json::Value {
-    serde_json::json!({
-        "receipt": receipt,
-        "check": format!("/s/{}/receipt?r={receipt}&lang={}", s.id, lang.as_str()),
-    })
+fn stored(s: &survey::Model, receipt: &str, lang: &Lang) -> serde_json::Map<String, serde_json::Value> {
+    let mut fields = serde_json::Map::new();
+    fields.insert("receipt".into(), receipt.into());
+    fields.insert(
+        "check".into(),
+        format!("/s/{}/receipt?r={receipt}&lang={}", s.id, lang.as_str()).into(),
+    );
+    fields
 }
 
 /// The form of the operator-trusted fallback: the token travels in a hidden field.
@@ -243,7 +246,7 @@ impl Refusal {
     }
 
     /// 409 like any second use of a ballot, with the receipt of the response that is stored.
-    pub fn already_stored(stored: serde_json::Value, lang: &Lang) -> Self {
+    pub fn already_stored(stored: serde_json::Map<String, serde_json::Value>, lang: &Lang) -> Self {
         let mut refusal = Self::new(
             AppError::conflict(
                 "your answers were stored already (the confirmation did not reach you); this is your receipt",

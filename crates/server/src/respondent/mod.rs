@@ -149,7 +149,7 @@ pub struct Refusal {
     status: StatusCode,
     message: String,
     errors: BTreeMap<String, String>,
-    stored: Option<serde_json::Value>,
+    stored: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 impl Refusal {
@@ -196,16 +196,9 @@ impl ResponseError for Refusal {
     }
 
     fn error_response(&self) -> HttpResponse {
-        let mut body = serde_json::json!({ "error": self.message, "errors": self.errors });
-        if let (Some(stored), Some(body)) = (&self.stored, body.as_object_mut()) {
-            body.extend(
-                stored
-                    .as_object()
-                    .into_iter()
-                    .flatten()
-                    .map(|(k, v)| (k.clone(), v.clone())),
-            );
-        }
+        let mut body = self.stored.clone().unwrap_or_default();
+        body.insert("error".into(), self.message.clone().into());
+        body.insert("errors".into(), serde_json::json!(self.errors));
         HttpResponse::build(self.status).json(body)
     }
 }
