@@ -68,9 +68,9 @@ FAVOURABLE = {"top": ["4", "5"], "bottom": ["1", "2"]}
 
 
 def merged_segments(sizes, k):
-    """The segment each department falls in, by the rule of crates/server/src/roster.rs `segments`
-    (one attribute): departments below k become "*"; while "*" is still below k, the smallest other
-    department (ties by name) joins it."""
+    """The segment each department falls in, by the rule of `segment_roster` in
+    crates/analysis/src/segment.rs (one attribute): departments below k become "*"; while "*" is
+    still below k, the smallest other department (ties by name) joins it."""
     value = {d: ("*" if n < k else d) for d, n in sizes.items()}
     while True:
         counts = collections.Counter()

@@ -1,10 +1,13 @@
-//! The analysis of a survey: one pass over the responses into counts ([`aggregate`]), then the
-//! report model with its statistics ([`stats`]) and the anonymity rules applied once
-//! ([`report`]), so that every renderer ([`csv`], [`xlsx`]; HTML in the server's views) works from
+//! The analysis of a survey and its anonymity rules, in one crate: the segments of the roster,
+//! with every group smaller than *k* merged before any key is made, and the lowest *k* a survey
+//! may set ([`segment`]); one pass over the responses into counts ([`aggregate`]); then the report
+//! model with its statistics ([`stats`]) and the suppression of small groups applied once
+//! ([`report`]), so that every renderer of `survey-report` (HTML, PDF, XLSX, CSV) works from
 //! figures that are safe to show.
 //!
-//! It never touches a database: it takes a questionnaire, the responses (segment and validated
-//! answers) and the invitees per segment, so the server, the CLI and offline files share it.
+//! It never touches a database: it takes the roster's attributes, a questionnaire, the responses
+//! (segment and validated answers) and the invitees per segment, so the server, the CLI and
+//! offline files share it.
 //!
 //! ```
 //! use survey_analysis::{Aggregate, report};
@@ -42,6 +45,7 @@
 
 pub mod aggregate;
 pub mod report;
+pub mod segment;
 pub mod stats;
 pub mod terms;
 
@@ -49,3 +53,4 @@ pub use aggregate::Aggregate;
 pub use report::{
     Comments, Difference, Distribution, Figure, Measure, Report, SegmentRow, TopicFigure, TopicIndex, Trend,
 };
+pub use segment::{LabelError, MERGED, MIN_THRESHOLD, SegmentLabel, segment_roster};

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
+use survey_server::domain::SurveyId;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -92,7 +93,7 @@ pub enum RosterCommand {
     Purge {
         /// The survey's id (from the operator's survey page).
         #[arg(long, value_name = "ID")]
-        survey: uuid::Uuid,
+        survey: SurveyId,
     },
 }
 
@@ -201,7 +202,7 @@ pub struct ReportArgs {
     pub responses: Option<PathBuf>,
     /// Or: a closed survey in the database that the server's configuration (`--config`) names.
     #[arg(long, value_name = "ID", required_unless_present = "questionnaire")]
-    pub survey: Option<uuid::Uuid>,
+    pub survey: Option<SurveyId>,
     /// Invitees per segment, as CSV lines `segment,count` (for response rates).
     #[arg(long, value_name = "FILE", requires = "responses")]
     pub invited: Option<PathBuf>,

@@ -13,7 +13,9 @@ use std::time::Instant;
 use rand::seq::SliceRandom;
 use survey_analysis::{Aggregate, Report, report};
 use survey_design::Questionnaire;
-use survey_report::{Document, Meta, Words};
+use survey_report::{Document, Format, Meta, Words};
+use survey_server::domain::SurveyId;
+use survey_server::services::{reports, surveys};
 
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::error::CliError;
@@ -29,17 +31,18 @@ pub fn run(args: &ReportArgs, config: Option<&Path>, out: &mut impl Write) -> Re
             ));
         }
     };
-    let formats: &[ReportFormat] = match args.format {
-        ReportFormat::All => &[
-            ReportFormat::Pdf,
-            ReportFormat::Html,
-            ReportFormat::Xlsx,
-            ReportFormat::Csv,
-        ],
-        ref one => std::slice::from_ref(one),
+    let formats: &[Format] = match args.format {
+        ReportFormat::All => &Format::ALL,
+        ReportFormat::Pdf => &[Format::Pdf],
+        ReportFormat::Html => &[Format::Html],
+        ReportFormat::Xlsx => &[Format::Xlsx],
+        ReportFormat::Csv => &[Format::Csv],
     };
-    for format in formats {
-        let (extension, bytes) = render(format, &q, &report, &doc)?;
+    for &format in formats {
+        // The renderers the server publishes with; the HTML page's title is the document's.
+        let bytes = survey_report::render(format, &q, &report, &doc, &doc.title)
+            .map_err(|source| CliError::Render { format, source })?;
+        let extension = format.extension();
         clock.lap(extension);
         match (&args.output, args.format) {
             (Some(folder), ReportFormat::All) => {
@@ -91,38 +94,6 @@ impl Clock {
     }
 }
 
-fn render(
-    format: &ReportFormat,
-    q: &Questionnaire,
-    report: &Report,
-    doc: &Document,
-) -> Result<(&'static str, Vec<u8>), CliError> {
-    let failed = |what: &str, e: &dyn std::fmt::Display| CliError::Usage(format!("cannot write the {what}: {e}"));
-    Ok(match format {
-        ReportFormat::Csv => ("csv", survey_report::csv::render(report).into_bytes()),
-        ReportFormat::Xlsx => (
-            "xlsx",
-            survey_report::xlsx::render(q, report, doc).map_err(|e| failed("workbook", &e))?,
-        ),
-        ReportFormat::Pdf => (
-            "pdf",
-            survey_report::pdf::render(doc).map_err(|e| failed("PDF", &e))?.bytes,
-        ),
-        ReportFormat::Html | ReportFormat::All => {
-            let lang = if doc.words.is_japanese() {
-                survey_server::views::UiLang::Ja
-            } else {
-                survey_server::views::UiLang::En
-            };
-            let body = survey_server::views::report::body(doc);
-            (
-                "html",
-                survey_server::views::report::standalone(&doc.title, lang, body).into_bytes(),
-            )
-        }
-    })
-}
-
 fn from_files(
     args: &ReportArgs,
     questionnaire: &Path,
@@ -165,24 +136,22 @@ fn from_files(
     Ok((q, report, doc))
 }
 
-fn from_database(id: uuid::Uuid, config: Option<&Path>) -> Result<(Questionnaire, Report, Document), CliError> {
-    let settings = survey_server::Settings::load(config)?;
-    actix_web::rt::System::new().block_on(async {
+fn from_database(id: SurveyId, config: Option<&Path>) -> Result<(Questionnaire, Report, Document), CliError> {
+    let settings = crate::database::settings(config)?;
+    crate::database::block_on(async {
         let db = survey_server::startup::connect(&settings).await?;
-        let app = |e: survey_server::error::AppError| CliError::Usage(e.to_string());
-        let s = crate::server::find_survey(&db, id).await?;
-        let q = survey_server::surveys::questionnaire(&s).map_err(app)?;
+        let s = crate::database::find_survey(&db, id).await?;
+        let failed = |e| CliError::server(format!("build the report of survey {id}"), e);
+        let q = surveys::questionnaire(&s).map_err(failed)?;
         let mut progress = Progress::new(0);
-        let report = survey_server::reports::build_from(&db, &q, &s, &mut |done, of| {
+        let report = reports::build_from(&db, &q, &s, &mut |done, of| {
             progress.total = of;
             progress.advance_to(done);
         })
         .await
-        .map_err(app)?;
+        .map_err(failed)?;
         progress.finish();
-        let doc = survey_server::reports::document_from(&db, &q, &s, &report)
-            .await
-            .map_err(app)?;
+        let doc = reports::document_from(&db, &q, &s, &report).await.map_err(failed)?;
         Ok((q, report, doc))
     })
 }

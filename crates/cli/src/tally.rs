@@ -6,9 +6,16 @@ use std::path::Path;
 
 use survey_token::tally::{Tally, TallyError, hex};
 
+use crate::cli::TallyCommand;
 use crate::error::CliError;
 
-pub fn verify(file: &Path, published_root: Option<&str>, out: &mut impl Write) -> Result<(), CliError> {
+pub fn run(command: TallyCommand, out: &mut impl Write) -> Result<(), CliError> {
+    match command {
+        TallyCommand::Verify { file, root } => verify(&file, root.as_deref(), out),
+    }
+}
+
+fn verify(file: &Path, published_root: Option<&str>, out: &mut impl Write) -> Result<(), CliError> {
     let text = std::fs::read_to_string(file).map_err(|source| CliError::Read {
         path: file.to_owned(),
         source,

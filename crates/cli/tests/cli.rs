@@ -268,7 +268,7 @@ fn a_file_that_cannot_be_read_exits_with_1() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         stderr(&out),
-        "error: cannot read nope.txt\n  caused by: No such file or directory (os error 2)\n"
+        "error: cannot read nope.txt: No such file or directory (os error 2)\n"
     );
 }
 
@@ -297,7 +297,7 @@ fn output_that_cannot_be_written_is_an_error_with_its_cause() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         stderr(&out),
-        "error: cannot write the output\n  caused by: No space left on device (os error 28)\n"
+        "error: cannot write the output: No space left on device (os error 28)\n"
     );
 }
 
@@ -542,4 +542,77 @@ fn a_bad_line_deep_in_a_large_file_is_named_by_its_number() {
     assert_eq!(report.status.code(), Some(2));
     assert!(stderr(&report).contains("r.jsonl:4321: "), "{}", stderr(&report));
     assert!(stderr(&report).contains("support"), "{}", stderr(&report));
+}
+
+/// The binary with its database on a PostgreSQL port where nothing listens, given up on after a
+/// second (the driver retries a refused connection until then).
+fn survey_without_database(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_survey"))
+        .current_dir(dir)
+        .env("SURVEY__DATA_DIR", dir.join("data"))
+        .env("SURVEY__DATABASE__URL", "postgres://postgres@127.0.0.1:9/nothing")
+        .env("SURVEY__DATABASE__ACQUIRE_TIMEOUT_SECONDS", "1")
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// The one line a database out of reach is reported with: what could not be done, then its cause.
+fn assert_names_the_unreachable_database(out: &Output) {
+    let err = stderr(out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.starts_with("error: cannot open the database: "), "{err}");
+    assert_eq!(err.lines().count(), 1, "the causes are on the error's line: {err}");
+    assert!(
+        err.contains("connect") || err.contains("refused"),
+        "the cause is lost: {err}"
+    );
+    assert!(!err.contains("something went wrong"), "{err}");
+}
+
+#[test]
+fn a_report_from_an_unreachable_database_exits_with_1_and_prints_the_cause() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = "8d6c2f3e-2f0b-4c7e-9a51-0d2c7b1e4f60";
+    let out = survey_without_database(dir.path(), &["report", "--survey", id]);
+    assert_names_the_unreachable_database(&out);
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn a_roster_purge_on_an_unreachable_database_exits_with_1_and_prints_the_cause() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = "8d6c2f3e-2f0b-4c7e-9a51-0d2c7b1e4f60";
+    let out = survey_without_database(dir.path(), &["roster", "purge", "--survey", id]);
+    assert_names_the_unreachable_database(&out);
+}
+
+#[test]
+fn a_usage_error_still_exits_with_2_before_the_database_is_tried() {
+    let dir = tempfile::tempdir().unwrap();
+    let role = survey_without_database(
+        dir.path(),
+        &[
+            "admin",
+            "create",
+            "--email",
+            "a@example.com",
+            "--name",
+            "A",
+            "--role",
+            "boss",
+        ],
+    );
+    assert_eq!(role.status.code(), Some(2));
+    assert_eq!(
+        stderr(&role),
+        "error: `boss` is not an operator role; use admin or analyst\n"
+    );
+    let id = survey_without_database(dir.path(), &["roster", "purge", "--survey", "42"]);
+    assert_eq!(id.status.code(), Some(2));
+    assert!(
+        stderr(&id).starts_with("error: invalid value '42' for '--survey <ID>'"),
+        "{}",
+        stderr(&id)
+    );
 }

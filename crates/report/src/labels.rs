@@ -3,10 +3,8 @@
 
 use survey_analysis::Measure;
 use survey_analysis::aggregate::{NOT_APPLICABLE, OTHER};
+use survey_analysis::segment::SegmentLabel;
 use survey_design::{ChoiceOption, Lang, QuestionKind, Questionnaire, Scale};
-
-/// The value of a roster attribute whose small groups were merged before the keys were made.
-pub const MERGED: &str = "*";
 
 /// The language of a document, and its fixed words.
 #[derive(Debug, Clone)]
@@ -31,17 +29,21 @@ impl Words {
         if self.is_japanese() { ja } else { en }
     }
 
-    /// A group as people read it: `department: Sales · tenure: other`; `everyone` for the total.
+    /// The word for a merged attribute value ([`survey_analysis::MERGED`]).
+    pub fn merged(&self) -> &'static str {
+        self.t("その他", "other")
+    }
+
+    /// A group as people read it: `department: Sales · tenure: other` (see
+    /// [`SegmentLabel::describe`]). A segment of the report that is no well-formed label (an
+    /// offline file may name its groups as it likes) reads as it is written.
     pub fn segment(&self, label: &str) -> String {
-        describe_segment(label, self.t("その他", "other"))
+        SegmentLabel::parse(label).map_or_else(|_| label.to_owned(), |l| l.describe(self.merged()))
     }
 
     /// A group by its values only (`Sales · other`), for narrow column heads.
     pub fn segment_short(&self, label: &str) -> String {
-        segment_parts(label, self.t("その他", "other"))
-            .map(|(_, value)| value)
-            .collect::<Vec<_>>()
-            .join(" · ")
+        SegmentLabel::parse(label).map_or_else(|_| label.to_owned(), |l| l.describe_values(self.merged()))
     }
 
     pub fn everyone(&self) -> &'static str {
@@ -98,28 +100,4 @@ impl Words {
         };
         label.unwrap_or_else(|| key.to_owned())
     }
-}
-
-/// A group as people read it, `merged` standing for [`MERGED`] values.
-pub fn describe_segment(label: &str, merged: &str) -> String {
-    if label == "all" {
-        return label.to_owned();
-    }
-    segment_parts(label, merged)
-        .map(|(name, value)| match name {
-            Some(name) => format!("{name}: {value}"),
-            None => value.to_owned(),
-        })
-        .collect::<Vec<_>>()
-        .join(" · ")
-}
-
-/// The attributes of a segment label `name=value|…`: each name (when there is one) and its value,
-/// `merged` standing for [`MERGED`].
-fn segment_parts<'a>(label: &'a str, merged: &'a str) -> impl Iterator<Item = (Option<&'a str>, &'a str)> {
-    label.split('|').map(move |part| match part.split_once('=') {
-        Some((name, MERGED)) => (Some(name), merged),
-        Some((name, value)) => (Some(name), value),
-        None => (None, part),
-    })
 }

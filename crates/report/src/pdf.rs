@@ -21,6 +21,7 @@ use typst::{Library, LibraryExt, World};
 
 use crate::chart::Chart;
 use crate::document::{Document, Table};
+use crate::error::Error;
 use crate::font;
 
 const TEMPLATE: &str = include_str!("report.typ");
@@ -28,29 +29,21 @@ const TEMPLATE: &str = include_str!("report.typ");
 /// Comments quoted per question in the PDF.
 const PDF_COMMENTS: usize = 60;
 
-#[derive(Debug, thiserror::Error)]
-pub enum PdfError {
-    #[error(transparent)]
-    Chart(#[from] crate::chart::ChartError),
-    #[error("the PDF could not be typeset: {0}")]
-    Typeset(String),
-}
-
 /// A typeset report.
 pub struct Pdf {
     pub bytes: Vec<u8>,
     pub pages: usize,
 }
 
-pub fn render(doc: &Document) -> Result<Pdf, PdfError> {
+pub fn render(doc: &Document) -> Result<Pdf, Error> {
     let mut charts = Charts::default();
     let data = data(doc, &mut charts)?;
     let world = ReportWorld::new(data, charts.files)?;
     let document = typst::compile::<typst_layout::PagedDocument>(&world)
         .output
-        .map_err(|errors| PdfError::Typeset(describe(&errors)))?;
+        .map_err(|errors| Error::Typeset(describe(&errors)))?;
     let bytes = typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default())
-        .map_err(|errors| PdfError::Typeset(describe(&errors)))?;
+        .map_err(|errors| Error::Typeset(describe(&errors)))?;
     Ok(Pdf {
         bytes,
         pages: document.pages().len(),
@@ -68,7 +61,7 @@ struct Charts {
 }
 
 impl Charts {
-    fn add(&mut self, chart: Option<&Chart>, doc: &Document) -> Result<Value, PdfError> {
+    fn add(&mut self, chart: Option<&Chart>, doc: &Document) -> Result<Value, Error> {
         let Some(chart) = chart else {
             return Ok(Value::Null);
         };
@@ -82,7 +75,7 @@ fn table(t: &Table) -> Value {
     json!({ "head": t.head, "rows": t.rows })
 }
 
-fn data(doc: &Document, charts: &mut Charts) -> Result<Value, PdfError> {
+fn data(doc: &Document, charts: &mut Charts) -> Result<Value, Error> {
     let words = &doc.words;
     let t = |ja: &'static str, en: &'static str| words.t(ja, en);
     let mut sections = Vec::new();
@@ -183,13 +176,13 @@ struct ReportWorld {
     files: HashMap<FileId, Bytes>,
 }
 
-fn file_id(path: &str) -> Result<FileId, PdfError> {
-    let vpath = VirtualPath::new(path).map_err(|e| PdfError::Typeset(format!("{path}: {e:?}")))?;
+fn file_id(path: &str) -> Result<FileId, Error> {
+    let vpath = VirtualPath::new(path).map_err(|e| Error::Typeset(format!("{path}: {e:?}")))?;
     Ok(RootedPath::new(VirtualRoot::Project, vpath).intern())
 }
 
 impl ReportWorld {
-    fn new(data: Value, charts: HashMap<String, Vec<u8>>) -> Result<Self, PdfError> {
+    fn new(data: Value, charts: HashMap<String, Vec<u8>>) -> Result<Self, Error> {
         let font = Font::new(Bytes::new(font::BYTES), 0);
         let book = FontBook::from_fonts(font.iter());
         let main = file_id("/report.typ")?;

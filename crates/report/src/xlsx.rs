@@ -9,6 +9,7 @@ use rust_xlsxwriter::Image;
 use survey_analysis::{Figure, Report};
 
 use crate::document::Document;
+use crate::error::Error;
 
 /// Words of the workbook, in Japanese or English.
 struct Words {
@@ -87,7 +88,7 @@ const EN: Words = Words {
     ],
 };
 
-pub fn render(q: &Questionnaire, report: &Report, doc: &Document) -> Result<Vec<u8>, XlsxError> {
+pub fn render(q: &Questionnaire, report: &Report, doc: &Document) -> Result<Vec<u8>, Error> {
     let lang = doc.words.lang();
     let words = if lang.is_japanese() { &JA } else { &EN };
     let bold = Format::new().set_bold();
@@ -237,14 +238,14 @@ pub fn render(q: &Questionnaire, report: &Report, doc: &Document) -> Result<Vec<
     let mut row = 0;
     for (title, chart) in charts {
         let Some(chart) = chart else { continue };
-        let png = doc.png(chart).map_err(|e| XlsxError::ParameterError(e.to_string()))?;
+        let png = doc.png(chart)?;
         sheet.write_string_with_format(row, 0, &title, &bold)?;
         let image = Image::new_from_buffer(png)?.set_scale_width(0.5).set_scale_height(0.5);
         sheet.insert_image(row + 1, 0, &image)?;
         // Default rows are 20 pixels high.
         row += chart.size().1.div_ceil(20) + 3;
     }
-    workbook.save_to_buffer()
+    Ok(workbook.save_to_buffer()?)
 }
 
 fn named<'a>(workbook: &'a mut Workbook, name: &str) -> Result<&'a mut Worksheet, XlsxError> {

@@ -5,7 +5,7 @@
 use survey_analysis::{Aggregate, report};
 use survey_design::Questionnaire;
 use survey_report::chart::{Chart, ChartWords, Unit};
-use survey_report::{Document, Meta, Words};
+use survey_report::{Document, Format, Meta, Words};
 
 const TEMPLATE: &str = include_str!("../../analysis/tests/fixtures/three-questions.toml");
 
@@ -150,4 +150,138 @@ fn the_pdf_is_typeset_with_every_part() {
     assert!(pdf.bytes.starts_with(b"%PDF-"));
     // Cover, summary, three questions, heat map, comments, methodology.
     assert!(pdf.pages >= 8, "{} pages", pdf.pages);
+}
+
+/// A report with a hidden group: 営業 (30) and 開発 (20) shown, 法務 (2) hidden.
+fn hidden_group_report(lang: &str) -> (Questionnaire, survey_analysis::Report, Document) {
+    let q = Questionnaire::from_toml(TEMPLATE, "t.toml").unwrap();
+    let mut data = Aggregate::new(&q);
+    for (segment, n) in [("department=営業", 30), ("department=法務", 2), ("department=開発", 20)] {
+        for i in 0..n {
+            let answers = serde_json::json!({ "rating": i % 11, "agree": 1 + i % 5, "pick": "a" });
+            data.add(&q, segment, &q.validate_answers(&answers).unwrap());
+        }
+    }
+    let invited = vec![
+        ("department=営業".to_owned(), 40),
+        ("department=法務".to_owned(), 4),
+        ("department=開発".to_owned(), 25),
+    ];
+    let r = report::build(&q, &data, &invited, 5, 10, &mut |_| {});
+    let doc = Document::new(
+        &q,
+        &r,
+        Meta::default(),
+        Words::new(&survey_design::Lang::parse(lang).unwrap()),
+    );
+    (q, r, doc)
+}
+
+#[test]
+fn render_writes_every_format_as_its_own_kind_of_file() {
+    let (q, r, doc) = hidden_group_report("ja");
+    for format in Format::ALL {
+        let bytes = survey_report::render(format, &q, &r, &doc, "報告書 — 2026年秋").unwrap();
+        let start: &[u8] = match format {
+            Format::Pdf => b"%PDF-",
+            Format::Html => b"<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\">",
+            Format::Xlsx => b"PK\x03\x04",
+            Format::Csv => "\u{feff}question,".as_bytes(),
+        };
+        assert!(
+            bytes.starts_with(start),
+            "{format}: {:?}",
+            &bytes[..bytes.len().min(60)]
+        );
+    }
+    let csv = survey_report::render(Format::Csv, &q, &r, &doc, "").unwrap();
+    assert_eq!(csv, survey_report::csv::render(&r).into_bytes());
+}
+
+#[test]
+fn formats_have_their_names_extensions_and_media_types() {
+    let named: Vec<(String, &str, &str)> = Format::ALL
+        .iter()
+        .map(|f| (f.to_string(), f.extension(), f.media_type()))
+        .collect();
+    assert_eq!(
+        named,
+        [
+            ("pdf".to_owned(), "pdf", "application/pdf"),
+            ("html".to_owned(), "html", "text/html; charset=utf-8"),
+            (
+                "xlsx".to_owned(),
+                "xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            ),
+            ("csv".to_owned(), "csv", "text/csv; charset=utf-8"),
+        ]
+    );
+    for format in Format::ALL {
+        assert_eq!(format.extension().parse::<Format>().unwrap(), format);
+    }
+    let unknown = "docx".parse::<Format>().unwrap_err();
+    assert_eq!(
+        unknown.to_string(),
+        "unknown report format `docx`; choose pdf, html, xlsx or csv"
+    );
+}
+
+#[test]
+fn the_html_page_marks_hidden_figures_in_words() {
+    let (q, r, doc) = hidden_group_report("ja");
+    let html = String::from_utf8(survey_report::render(Format::Html, &q, &r, &doc, &doc.title).unwrap()).unwrap();
+    // 法務's row of the response rates: the invited count, then the hidden mark, greyed.
+    assert!(
+        html.contains(r#"<tr><td class="">department: 法務</td><td class="num">4</td><td class="num muted">非表示</td><td class="num muted">非表示</td></tr>"#),
+        "{html}"
+    );
+    assert!(html.contains(r#"<th class="">トピック</th>"#) && html.contains("グループ別の肯定的回答率"));
+    // Charts inline as SVG, named for screen readers.
+    assert!(html.contains(r#"<figure class="chart" role="img" aria-label="グループ別の回答率"><svg"#));
+    let english = hidden_group_report("en").2;
+    let page = survey_report::html::standalone("Results <draft>", &english);
+    assert!(page.starts_with(r#"<!DOCTYPE html><html lang="en">"#), "{page}");
+    assert!(page.contains("<title>Results &lt;draft&gt;</title>") && page.contains("<h1>Results &lt;draft&gt;</h1>"));
+    assert!(page.contains(r#"<td class="num muted">hidden</td>"#));
+}
+
+#[test]
+fn the_operator_preview_gets_the_report_without_a_page_around_it() {
+    let (_, _, doc) = hidden_group_report("en");
+    let body = survey_report::html::body(&doc).into_string();
+    assert!(
+        body.starts_with(r#"<section class="summary"><h2>Executive summary</h2>"#),
+        "{body}"
+    );
+    assert!(!body.contains("<html") && !body.contains("<style"));
+    let page = survey_report::html::standalone(&doc.title, &doc);
+    assert!(page.contains(&format!("<style>{}</style>", survey_report::html::STYLESHEET)));
+    assert!(page.ends_with(&format!("<h1>{}</h1>{body}</main></body></html>", doc.title)));
+}
+
+#[test]
+fn group_names_follow_the_segment_labels() {
+    let ja = Words::new(&survey_design::Lang::parse("ja").unwrap());
+    assert_eq!(
+        ja.segment("department=営業|tenure=*"),
+        "department: 営業 · tenure: その他"
+    );
+    assert_eq!(ja.segment_short("department=営業|tenure=*"), "営業 · その他");
+    assert_eq!(ja.segment("all"), "all");
+    // Groups named directly, as offline files do, read as they are written.
+    assert_eq!(
+        (ja.segment("営業"), ja.segment_short("")),
+        ("営業".to_owned(), String::new())
+    );
+}
+
+#[test]
+fn a_render_error_keeps_its_cause_and_can_cross_threads() {
+    fn crosses_threads<T: std::error::Error + Send + Sync + 'static>() {}
+    crosses_threads::<survey_report::Error>();
+    let error = survey_report::Error::from(rust_xlsxwriter::XlsxError::ParameterError("bad sheet".into()));
+    assert_eq!(error.to_string(), "the workbook could not be written");
+    let cause = std::error::Error::source(&error).map(ToString::to_string);
+    assert!(cause.is_some_and(|c| c.contains("bad sheet")));
 }

@@ -89,9 +89,10 @@ async fn prepare(data_dir: &str, database_url: &str, issuances: usize, submissio
         .map(|i| async move {
             let (pending, request) = open.token_request(i).unwrap();
             let code = &open.codes[i].0;
-            let signature = survey_server::issuance::issue(&state.db, &state.issuers, &state.hmac_key, code, &request)
-                .await
-                .unwrap();
+            let signature =
+                survey_server::services::issuance::issue(&state.db, &state.issuers, &state.hmac_key, code, &request)
+                    .await
+                    .unwrap();
             open.submission(state, &pending.finish(&signature).unwrap()).unwrap()
         })
         .buffer_unordered(8);

@@ -28,8 +28,24 @@ pub enum AppError {
     TooLarge(Message),
     #[error("something went wrong on our side; please try again")]
     Database(#[from] sea_orm::DbErr),
+    /// A failure that is not the user's: its cause is logged as a chain, never shown.
     #[error("something went wrong on our side; please try again")]
-    Internal(String),
+    Internal(#[source] Cause),
+}
+
+/// The cause of an internal error, kept with its own sources.
+pub type Cause = Box<dyn std::error::Error + Send + Sync>;
+
+/// An error and every source below it, `: `-separated, for the log.
+pub fn chain(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
 }
 
 /// A message for a person, in English and Japanese.
@@ -71,8 +87,8 @@ impl std::fmt::Display for Message {
 }
 
 impl AppError {
-    pub fn internal(cause: impl std::fmt::Display) -> Self {
-        Self::Internal(cause.to_string())
+    pub fn internal(cause: impl Into<Cause>) -> Self {
+        Self::Internal(cause.into())
     }
 
     pub fn bad(en: impl Into<String>, ja: impl Into<String>) -> Self {
@@ -116,8 +132,8 @@ impl ResponseError for AppError {
 
     fn error_response(&self) -> HttpResponse {
         match self {
-            Self::Database(cause) => tracing::error!(error = %cause, "database error"),
-            Self::Internal(cause) => tracing::error!(error = %cause, "internal error"),
+            Self::Database(cause) => tracing::error!(error = %chain(cause), "database error"),
+            Self::Internal(cause) => tracing::error!(error = %chain(cause.as_ref()), "internal error"),
             _ => {}
         }
         if matches!(self, Self::Unauthenticated) {

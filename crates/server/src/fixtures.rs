@@ -9,10 +9,10 @@ use survey_token::client::PendingToken;
 use survey_token::rsabssa::PublicKey;
 use survey_token::wire::Token;
 
-use crate::entities::{invitation, survey};
 use crate::error::AppError;
+use crate::services::surveys::{self, NewSurvey, State};
 use crate::state::AppState;
-use crate::surveys::{self, NewSurvey, State};
+use crate::storage::{invitation, survey};
 
 /// The bundled template every fixture survey uses: all question types, two languages.
 pub const TEMPLATE: &str = "alumni-network-opinion";
@@ -29,17 +29,14 @@ pub async fn scheduled_survey(
     open: NaiveDate,
     close: NaiveDate,
 ) -> Result<survey::Model, AppError> {
-    let org = crate::operator::create_organisation(
-        state,
-        &format!("load-{}", uuid::Uuid::new_v4().simple()),
-        "負荷試験 株式会社",
-    )
-    .await?;
+    let actor = format!("load-{}", uuid::Uuid::new_v4().simple());
+    let org = crate::services::organisations::create(&state.db, &actor, "負荷試験 株式会社").await?;
     let path = state.settings.templates_dir.join(format!("{TEMPLATE}.toml"));
     let template_source = std::fs::read_to_string(&path)
         .map_err(|e| AppError::internal(format!("cannot read {}: {e}", path.display())))?;
     let s = surveys::create(
         &state.db,
+        &actor,
         NewSurvey {
             organisation_id: org.id,
             name: "負荷試験".into(),
@@ -63,10 +60,10 @@ pub async fn scheduled_survey(
         { "milestone": "reminder_1", "date": close.pred_opt().unwrap_or(close) },
     ])));
     let s = active.update(&state.db).await?;
-    let rows = crate::roster::parse(&csv, &surveys::languages(&s))
-        .map_err(|e| AppError::internal(format!("the fixture roster does not parse: {e:?}")))?;
-    crate::roster::replace(&state.db, &s, rows).await?;
-    surveys::transition(state, s, State::Scheduled).await
+    crate::services::roster::import(&state.db, &actor, s.id, csv.as_bytes())
+        .await
+        .map_err(|e| AppError::internal(format!("the fixture roster was not imported: {e:?}")))?;
+    surveys::transition(state, &actor, s.id, State::Scheduled).await
 }
 
 /// A survey open for answers now, with one invitation code per invitee (as the e-mails would carry
@@ -85,7 +82,7 @@ pub struct OpenSurvey {
 pub async fn open_survey(state: &AppState, invitees: usize) -> Result<OpenSurvey, AppError> {
     let far = |day| NaiveDate::from_ymd_opt(2099, 1, day).unwrap_or_default();
     let s = scheduled_survey(state, invitees, far(5), far(20)).await?;
-    let s = surveys::transition(state, s, State::Open).await?;
+    let s = surveys::transition(state, "fixtures", s.id, State::Open).await?;
     let invitations = invitation::Entity::find()
         .filter(invitation::Column::SurveyId.eq(s.id))
         .all(&state.db)
@@ -94,16 +91,16 @@ pub async fn open_survey(state: &AppState, invitees: usize) -> Result<OpenSurvey
     let txn = state.db.begin().await?;
     let mut codes = Vec::with_capacity(invitations.len());
     for invitee in &invitations {
-        let code = crate::invitations::new_code(&txn, &state.hmac_key, invitee).await?;
+        let code = crate::services::invitations::new_code(&txn, &state.hmac_key, invitee).await?;
         codes.push((code, invitee.segment.clone()));
     }
     txn.commit().await?;
-    let keys = crate::issuance::keys(&state.db, s.id)
+    let keys = crate::services::issuance::keys(&state.db, s.id)
         .await?
         .iter()
-        .map(|k| Ok((k.segment.clone(), crate::issuance::public_key(k)?)))
+        .map(|k| Ok((k.segment.clone(), crate::services::issuance::public_key(k)?)))
         .collect::<Result<_, AppError>>()?;
-    let challenge_digest = crate::issuance::challenge(&state.settings, s.id).digest();
+    let challenge_digest = crate::services::issuance::challenge(&state.settings, s.id).digest();
     Ok(OpenSurvey {
         survey: s,
         codes,

@@ -1,37 +1,28 @@
 //! The collection server: operator UI, management portal, JSON API, scheduler and mailer, on
 //! actix-web and sea-orm (SQLite embedded by default, PostgreSQL in production).
 //!
-//! `Application::build(settings)` assembles everything (see [`startup`]); the `survey serve` command
-//! runs it.
+//! Three layers, one folder each: [`web`] parses requests and renders pages and JSON, [`services`]
+//! does each action in one transaction, [`storage`] is the database's tables. Beside them: [`jobs`]
+//! (the persistent queue and its scheduler), [`mail`], and [`views`] (the maud components every page
+//! shares). `Application::build(settings)` assembles everything (see [`startup`]); the `survey serve`
+//! command runs it. `docs/ARCHITECTURE.md` is the map.
 
-pub mod api;
-pub mod assets;
-pub mod audit;
-pub mod auth;
-pub mod body;
 pub mod config;
-pub mod entities;
+pub mod domain;
 pub mod error;
+#[cfg(feature = "fixtures")]
 pub mod fixtures;
-pub mod health;
-pub mod invitations;
-pub mod issuance;
 pub mod jobs;
 pub mod mail;
 pub mod memo;
 pub mod metrics;
-pub mod operator;
-pub mod portal;
-pub mod reports;
-pub mod respondent;
-pub mod responses;
-pub mod roster;
+pub mod services;
 pub mod startup;
 pub mod state;
-pub mod surveys;
+pub mod storage;
 pub mod templates;
-pub mod users;
 pub mod views;
+pub mod web;
 
 pub use config::Settings;
 pub use startup::Application;

@@ -6,22 +6,21 @@ use std::sync::Arc;
 
 use actix_web::dev::Server;
 use actix_web::middleware::{DefaultHeaders, from_fn};
-use actix_web::{App, HttpResponse, HttpServer, web};
+use actix_web::{App, HttpServer};
 use base64::Engine;
 use sea_orm::{ConnectOptions, Database, DatabaseConnection};
 use survey_migration::{Migrator, MigratorTrait};
 
-use crate::auth::{self, LoginLimiter};
 use crate::config::{Secret, Settings};
-use crate::issuance::Issuers;
+use crate::jobs;
 use crate::mail::Mailer;
 use crate::metrics::Metrics;
+use crate::services::auth::LoginLimiter;
+use crate::services::issuance::Issuers;
+use crate::services::users;
 use crate::state::AppState;
-use crate::{api, assets, health, jobs, operator, portal, respondent, users};
+use crate::web::{self, api, body::MAX_UPLOAD_BYTES};
 use survey_token::issuer::MasterKey;
-
-/// Largest request body: a roster of tens of thousands of employees fits.
-pub const MAX_UPLOAD_BYTES: usize = 8 * 1024 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
@@ -115,19 +114,19 @@ impl Application {
                 source,
             })?
             .port();
-        let data = web::Data::new(state.clone());
+        let data = actix_web::web::Data::new(state.clone());
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(data.clone())
-                .app_data(crate::body::form_config(MAX_UPLOAD_BYTES))
-                .app_data(web::PayloadConfig::default().limit(MAX_UPLOAD_BYTES))
+                .app_data(crate::web::body::form_config(MAX_UPLOAD_BYTES))
+                .app_data(actix_web::web::PayloadConfig::default().limit(MAX_UPLOAD_BYTES))
                 .app_data(api::json_config())
-                .wrap(from_fn(crate::body::utf8_forms))
-                .wrap(from_fn(crate::body::limit_bodies))
+                .wrap(from_fn(crate::web::body::utf8_forms))
+                .wrap(from_fn(crate::web::body::limit_bodies))
                 .wrap(security_headers())
                 .wrap(from_fn(crate::metrics::observe))
-                .configure(routes)
-                .default_service(web::to(not_found))
+                .configure(web::routes)
+                .default_service(actix_web::web::to(web::not_found))
         })
         .listen(listener)
         .map_err(|source| StartError::Io {
@@ -157,19 +156,6 @@ impl Application {
     }
 }
 
-/// Every route of the application.
-fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.configure(health::config)
-        .configure(auth::routes::config)
-        .configure(auth::account::config)
-        .configure(operator::config)
-        .configure(portal::config)
-        .configure(api::config)
-        .configure(respondent::config)
-        .configure(assets::config)
-        .route("/", web::get().to(home));
-}
-
 /// Pages allow only this server's own scripts, styles and forms, and cannot be framed; no page leaks
 /// its address to another site.
 fn security_headers() -> DefaultHeaders {
@@ -183,19 +169,6 @@ fn security_headers() -> DefaultHeaders {
         .add(("X-Content-Type-Options", "nosniff"))
         .add(("X-Frame-Options", "DENY"))
         .add(("Cache-Control", "no-store"))
-}
-
-async fn not_found() -> Result<HttpResponse, crate::error::AppError> {
-    Err(crate::error::AppError::NotFound)
-}
-
-async fn home(user: Option<auth::CurrentUser>) -> HttpResponse {
-    let to = match user {
-        Some(u) if u.role.is_operator() => "/operator",
-        Some(_) => "/portal",
-        None => "/login",
-    };
-    HttpResponse::SeeOther().insert_header(("Location", to)).finish()
 }
 
 /// The master key that seals issuer keys: `SURVEY__SECRETS__MASTER_KEY`, or the file

@@ -4,11 +4,11 @@ use std::sync::Arc;
 
 use sea_orm::DatabaseConnection;
 
-use crate::auth::LoginLimiter;
 use crate::config::Settings;
-use crate::issuance::Issuers;
 use crate::mail::Mailer;
 use crate::metrics::Metrics;
+use crate::services::auth::LoginLimiter;
+use crate::services::issuance::Issuers;
 use crate::templates::Template;
 
 #[derive(Clone)]
@@ -23,7 +23,7 @@ pub struct AppState {
     pub login_limiter: LoginLimiter,
     pub metrics: Metrics,
     /// Questionnaires of scheduled and later surveys, parsed once.
-    pub questionnaires: crate::surveys::Questionnaires,
+    pub questionnaires: crate::services::surveys::Questionnaires,
     /// The bundled templates, read from `templates_dir` at start.
     pub templates: Arc<Vec<Template>>,
 }

@@ -3,13 +3,14 @@
 use std::process::Command;
 
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-use survey_server::entities::{invitation, invitation_code};
+use survey_server::domain::SurveyId;
 use survey_server::fixtures::open_survey;
-use survey_server::surveys::{self, State};
+use survey_server::services::surveys::{self, State};
+use survey_server::storage::{invitation, invitation_code};
 
 use crate::site::{Backend, Site};
 
-fn purge(site: &Site, survey: uuid::Uuid) -> std::process::Output {
+fn purge(site: &Site, survey: SurveyId) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_survey"))
         .args(["roster", "purge", "--survey", &survey.to_string()])
         .envs(site.env(&site.database_url))
@@ -25,9 +26,15 @@ async fn purging_a_closed_surveys_roster_drops_addresses_and_codes_and_keeps_the
     let id = open.survey.id;
     for i in 0..7 {
         let (_, request) = open.token_request(i).unwrap();
-        survey_server::issuance::issue(&state.db, &state.issuers, &state.hmac_key, &open.codes[i].0, &request)
-            .await
-            .unwrap();
+        survey_server::services::issuance::issue(
+            &state.db,
+            &state.issuers,
+            &state.hmac_key,
+            &open.codes[i].0,
+            &request,
+        )
+        .await
+        .unwrap();
     }
 
     let early = purge(&site, id);
@@ -42,9 +49,10 @@ async fn purging_a_closed_surveys_roster_drops_addresses_and_codes_and_keeps_the
         .unwrap();
     assert_eq!(kept, 40, "a refused purge changed nothing");
 
-    let s = surveys::find(&state.db, id).await.unwrap();
-    surveys::transition(&state, s, State::Closed).await.unwrap();
-    let before = survey_server::roster::rates(&state.db, id).await.unwrap();
+    surveys::transition(&state, "retention test", id, State::Closed)
+        .await
+        .unwrap();
+    let before = survey_server::services::roster::rates(&state.db, id).await.unwrap();
     let done = purge(&site, id);
     assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));
     assert!(
@@ -73,6 +81,9 @@ async fn purging_a_closed_surveys_roster_drops_addresses_and_codes_and_keeps_the
         .await
         .unwrap();
     assert_eq!(codes, 0, "no invitation code is left to open a link with");
-    assert_eq!(survey_server::roster::rates(&state.db, id).await.unwrap(), before);
+    assert_eq!(
+        survey_server::services::roster::rates(&state.db, id).await.unwrap(),
+        before
+    );
     assert!(purge(&site, id).status.success(), "purging again is harmless");
 }

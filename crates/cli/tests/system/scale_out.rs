@@ -8,9 +8,9 @@ use std::time::{Duration, Instant};
 use chrono::Utc;
 use futures_util::StreamExt;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
-use survey_server::entities::invitation;
 use survey_server::fixtures::{OpenSurvey, scheduled_survey};
-use survey_server::issuance;
+use survey_server::services::issuance;
+use survey_server::storage::invitation;
 
 use crate::site::{Backend, Mail, Server, Site, client, outbox, submit, take_token};
 
@@ -81,7 +81,7 @@ async fn two_servers_on_one_postgres_issue_redeem_and_mail_exactly_once() {
         .collect();
     let takers: Vec<&Mail> = invitations.iter().filter(|m| !m.body.contains("次のリンク")).collect();
     let open = OpenSurvey {
-        survey: survey_server::surveys::find(&state.db, s.id).await.unwrap(),
+        survey: survey_server::services::surveys::find(&state.db, s.id).await.unwrap(),
         codes: takers.iter().map(|m| (m.code(), segments[&m.to].clone())).collect(),
         keys: issuance::keys(&state.db, s.id)
             .await

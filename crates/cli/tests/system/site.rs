@@ -9,8 +9,9 @@ use std::time::{Duration, Instant};
 use base64::Engine;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use survey_server::config::Secret;
-use survey_server::entities::response;
+use survey_server::domain::SurveyId;
 use survey_server::state::AppState;
+use survey_server::storage::response;
 use survey_server::{Application, Settings};
 use uuid::Uuid;
 
@@ -83,7 +84,7 @@ impl Site {
     }
 
     /// The responses stored for `survey`, read straight from the database.
-    pub async fn stored(&self, state: &AppState, survey: Uuid) -> Vec<response::Model> {
+    pub async fn stored(&self, state: &AppState, survey: SurveyId) -> Vec<response::Model> {
         response::Entity::find()
             .filter(response::Column::SurveyId.eq(survey))
             .all(&state.db)
@@ -227,7 +228,7 @@ pub async fn take_token(
 pub type Answer = Result<(u16, serde_json::Value), String>;
 
 /// `POST /s/{survey}/responses`.
-pub async fn submit(client: &awc::Client, base: &str, survey: Uuid, body: &str) -> Answer {
+pub async fn submit(client: &awc::Client, base: &str, survey: SurveyId, body: &str) -> Answer {
     let mut r = client
         .post(format!("{base}/s/{survey}/responses"))
         .insert_header(("content-type", "application/json"))

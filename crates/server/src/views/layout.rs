@@ -4,7 +4,7 @@ use actix_web::http::StatusCode;
 use maud::{DOCTYPE, Markup, html};
 
 use super::UiLang;
-use crate::auth::CurrentUser;
+use crate::web::extract::CurrentUser;
 
 /// A whole page: header with navigation for the user's role, the content, and the language switch.
 pub fn page(lang: UiLang, title: &str, user: Option<&CurrentUser>, content: Markup) -> Markup {
@@ -79,17 +79,4 @@ pub fn html_response(markup: Markup) -> actix_web::HttpResponse {
     actix_web::HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
         .body(markup.into_string())
-}
-
-/// A survey's state as a small label, in the interface language.
-pub fn state_badge(lang: UiLang, state: &str) -> Markup {
-    let text = match state {
-        "draft" => lang.t("下書き", "draft"),
-        "scheduled" => lang.t("予定済み", "scheduled"),
-        "open" => lang.t("実施中", "open"),
-        "closed" => lang.t("締切済み", "closed"),
-        "published" => lang.t("公開済み", "published"),
-        _ => "?",
-    };
-    html! { span.state { (text) } }
 }

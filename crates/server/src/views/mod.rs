@@ -1,7 +1,9 @@
-//! HTML built with maud: the page layout and the pieces every page reuses.
+//! HTML built with maud: the page layout, the pieces every page reuses ([`components`]) and the
+//! questionnaire as a form ([`questionnaire_form`], the respondent's and the operator's preview).
 
+pub mod components;
 pub mod layout;
-pub mod report;
+pub mod questionnaire_form;
 
 use actix_web::{FromRequest, HttpRequest};
 use std::future::{Ready, ready};

@@ -8,10 +8,10 @@ use std::sync::{Arc, Mutex};
 
 use awc::http::StatusCode;
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
-use survey_server::auth::Role;
 use survey_server::config::Secret;
+use survey_server::services::auth::Role;
+use survey_server::services::users::{self, NewUser};
 use survey_server::state::AppState;
-use survey_server::users::{self, NewUser};
 use survey_server::{Application, Settings};
 
 pub const PASSWORD: &str = "correct horse battery staple";
@@ -80,7 +80,7 @@ impl TestApp {
         self.dir.path()
     }
 
-    pub async fn user(&self, email: &str, role: Role, organisation: Option<uuid::Uuid>) {
+    pub async fn user(&self, email: &str, role: Role, organisation: Option<survey_server::domain::OrganisationId>) {
         users::create(
             self.db(),
             NewUser {

@@ -6,10 +6,10 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{Value, json};
-use survey_server::body::MAX_BODY_BYTES;
-use survey_server::entities::{organisation, response};
-use survey_server::startup::MAX_UPLOAD_BYTES;
-use uuid::Uuid;
+use survey_server::domain::SurveyId;
+use survey_server::storage::{organisation, response};
+use survey_server::web::body::MAX_BODY_BYTES;
+use survey_server::web::body::MAX_UPLOAD_BYTES;
 
 use crate::helpers::{Response, TestApp, spawn_app};
 use crate::respondent::{Client, REQUEST_TYPE, open_survey, questionnaire, valid_answers};
@@ -73,7 +73,7 @@ async fn organisations(app: &TestApp) -> u64 {
     organisation::Entity::find().count(app.db()).await.unwrap()
 }
 
-async fn responses(app: &TestApp, survey: Uuid) -> u64 {
+async fn responses(app: &TestApp, survey: SurveyId) -> u64 {
     response::Entity::find()
         .filter(response::Column::SurveyId.eq(survey))
         .count(app.db())
@@ -276,7 +276,7 @@ async fn json_nested_a_hundred_thousand_deep_gets_400_not_a_stack_overflow() {
     // Typed bodies stop at the first value of the wrong type, before any depth.
     api_refusal(&r, 400, "bad_request", "invalid type: sequence, expected a string");
     // A questionnaire nested as deep: the TOML parser has its own limit.
-    let s = survey_server::surveys::find(app.db(), survey).await.unwrap();
+    let s = survey_server::services::surveys::find(app.db(), survey).await.unwrap();
     let org = json(
         &api.api(
             "POST",
@@ -308,7 +308,7 @@ async fn json_nested_a_hundred_thousand_deep_gets_400_not_a_stack_overflow() {
     // The server is still there, and the open survey unchanged.
     assert_eq!(client.browser.get("/healthz").await.status.as_u16(), 200);
     assert_eq!(
-        survey_server::surveys::find(app.db(), survey)
+        survey_server::services::surveys::find(app.db(), survey)
             .await
             .unwrap()
             .template_source,
@@ -356,7 +356,7 @@ async fn bodies_that_are_not_utf8_get_400_saying_so_and_change_nothing() {
             "POST",
             "/api/v1/surveys",
             &api_token,
-            Some(json!({ "organisation_id": survey_server::surveys::find(app.db(), survey).await.unwrap().organisation_id,
+            Some(json!({ "organisation_id": survey_server::services::surveys::find(app.db(), survey).await.unwrap().organisation_id,
                          "name": "D", "template": "alumni-pulse" })),
         )
         .await,
@@ -530,7 +530,10 @@ async fn a_replayed_token_is_refused_here_and_in_another_survey_and_changes_noth
     crate::jobs::make_due(&app, other, &["open"]).await;
     survey_server::jobs::run_due(&app.state).await.unwrap();
     assert_eq!(
-        survey_server::surveys::find(app.db(), other).await.unwrap().state,
+        survey_server::services::surveys::find(app.db(), other)
+            .await
+            .unwrap()
+            .state,
         "open"
     );
 
@@ -662,9 +665,15 @@ async fn racing_roster_imports_and_state_changes_go_one_after_the_other_never_a_
         "{:?}",
         scheduled.iter().map(|r| &r.body).collect::<Vec<_>>()
     );
-    let survey: Uuid = id.parse().unwrap();
-    assert_eq!(survey_server::issuance::keys(app.db(), survey).await.unwrap().len(), 3);
-    use survey_server::entities::job;
+    let survey: SurveyId = id.parse().unwrap();
+    assert_eq!(
+        survey_server::services::issuance::keys(app.db(), survey)
+            .await
+            .unwrap()
+            .len(),
+        3
+    );
+    use survey_server::storage::job;
     let jobs = job::Entity::find()
         .filter(job::Column::SurveyId.eq(survey))
         .count(app.db())

@@ -2,15 +2,16 @@
 //! and never run twice when two servers share one database.
 
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, sea_query::Expr};
-use survey_server::entities::{invitation, invitation_code, job, survey};
+use survey_server::domain::SurveyId;
 use survey_server::jobs::run_due;
+use survey_server::storage::{invitation, invitation_code, job, survey};
 use uuid::Uuid;
 
 use crate::helpers::{TestApp, spawn_app};
 use crate::surveys::{change_state, ready_survey};
 
 /// Makes every pending job of the survey due now, or only those of `kind`.
-pub async fn make_due(app: &TestApp, survey: Uuid, kinds: &[&str]) {
+pub async fn make_due(app: &TestApp, survey: SurveyId, kinds: &[&str]) {
     job::Entity::update_many()
         .col_expr(
             job::Column::RunAt,
@@ -23,13 +24,15 @@ pub async fn make_due(app: &TestApp, survey: Uuid, kinds: &[&str]) {
         .unwrap();
 }
 
-async fn survey_state(app: &TestApp, id: Uuid) -> String {
+async fn survey_state(app: &TestApp, id: SurveyId) -> String {
     survey::Entity::find_by_id(id)
         .one(app.db())
         .await
         .unwrap()
         .unwrap()
         .state
+        .as_str()
+        .to_owned()
 }
 
 #[actix_web::test]
@@ -87,7 +90,7 @@ async fn the_scheduler_opens_invites_each_invitee_once_reminds_only_those_withou
         .exec(app.db())
         .await
         .unwrap();
-    let rates = survey_server::roster::rates(app.db(), survey).await.unwrap();
+    let rates = survey_server::services::roster::rates(app.db(), survey).await.unwrap();
     assert_eq!((rates.invitees, rates.tokens_issued), (60, 20));
     assert_eq!(rates.segments.iter().map(|r| r.tokens_issued).sum::<i64>(), 20);
     // The operator sends the first reminder now rather than on its planned morning.

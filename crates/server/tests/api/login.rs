@@ -1,4 +1,4 @@
-use survey_server::auth::Role;
+use survey_server::services::auth::Role;
 
 use crate::helpers::{PASSWORD, spawn_app, spawn_with};
 

@@ -9,6 +9,7 @@ mod health;
 mod helpers;
 mod hostile;
 mod jobs;
+mod layering;
 mod login;
 mod reports;
 mod respondent;

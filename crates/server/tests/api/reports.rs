@@ -62,8 +62,8 @@ async fn a_closed_survey_reports_what_was_answered_and_hides_small_segments() {
     assert_eq!(hidden_rows, 2, "the 2-response segment and one partner: {}", csv.body);
 
     // `survey report --survey ID` counts from the database alone, to the same figures.
-    let s = survey_server::surveys::find(app.db(), survey).await.unwrap();
-    let offline = survey_server::reports::build_from(app.db(), &q, &s, &mut |_, _| {})
+    let s = survey_server::services::surveys::find(app.db(), survey).await.unwrap();
+    let offline = survey_server::services::reports::build_from(app.db(), &q, &s, &mut |_, _| {})
         .await
         .unwrap();
     assert_eq!(survey_report::csv::render(&offline), csv.body);
@@ -91,7 +91,7 @@ async fn a_closed_survey_reports_what_was_answered_and_hides_small_segments() {
 
 #[actix_web::test]
 async fn publishing_stores_the_files_that_management_of_that_organisation_alone_downloads() {
-    use survey_server::auth::Role;
+    use survey_server::services::auth::Role;
     let app = spawn_app().await;
     let (b, survey, codes) = open_survey(&app).await;
     let q = questionnaire(&app, survey).await;
@@ -111,7 +111,7 @@ async fn publishing_stores_the_files_that_management_of_that_organisation_alone_
     let preview_csv = b.get(&format!("/operator/surveys/{survey}/report.csv")).await.body;
     assert_eq!(change_state(&b, survey, "published").await.status.as_u16(), 303);
 
-    let org = survey_server::surveys::find(app.db(), survey)
+    let org = survey_server::services::surveys::find(app.db(), survey)
         .await
         .unwrap()
         .organisation_id;

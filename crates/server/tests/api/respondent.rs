@@ -6,6 +6,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde_json::{Value as Json, json};
 use survey_design::answer::sample::{comment, sample_answers};
 use survey_design::{QuestionKind, Questionnaire};
+use survey_server::domain::SurveyId;
 use survey_token::client::PendingToken;
 use survey_token::rsabssa::PublicKey;
 use survey_token::wire::{Token, survey_challenge};
@@ -19,12 +20,12 @@ pub const REQUEST_TYPE: &str = "application/private-token-request";
 
 /// An open survey whose 60 invitations went out; returns the operator, the survey and each
 /// invitee's (e-mail, code).
-pub async fn open_survey(app: &TestApp) -> (Browser, Uuid, Vec<(String, String)>) {
+pub async fn open_survey(app: &TestApp) -> (Browser, SurveyId, Vec<(String, String)>) {
     open_survey_from(app, None).await
 }
 
 /// The same, from an uploaded questionnaire.
-pub async fn open_survey_from(app: &TestApp, upload: Option<&[u8]>) -> (Browser, Uuid, Vec<(String, String)>) {
+pub async fn open_survey_from(app: &TestApp, upload: Option<&[u8]>) -> (Browser, SurveyId, Vec<(String, String)>) {
     let (b, _, survey) = crate::surveys::ready_survey_from(app, upload).await;
     assert_eq!(change_state(&b, survey, "scheduled").await.status.as_u16(), 303);
     make_due(app, survey, &["open", "invite"]).await;
@@ -52,11 +53,11 @@ pub async fn open_survey_from(app: &TestApp, upload: Option<&[u8]>) -> (Browser,
 /// finalises. Returns the token's bytes, or the refused response.
 pub struct Client {
     pub browser: Browser,
-    pub survey: Uuid,
+    pub survey: SurveyId,
 }
 
 impl Client {
-    pub fn new(app: &TestApp, survey: Uuid) -> Self {
+    pub fn new(app: &TestApp, survey: SurveyId) -> Self {
         Self {
             browser: app.browser(),
             survey,
@@ -81,7 +82,7 @@ impl Client {
 
     /// Requests a token; returns it (when the issuer signed) with the server's response.
     pub async fn request(&self, code: &str, key: &PublicKey) -> (Option<Token>, crate::helpers::Response) {
-        let challenge = survey_challenge("127.0.0.1", self.survey.as_bytes());
+        let challenge = survey_challenge("127.0.0.1", self.survey.0.as_bytes());
         let (pending, request) = PendingToken::new(key, challenge.digest(), &mut rand::rng()).unwrap();
         let response = self
             .browser
@@ -135,9 +136,9 @@ pub fn valid_answers(q: &Questionnaire, rng: &mut impl rand::Rng) -> Json {
     }))
 }
 
-pub async fn questionnaire(app: &TestApp, survey: Uuid) -> Questionnaire {
-    let s = survey_server::surveys::find(app.db(), survey).await.unwrap();
-    survey_server::surveys::questionnaire(&s).unwrap()
+pub async fn questionnaire(app: &TestApp, survey: SurveyId) -> Questionnaire {
+    let s = survey_server::services::surveys::find(app.db(), survey).await.unwrap();
+    survey_server::services::surveys::questionnaire(&s).unwrap()
 }
 
 #[actix_web::test]
@@ -328,7 +329,7 @@ async fn a_hundred_simultaneous_submissions_of_one_token_count_once() {
     assert_eq!((stored, refused), (1, 99));
     use sea_orm::{EntityTrait, PaginatorTrait};
     assert_eq!(
-        survey_server::entities::response::Entity::find()
+        survey_server::storage::response::Entity::find()
             .count(app.db())
             .await
             .unwrap(),
@@ -359,13 +360,13 @@ async fn a_closed_survey_refuses_answers_and_publishes_a_tally_that_proves_every
 
     let public = client.browser.get(&format!("/s/{survey}?lang=en")).await;
     assert!(public.body.contains("Counted responses"), "{}", public.body);
-    let s = survey_server::surveys::find(app.db(), survey).await.unwrap();
+    let s = survey_server::services::surveys::find(app.db(), survey).await.unwrap();
     let summary = s.tally.clone().unwrap();
     assert_eq!(summary["count"], 12);
     for seg in summary["segments"].as_array().unwrap() {
         assert!(seg[1].as_u64().unwrap() >= 5, "a segment below k is shown: {summary}");
     }
-    let tally = survey_server::responses::tally(app.db(), &app.state.settings, &s)
+    let tally = survey_server::services::responses::tally(app.db(), &app.state.settings, &s)
         .await
         .unwrap();
     let checked = tally.verify().unwrap();
@@ -408,7 +409,7 @@ async fn without_javascript_the_fallback_is_offered_only_where_allowed_and_label
     assert_eq!(r.status.as_u16(), 403);
 
     use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
-    let s = survey_server::surveys::find(app.db(), survey).await.unwrap();
+    let s = survey_server::services::surveys::find(app.db(), survey).await.unwrap();
     let mut active = s.into_active_model();
     active.allow_fallback = Set(true);
     active.update(app.db()).await.unwrap();
@@ -504,7 +505,7 @@ async fn every_question_type_renders_as_a_form_and_its_fields_come_back_as_valid
     let app = spawn_app().await;
     let (_, survey, codes) = open_survey_from(&app, Some(&fixture)).await;
     use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
-    let mut active = survey_server::surveys::find(app.db(), survey)
+    let mut active = survey_server::services::surveys::find(app.db(), survey)
         .await
         .unwrap()
         .into_active_model();
@@ -554,8 +555,8 @@ async fn every_question_type_renders_as_a_form_and_its_fields_come_back_as_valid
             .split('<')
             .next()
             .unwrap();
-        let stored = survey_server::entities::response::Entity::find()
-            .filter(survey_server::entities::response::Column::Receipt.eq(receipt))
+        let stored = survey_server::storage::response::Entity::find()
+            .filter(survey_server::storage::response::Column::Receipt.eq(receipt))
             .one(app.db())
             .await
             .unwrap()
@@ -572,7 +573,7 @@ async fn issuer_keys_are_sealed_under_the_master_key_generated_into_the_data_fol
     let master = base64::engine::general_purpose::STANDARD.decode(master.trim()).unwrap();
     let master = survey_token::issuer::MasterKey::from_bytes(&master).unwrap();
     let other = survey_token::issuer::MasterKey::from_bytes(&[7; 32]).unwrap();
-    let keys = survey_server::issuance::keys(app.db(), survey).await.unwrap();
+    let keys = survey_server::services::issuance::keys(app.db(), survey).await.unwrap();
     assert_eq!(
         keys.len(),
         3,

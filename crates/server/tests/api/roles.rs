@@ -1,7 +1,7 @@
 //! The role matrix: every route as anonymous, operator admin, analyst, and management of two
 //! organisations; no organisation sees another's data.
 
-use survey_server::auth::Role;
+use survey_server::services::auth::Role;
 
 use crate::helpers::{Browser, spawn_app};
 use crate::surveys::{create_organisation, create_survey, operator};

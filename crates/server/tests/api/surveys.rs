@@ -1,6 +1,7 @@
 //! The operator's workflow: client, survey from a template, settings, roster, plan, lifecycle.
 
-use survey_server::auth::Role;
+use survey_server::domain::{OrganisationId, SurveyId};
+use survey_server::services::auth::Role;
 use uuid::Uuid;
 
 use crate::helpers::{Browser, TestApp, spawn_app};
@@ -10,7 +11,7 @@ pub async fn operator(app: &TestApp) -> Browser {
     app.login("admin@firm.example").await
 }
 
-pub async fn create_organisation(b: &Browser, name: &str) -> Uuid {
+pub async fn create_organisation(b: &Browser, name: &str) -> OrganisationId {
     let page = b.get("/operator/organisations").await;
     let r = b
         .post_form("/operator/organisations", &[("csrf", &page.csrf()), ("name", name)])
@@ -19,12 +20,12 @@ pub async fn create_organisation(b: &Browser, name: &str) -> Uuid {
     r.location().rsplit('/').next().unwrap().parse().unwrap()
 }
 
-pub async fn create_survey(b: &Browser, org: Uuid) -> Uuid {
+pub async fn create_survey(b: &Browser, org: OrganisationId) -> SurveyId {
     create_survey_from(b, org, None).await
 }
 
 /// A survey from an uploaded questionnaire, or (`None`) from the alumni-network template.
-pub async fn create_survey_from(b: &Browser, org: Uuid, upload: Option<&[u8]>) -> Uuid {
+pub async fn create_survey_from(b: &Browser, org: OrganisationId, upload: Option<&[u8]>) -> SurveyId {
     let page = b.get("/operator/surveys/new").await;
     let (template, file): (&str, &[u8]) = match upload {
         Some(bytes) => ("", bytes),
@@ -64,7 +65,7 @@ pub fn roster() -> String {
     csv
 }
 
-pub async fn save_settings(b: &Browser, survey: Uuid, k: &str, breakdowns: &str) -> crate::helpers::Response {
+pub async fn save_settings(b: &Browser, survey: SurveyId, k: &str, breakdowns: &str) -> crate::helpers::Response {
     let page = b.get(&format!("/operator/surveys/{survey}")).await;
     b.post_form(
         &format!("/operator/surveys/{survey}/settings"),
@@ -80,7 +81,7 @@ pub async fn save_settings(b: &Browser, survey: Uuid, k: &str, breakdowns: &str)
     .await
 }
 
-pub async fn upload_roster(b: &Browser, survey: Uuid, bytes: &[u8]) -> crate::helpers::Response {
+pub async fn upload_roster(b: &Browser, survey: SurveyId, bytes: &[u8]) -> crate::helpers::Response {
     let page = b.get(&format!("/operator/surveys/{survey}")).await;
     b.post_multipart(
         &format!("/operator/surveys/{survey}/roster"),
@@ -90,7 +91,7 @@ pub async fn upload_roster(b: &Browser, survey: Uuid, bytes: &[u8]) -> crate::he
     .await
 }
 
-pub async fn propose_plan(b: &Browser, survey: Uuid, start: &str) -> crate::helpers::Response {
+pub async fn propose_plan(b: &Browser, survey: SurveyId, start: &str) -> crate::helpers::Response {
     let page = b.get(&format!("/operator/surveys/{survey}")).await;
     b.post_form(
         &format!("/operator/surveys/{survey}/plan"),
@@ -104,7 +105,7 @@ pub async fn propose_plan(b: &Browser, survey: Uuid, start: &str) -> crate::help
     .await
 }
 
-pub async fn change_state(b: &Browser, survey: Uuid, to: &str) -> crate::helpers::Response {
+pub async fn change_state(b: &Browser, survey: SurveyId, to: &str) -> crate::helpers::Response {
     let page = b.get(&format!("/operator/surveys/{survey}")).await;
     b.post_form(
         &format!("/operator/surveys/{survey}/state"),
@@ -114,12 +115,12 @@ pub async fn change_state(b: &Browser, survey: Uuid, to: &str) -> crate::helpers
 }
 
 /// A survey with settings, roster and plan, ready to schedule.
-pub async fn ready_survey(app: &TestApp) -> (Browser, Uuid, Uuid) {
+pub async fn ready_survey(app: &TestApp) -> (Browser, OrganisationId, SurveyId) {
     ready_survey_from(app, None).await
 }
 
 /// The same, from an uploaded questionnaire (`None`: the alumni-network template).
-pub async fn ready_survey_from(app: &TestApp, upload: Option<&[u8]>) -> (Browser, Uuid, Uuid) {
+pub async fn ready_survey_from(app: &TestApp, upload: Option<&[u8]>) -> (Browser, OrganisationId, SurveyId) {
     let b = operator(app).await;
     let org = create_organisation(&b, "Acme 株式会社").await;
     let survey = create_survey_from(&b, org, upload).await;
@@ -304,7 +305,7 @@ async fn unknown_ids_and_oversized_uploads_get_clear_answers() {
     );
     assert_eq!(b.get("/operator/surveys/not-a-uuid").await.status.as_u16(), 404);
     let survey = create_survey(&b, create_organisation(&b, "Acme").await).await;
-    let huge = vec![b'a'; survey_server::startup::MAX_UPLOAD_BYTES + 10];
+    let huge = vec![b'a'; survey_server::web::body::MAX_UPLOAD_BYTES + 10];
     let r = upload_roster(&b, survey, &huge).await;
     assert_eq!(r.status.as_u16(), 413, "{}", r.body);
 }

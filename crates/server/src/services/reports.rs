@@ -1,0 +1,209 @@
+//! A closed survey's report, built by `survey-analysis` from the stored responses: the server only
+//! reads them, the analysis crate counts and applies the anonymity rules.
+
+use rand::seq::SliceRandom;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use survey_analysis::{Aggregate, Report, report};
+
+use survey_design::plan::Milestone;
+use survey_report::{Document, Format, Meta, TallyFacts, Words};
+
+use crate::error::AppError;
+use crate::services::surveys::{self, State};
+use crate::state::AppState;
+use crate::storage::{organisation, report_file, response, survey};
+
+/// The report of a closed or published survey.
+pub async fn build(state: &AppState, s: &survey::Model) -> Result<Report, AppError> {
+    let q = state.questionnaires.get(s)?;
+    build_from(&state.db, &q, s, &mut |_, _| {}).await
+}
+
+/// The same from a database connection alone (the `survey report` command), with `progress`
+/// told (done, of) as the responses are counted.
+pub async fn build_from(
+    db: &sea_orm::DatabaseConnection,
+    q: &survey_design::Questionnaire,
+    s: &survey::Model,
+    progress: &mut (dyn FnMut(u64, u64) + Send),
+) -> Result<Report, AppError> {
+    if !matches!(s.state, State::Closed | State::Published) {
+        return Err(AppError::conflict(
+            "a report is made once the survey is closed",
+            "報告は調査の締切後に作られます",
+        ));
+    }
+    let segments: std::collections::HashMap<String, String> = crate::services::issuance::keys(db, s.id)
+        .await?
+        .into_iter()
+        .map(|k| (k.key_id, k.segment))
+        .collect();
+    let mut data = Aggregate::new(q);
+    let rows = response::Entity::find()
+        .filter(response::Column::SurveyId.eq(s.id))
+        .all(db)
+        .await?;
+    let of = rows.len() as u64;
+    for (done, row) in (1..).zip(rows) {
+        progress(done, of);
+        let raw: serde_json::Value = serde_json::from_str(&row.answers).map_err(AppError::internal)?;
+        // Stored answers were validated on arrival and the questionnaire is frozen: this holds.
+        let answers = q.validate_answers(&raw).map_err(AppError::internal)?;
+        let segment = segments.get(&row.key_id).map_or("", String::as_str);
+        data.add(q, segment, &answers);
+    }
+    let invited: Vec<(String, u64)> = crate::services::roster::rates(db, s.id)
+        .await?
+        .segments
+        .into_iter()
+        .map(|r| (r.segment, u64::try_from(r.invitees).unwrap_or(0)))
+        .collect();
+    let k = u64::try_from(s.k_threshold).unwrap_or(u64::MAX);
+    let comment_k = u64::try_from(s.comment_threshold).unwrap_or(u64::MAX);
+    Ok(report::build(q, &data, &invited, k, comment_k, &mut |texts| {
+        texts.shuffle(&mut rand::rng())
+    }))
+}
+
+/// The report laid out for reading, with what only the database knows: the client, the fieldwork
+/// period and the published tally.
+pub async fn document(state: &AppState, s: &survey::Model, report: &Report) -> Result<Document, AppError> {
+    let q = state.questionnaires.get(s)?;
+    document_from(&state.db, &q, s, report).await
+}
+
+pub async fn document_from(
+    db: &sea_orm::DatabaseConnection,
+    q: &survey_design::Questionnaire,
+    s: &survey::Model,
+    report: &Report,
+) -> Result<Document, AppError> {
+    let organisation = organisation::Entity::find_by_id(s.organisation_id)
+        .one(db)
+        .await?
+        .map(|o| o.name)
+        .unwrap_or_default();
+    let steps = surveys::plan_steps(s);
+    let date_of = |m: Milestone| steps.iter().find(|x| x.milestone == m).map(|x| x.date.to_string());
+    let period = match (date_of(Milestone::FieldworkOpen), date_of(Milestone::FieldworkClose)) {
+        (Some(open), Some(close)) => format!("{open} – {close}"),
+        _ => String::new(),
+    };
+    let tally = s.tally.as_ref().and_then(|t| {
+        Some(TallyFacts {
+            count: t.get("count")?.as_u64()?,
+            root: t.get("root")?.as_str()?.to_owned(),
+        })
+    });
+    let meta = Meta {
+        organisation,
+        period,
+        issued: chrono::Utc::now().date_naive().to_string(),
+        tally,
+    };
+    Ok(Document::new(q, report, meta, Words::new(q.default_language())))
+}
+
+/// The files a published report consists of: (format, file name, media type, content).
+pub async fn render(
+    state: &AppState,
+    s: &survey::Model,
+) -> Result<Vec<(&'static str, String, &'static str, Vec<u8>)>, AppError> {
+    let report = build(state, s).await?;
+    let doc = document(state, s, &report).await?;
+    let q = state.questionnaires.get(s)?;
+    let title = format!("{} — {}", doc.title, s.name);
+    let id = s.id;
+    // Typesetting and drawing take the CPU for a while: off the async workers.
+    let files = actix_web::web::block(move || -> Result<_, AppError> {
+        Format::ALL
+            .into_iter()
+            .map(|format| {
+                let bytes = survey_report::render(format, &q, &report, &doc, &title).map_err(AppError::internal)?;
+                let name = format!("report-{id}.{}", format.extension());
+                Ok((format.extension(), name, format.media_type(), bytes))
+            })
+            .collect::<Result<Vec<_>, AppError>>()
+    })
+    .await
+    .map_err(AppError::internal)??;
+    Ok(files)
+}
+
+/// Stores the rendered files of a report being published, with their hashes.
+pub async fn store(
+    txn: &impl sea_orm::ConnectionTrait,
+    survey_id: crate::domain::SurveyId,
+    files: Vec<(&'static str, String, &'static str, Vec<u8>)>,
+) -> Result<(), AppError> {
+    use sea_orm::Set;
+    report_file::Entity::delete_many()
+        .filter(report_file::Column::SurveyId.eq(survey_id))
+        .exec(txn)
+        .await?;
+    let now = chrono::Utc::now();
+    for (format, file_name, media_type, content) in files {
+        let sha256 = survey_token::tally::hex(ring::digest::digest(&ring::digest::SHA256, &content).as_ref());
+        report_file::Entity::insert(report_file::ActiveModel {
+            survey_id: Set(survey_id),
+            format: Set(format.to_owned()),
+            file_name: Set(file_name),
+            media_type: Set(media_type.to_owned()),
+            content: Set(content),
+            sha256: Set(sha256),
+            published_at: Set(now),
+        })
+        .exec_without_returning(txn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// The published files of a survey (without their content), in format order.
+pub async fn published(
+    db: &impl sea_orm::ConnectionTrait,
+    survey_id: crate::domain::SurveyId,
+) -> Result<Vec<(String, String, String)>, AppError> {
+    use sea_orm::{QueryOrder, QuerySelect};
+    Ok(report_file::Entity::find()
+        .select_only()
+        .columns([
+            report_file::Column::Format,
+            report_file::Column::FileName,
+            report_file::Column::Sha256,
+        ])
+        .filter(report_file::Column::SurveyId.eq(survey_id))
+        .order_by_asc(report_file::Column::Format)
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
+/// One published file as a download; the HTML report may be viewed in the browser, with a policy
+/// that lets its inline stylesheet apply and nothing else run.
+pub async fn download(
+    db: &impl sea_orm::ConnectionTrait,
+    survey_id: crate::domain::SurveyId,
+    format: &str,
+) -> Result<actix_web::HttpResponse, AppError> {
+    let file = report_file::Entity::find_by_id((survey_id, format.to_owned()))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut response = actix_web::HttpResponse::Ok();
+    response
+        .content_type(file.media_type.as_str())
+        .insert_header(("X-Content-SHA256", file.sha256.as_str()));
+    if file.format == "html" {
+        response.insert_header((
+            "Content-Security-Policy",
+            "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'",
+        ));
+    } else {
+        response.insert_header((
+            "Content-Disposition",
+            format!("attachment; filename=\"{}\"", file.file_name),
+        ));
+    }
+    Ok(response.body(file.content))
+}

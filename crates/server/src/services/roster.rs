@@ -1,0 +1,466 @@
+//! The roster: a CSV of invitees (e-mail, language, attribute columns such as department), checked
+//! line by line, and the segments its breakdown attributes make — with every group smaller than the
+//! anonymity threshold merged, so that no segment (and so no issuer key later) has fewer than *k*
+//! invitees.
+
+use std::collections::{BTreeMap, HashMap};
+
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
+use uuid::Uuid;
+
+use crate::domain::{Email, SurveyId};
+use crate::error::{AppError, Message};
+use crate::services::{audit, surveys};
+use crate::storage::{invitation, invitation_code, survey};
+
+use survey_analysis::segment::{SegmentLabel, segment_roster};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub line: usize,
+    pub email: String,
+    pub language: String,
+    pub attributes: BTreeMap<String, String>,
+}
+
+/// A problem on one line of the CSV (line 1 is the header).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub line: usize,
+    pub message: Message,
+}
+
+impl Problem {
+    fn new(line: usize, en: impl Into<String>, ja: impl Into<String>) -> Self {
+        Self {
+            line,
+            message: Message::new(en, ja),
+        }
+    }
+
+    /// "line 3: …" / "3行目: …".
+    pub fn described(&self) -> Message {
+        Message::new(
+            format!("line {}: {}", self.line, self.message.en),
+            format!("{}行目: {}", self.line, self.message.ja),
+        )
+    }
+}
+
+/// The CSV's text, and a note when it had to be converted.
+pub fn decode(bytes: &[u8]) -> Result<(String, Option<&'static str>), Problem> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok((text.to_owned(), None));
+    }
+    // Excel in Japan saves "CSV" as Shift_JIS; read it if it decodes cleanly.
+    let (text, _, had_errors) = encoding_rs::SHIFT_JIS.decode(bytes);
+    if !had_errors {
+        return Ok((text.into_owned(), Some("converted from Shift_JIS")));
+    }
+    Err(Problem::new(
+        1,
+        "the file is neither UTF-8 nor Shift_JIS; in Excel, save it as “CSV UTF-8 (comma delimited)”",
+        "ファイルが UTF-8 でも Shift_JIS でもありません。Excel で「CSV UTF-8 (コンマ区切り)」として保存してください",
+    ))
+}
+
+pub fn is_attribute_name(name: &str) -> bool {
+    !name.is_empty() && name.len() <= 40 && name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+}
+
+/// Reads and checks the roster. Every problem is reported with its line; a roster with any problem
+/// is refused whole.
+pub fn parse(text: &str, languages: &[String]) -> Result<Vec<Row>, Vec<Problem>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let mut problems = Vec::new();
+    let headers: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(|c| c.to_lowercase()).collect(),
+        Err(e) => {
+            return Err(vec![Problem {
+                line: 1,
+                message: Message::new(
+                    format!("the header cannot be read: {e}"),
+                    format!("見出し行を読めません: {e}"),
+                ),
+            }]);
+        }
+    };
+    let Some(email_col) = headers.iter().position(|h| h == "email") else {
+        return Err(vec![Problem {
+            line: 1,
+            message: Message::new(
+                "there is no `email` column in the header",
+                "見出しに `email` 列がありません",
+            ),
+        }]);
+    };
+    let language_col = headers.iter().position(|h| h == "language");
+    for (i, h) in headers.iter().enumerate() {
+        if i != email_col && Some(i) != language_col && !is_attribute_name(h) {
+            problems.push(Problem {
+                line: 1,
+                message: Message::new(
+                    format!("column `{h}` needs a name of letters, digits, `_` or `-`"),
+                    format!("列 `{h}` の名前には文字・数字・`_`・`-` を使ってください"),
+                ),
+            });
+        }
+        if headers[..i].contains(h) {
+            problems.push(Problem {
+                line: 1,
+                message: Message::new(format!("column `{h}` appears twice"), format!("列 `{h}` が2回あります")),
+            });
+        }
+    }
+    let mut rows = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for record in reader.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize);
+                problems.push(match e.kind() {
+                    csv::ErrorKind::UnequalLengths { expected_len, len, .. } => Problem::new(
+                        line,
+                        format!("{len} fields where the header has {expected_len}"),
+                        format!("{len} 項目ありますが、見出しは {expected_len} 項目です"),
+                    ),
+                    _ => Problem {
+                        line,
+                        message: Message::same(e.to_string()),
+                    },
+                });
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        let email = record.get(email_col).unwrap_or("").to_lowercase();
+        if let Err(message) = Email::parse(&email) {
+            problems.push(Problem { line, message });
+        } else if let Some(first) = seen.insert(email.clone(), line) {
+            problems.push(Problem {
+                line,
+                message: Message::new(
+                    format!("{email} is already on line {first}"),
+                    format!("{email} は{first}行目と重複しています"),
+                ),
+            });
+        }
+        let language = match language_col.map(|c| record.get(c).unwrap_or("")) {
+            None | Some("") => languages.first().cloned().unwrap_or_default(),
+            Some(l) => l.to_lowercase(),
+        };
+        if !languages.contains(&language) {
+            problems.push(Problem {
+                line,
+                message: Message::new(
+                    format!(
+                        "language `{language}` is not offered by this survey ({})",
+                        languages.join(", ")
+                    ),
+                    format!("言語 `{language}` はこの調査にありません（{}）", languages.join(", ")),
+                ),
+            });
+        }
+        let mut attributes = BTreeMap::new();
+        for (i, value) in record.iter().enumerate() {
+            if i == email_col || Some(i) == language_col {
+                continue;
+            }
+            let Some(name) = headers.get(i) else { continue };
+            if value.is_empty() {
+                problems.push(Problem {
+                    line,
+                    message: Message::new(format!("`{name}` is empty"), format!("`{name}` が空です")),
+                });
+            } else if let Some(c) = value.chars().find(|c| c.is_control()) {
+                problems.push(Problem::new(
+                    line,
+                    format!("`{name}` holds a control character (U+{:04X})", u32::from(c)),
+                    format!("`{name}` に制御文字（U+{:04X}）があります", u32::from(c)),
+                ));
+            }
+            attributes.insert(name.clone(), value.to_owned());
+        }
+        rows.push(Row {
+            line,
+            email,
+            language,
+            attributes,
+        });
+    }
+    if rows.is_empty() && problems.is_empty() {
+        problems.push(Problem {
+            line: 2,
+            message: Message::new("the roster has no invitees", "名簿に対象者がいません"),
+        });
+    }
+    if problems.is_empty() { Ok(rows) } else { Err(problems) }
+}
+
+/// A segment label for people: `department: Sales · tenure: other (merged)`; a label that does not
+/// parse (none is stored so) is shown as it is.
+pub fn describe(label: &str, merged: &str) -> String {
+    SegmentLabel::parse(label).map_or_else(|_| label.to_owned(), |l| l.describe(merged))
+}
+
+/// The segment label of each roster row: groups of fewer than `k` merged (see `survey-analysis`).
+fn segments(attributes: &[BTreeMap<String, String>], breakdowns: &[String], k: i32) -> Result<Vec<String>, AppError> {
+    let k = usize::try_from(k.max(1)).unwrap_or(1);
+    let labels = segment_roster(attributes, breakdowns, k).map_err(|e| {
+        AppError::bad(
+            format!("the roster cannot be grouped by {}: {e}", breakdowns.join(", ")),
+            format!("名簿を {} で区分できません: {e}", breakdowns.join("、")),
+        )
+    })?;
+    Ok(labels.into_iter().map(SegmentLabel::into_string).collect())
+}
+
+/// Why a roster was not imported: the survey refused it (not a draft, not found), or the CSV has
+/// problems, one per line.
+#[derive(Debug)]
+pub enum ImportError {
+    Refused(AppError),
+    Problems(Vec<Message>),
+}
+
+impl From<AppError> for ImportError {
+    fn from(e: AppError) -> Self {
+        Self::Refused(e)
+    }
+}
+
+impl From<sea_orm::DbErr> for ImportError {
+    fn from(e: sea_orm::DbErr) -> Self {
+        Self::Refused(e.into())
+    }
+}
+
+/// Replaces the roster of a draft survey, whole or not at all: checked and stored in one
+/// transaction that holds the survey as a draft, so an import racing another, a settings change or
+/// the scheduling is refused, never interleaved. Returns how many invitees were imported.
+pub async fn import(
+    db: &sea_orm::DatabaseConnection,
+    actor: &str,
+    id: SurveyId,
+    bytes: &[u8],
+) -> Result<usize, ImportError> {
+    let described = |problems: Vec<Problem>| ImportError::Problems(problems.iter().map(Problem::described).collect());
+    let txn = db.begin().await?;
+    let s = surveys::hold_draft(&txn, id, ("take a new roster", "名簿の取り込みは")).await?;
+    let (text, _note) = decode(bytes).map_err(|p| described(vec![p]))?;
+    let rows = parse(&text, &surveys::languages(&s)).map_err(described)?;
+    invitation::Entity::delete_many()
+        .filter(invitation::Column::SurveyId.eq(s.id))
+        .exec(&txn)
+        .await?;
+    let attributes: Vec<BTreeMap<String, String>> = rows.iter().map(|r| r.attributes.clone()).collect();
+    let labels = segments(&attributes, &surveys::breakdowns(&s), s.k_threshold)?;
+    let count = rows.len();
+    let models: Vec<invitation::ActiveModel> = rows
+        .into_iter()
+        .zip(labels)
+        .map(|(row, segment)| invitation::ActiveModel {
+            id: Set(Uuid::new_v4()),
+            survey_id: Set(s.id),
+            email: Set(Some(row.email)),
+            language: Set(row.language),
+            attributes: Set(serde_json::json!(row.attributes)),
+            segment: Set(segment),
+            invited: Set(false),
+            reminders_sent: Set(0),
+            token_issued: Set(false),
+        })
+        .collect();
+    for chunk in models.chunks(500) {
+        invitation::Entity::insert_many(chunk.to_vec()).exec(&txn).await?;
+    }
+    audit::record(
+        &txn,
+        actor,
+        "roster imported",
+        &format!("{count} invitees for {}", s.id),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(count)
+}
+
+/// Recomputes the segments of a survey's roster after its breakdowns or threshold changed.
+pub async fn resegment(db: &impl ConnectionTrait, s: &survey::Model) -> Result<(), AppError> {
+    let invitees = invitation::Entity::find()
+        .filter(invitation::Column::SurveyId.eq(s.id))
+        .all(db)
+        .await?;
+    let attributes: Vec<BTreeMap<String, String>> = invitees
+        .iter()
+        .map(|i| serde_json::from_value(i.attributes.clone()).unwrap_or_default())
+        .collect();
+    let labels = segments(&attributes, &surveys::breakdowns(s), s.k_threshold)?;
+    for (invitee, label) in invitees.into_iter().zip(labels) {
+        if invitee.segment != label {
+            let mut active: invitation::ActiveModel = invitee.into();
+            active.segment = Set(label);
+            sea_orm::ActiveModelTrait::update(active, db).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Per segment: invitees and tokens issued.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, sea_orm::FromQueryResult)]
+pub struct SegmentRate {
+    pub segment: String,
+    pub invitees: i64,
+    pub tokens_issued: i64,
+}
+
+/// The response rate of a survey: overall and per segment (in label order).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rates {
+    pub segments: Vec<SegmentRate>,
+    pub invitees: i64,
+    pub tokens_issued: i64,
+}
+
+impl Rates {
+    /// The segments that may be shown: those with at least `k` invitees.
+    pub fn shown(&self, k: i32) -> impl Iterator<Item = &SegmentRate> {
+        self.segments.iter().filter(move |r| r.invitees >= i64::from(k))
+    }
+
+    /// The overall rate as shown outside the firm: hidden when the survey has fewer than `k` invitees.
+    pub fn overall_shown(&self, k: i32) -> String {
+        if self.invitees < i64::from(k) {
+            "—".into()
+        } else {
+            percent(self.tokens_issued, self.invitees)
+        }
+    }
+}
+
+/// `part` of `whole` as a whole percentage, or a dash when there is no whole.
+pub fn percent(part: i64, whole: i64) -> String {
+    if whole == 0 {
+        "—".into()
+    } else {
+        format!("{:.0}%", part as f64 * 100.0 / whole as f64)
+    }
+}
+
+/// Counts in the database, one row per segment, without loading the roster.
+pub async fn rates(db: &impl ConnectionTrait, survey_id: SurveyId) -> Result<Rates, AppError> {
+    use sea_orm::QuerySelect;
+    use sea_orm::sea_query::{Expr, Func};
+    let issued = Expr::case(invitation::Column::TokenIssued.eq(true), 1).finally(0);
+    let mut segments = invitation::Entity::find()
+        .select_only()
+        .column(invitation::Column::Segment)
+        .column_as(invitation::Column::Id.count(), "invitees")
+        .column_as(Expr::from(Func::sum(issued)), "tokens_issued")
+        .filter(invitation::Column::SurveyId.eq(survey_id))
+        .group_by(invitation::Column::Segment)
+        .into_model::<SegmentRate>()
+        .all(db)
+        .await?;
+    // Byte order, whatever the database's collation.
+    segments.sort_by(|a, b| a.segment.cmp(&b.segment));
+    Ok(Rates {
+        invitees: segments.iter().map(|r| r.invitees).sum(),
+        tokens_issued: segments.iter().map(|r| r.tokens_issued).sum(),
+        segments,
+    })
+}
+
+/// Retention after fieldwork: drops the personal data of a closed survey's roster — addresses and
+/// roster attributes — and its invitation codes, in one transaction. Each invitation row stays,
+/// reduced to its language, its segment and whether a ballot was taken, so the segment counts and
+/// response rates stay as reported. Returns how many invitees were purged.
+pub async fn purge(db: &DatabaseConnection, s: &survey::Model) -> Result<u64, AppError> {
+    if !s.state.is_closed() {
+        return Err(AppError::conflict(
+            format!(
+                "the roster of `{}` can be purged only after the survey has closed (it is {})",
+                s.name,
+                s.state.as_str()
+            ),
+            format!("「{}」の名簿は調査の締切後にのみ削除できます", s.name),
+        ));
+    }
+    let txn = db.begin().await?;
+    let of_survey = sea_orm::sea_query::Query::select()
+        .column(invitation::Column::Id)
+        .from(invitation::Entity)
+        .and_where(invitation::Column::SurveyId.eq(s.id))
+        .to_owned();
+    invitation_code::Entity::delete_many()
+        .filter(invitation_code::Column::InvitationId.in_subquery(of_survey))
+        .exec(&txn)
+        .await?;
+    let purged = invitation::Entity::update_many()
+        .col_expr(invitation::Column::Email, Expr::value(Option::<String>::None))
+        .col_expr(invitation::Column::Attributes, Expr::value(serde_json::json!({})))
+        .filter(invitation::Column::SurveyId.eq(s.id))
+        .exec(&txn)
+        .await?
+        .rows_affected;
+    txn.commit().await?;
+    Ok(purged)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_problems_are_reported_with_their_lines() {
+        let csv = "email,language,department\nA@example.com,ja,Sales\nnot-an-email,en,Dev\na@example.com,ja,Dev\nb@example.com,fr,Dev\nc@example.com,ja,\nd@example.com,ja\n";
+        let problems = parse(csv, &["ja".to_owned(), "en".to_owned()]).unwrap_err();
+        let lines: Vec<(usize, &str)> = problems.iter().map(|p| (p.line, p.message.en.as_str())).collect();
+        assert_eq!(
+            lines,
+            [
+                (3, "`not-an-email` is not an e-mail address"),
+                (4, "a@example.com is already on line 2"),
+                (5, "language `fr` is not offered by this survey (ja, en)"),
+                (6, "`department` is empty"),
+                (7, "2 fields where the header has 3"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_roster_without_email_column_or_rows_is_refused() {
+        assert_eq!(
+            parse("mail,dept\nx@y.jp,A\n", &["ja".into()]).unwrap_err()[0]
+                .message
+                .en,
+            "there is no `email` column in the header"
+        );
+        assert_eq!(
+            parse("email\n", &["ja".into()]).unwrap_err()[0].message.en,
+            "the roster has no invitees"
+        );
+    }
+
+    #[test]
+    fn shift_jis_from_excel_is_read_and_other_encodings_are_explained() {
+        let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode("email,部署\na@example.com,営業\n");
+        let (text, note) = decode(&sjis).unwrap();
+        assert_eq!(note, Some("converted from Shift_JIS"));
+        assert!(text.contains("営業"));
+        let (text, note) = decode("\u{feff}email\na@b.jp\n".as_bytes()).unwrap();
+        assert_eq!((text.as_str(), note), ("email\na@b.jp\n", None));
+        let err = decode(&[0x82, 0xA0, 0xFF, 0xFE, 0x80]).unwrap_err();
+        assert!(
+            err.message.en.starts_with("the file is neither UTF-8 nor Shift_JIS"),
+            "{}",
+            err.message
+        );
+    }
+}

@@ -1,0 +1,114 @@
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, Set, TransactionTrait,
+};
+
+use super::{State, find, hold, plan_steps};
+use crate::domain::{JobState, SurveyId};
+use crate::error::AppError;
+use crate::services::{audit, issuance, reports, responses};
+use crate::state::AppState;
+use crate::storage::{invitation, job, survey};
+
+/// Moves a survey to `to`, if that is one of the next states and its conditions hold. Scheduling
+/// needs a roster and a plan and creates the jobs and the segments' issuer keys; going back to draft
+/// removes pending jobs and the keys; closing rewrites the responses in random order and publishes
+/// the tally; publishing stores the report's files.
+pub async fn transition(state: &AppState, actor: &str, id: SurveyId, to: State) -> Result<survey::Model, AppError> {
+    let db = &state.db;
+    let s = find(db, id).await?;
+    let from = s.state;
+    if !from.next().contains(&to) {
+        return Err(cannot_become(from, to));
+    }
+    // Rendered before the transaction, which then only stores them.
+    let report_files = if to == State::Published {
+        Some(reports::render(state, &s).await?)
+    } else {
+        None
+    };
+    let txn = db.begin().await?;
+    let s = hold(&txn, id, from, |_| changed_meanwhile()).await?;
+    if let Some(files) = report_files {
+        reports::store(&txn, s.id, files).await?;
+    }
+    if to == State::Scheduled {
+        let invitees = invitation::Entity::find()
+            .filter(invitation::Column::SurveyId.eq(s.id))
+            .count(&txn)
+            .await?;
+        if invitees == 0 {
+            return Err(AppError::conflict(
+                "import the roster before scheduling",
+                "予定に入れる前に名簿を取り込んでください",
+            ));
+        }
+        if s.plan.is_none() {
+            return Err(AppError::conflict(
+                "save a fieldwork plan before scheduling",
+                "予定に入れる前に実施計画を保存してください",
+            ));
+        }
+        crate::jobs::queue::schedule(&txn, s.id, &plan_steps(&s), state.settings.scheduler.utc_offset_hours).await?;
+        issuance::make_keys(&txn, &state.issuers, s.id).await?;
+    }
+    if to == State::Draft {
+        job::Entity::delete_many()
+            .filter(job::Column::SurveyId.eq(s.id))
+            .filter(job::Column::State.eq(JobState::Pending))
+            .exec(&txn)
+            .await?;
+        issuance::drop_keys(&txn, s.id).await?;
+    }
+    let tally = if to == State::Closed {
+        Some(responses::rewrite_and_tally(&txn, &state.settings, &s).await?)
+    } else {
+        None
+    };
+    let mut active = s.into_active_model();
+    active.state = Set(to);
+    if tally.is_some() {
+        active.tally = Set(tally);
+    }
+    let updated = active.update(&txn).await?;
+    audit::record(
+        &txn,
+        actor,
+        "survey state changed",
+        &audit::survey(&updated, Some(from)),
+    )
+    .await?;
+    txn.commit().await?;
+    if to == State::Closed {
+        responses::compact(db).await;
+    }
+    Ok(updated)
+}
+
+fn cannot_become(from: State, to: State) -> AppError {
+    use crate::views::UiLang::Ja;
+    let allowed: Vec<&str> = from.next().iter().map(|s| s.as_str()).collect();
+    let allowed_ja: Vec<&str> = from.next().iter().map(|s| s.label(Ja)).collect();
+    let (hint, hint_ja) = if allowed.is_empty() {
+        ("nothing follows".to_owned(), "この後の状態はありません".to_owned())
+    } else {
+        (
+            format!("it can go to: {}", allowed.join(", ")),
+            format!("移れる状態: {}", allowed_ja.join("、")),
+        )
+    };
+    AppError::conflict(
+        format!("a {} survey cannot become {}; {hint}", from.as_str(), to.as_str()),
+        format!(
+            "「{}」の調査は「{}」にできません。{hint_ja}",
+            from.label(Ja),
+            to.label(Ja)
+        ),
+    )
+}
+
+fn changed_meanwhile() -> AppError {
+    AppError::conflict(
+        "the survey was changed meanwhile (in another window, or by someone else); reload the page and try again",
+        "この調査は別の画面または別の人によって変更されました。ページを再読み込みしてもう一度お試しください",
+    )
+}

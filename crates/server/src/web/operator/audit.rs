@@ -1,0 +1,36 @@
+//! The audit log page: the latest operator actions.
+
+use actix_web::{HttpResponse, web};
+use maud::html;
+use sea_orm::{EntityTrait, QueryOrder, QuerySelect};
+
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::storage::audit_log;
+use crate::views::UiLang;
+use crate::views::layout::{html_response, page};
+use crate::web::extract::Operator;
+
+pub async fn show(state: web::Data<AppState>, user: Operator, lang: UiLang) -> Result<HttpResponse, AppError> {
+    let entries = audit_log::Entity::find()
+        .order_by_desc(audit_log::Column::Id)
+        .limit(500)
+        .all(&state.db)
+        .await?;
+    let content = html! {
+        table {
+            thead { tr { th { (lang.t("日時 (UTC)", "When (UTC)")) } th { (lang.t("誰が", "Who")) } th { (lang.t("操作", "Action")) } th { (lang.t("内容", "Detail")) } } }
+            tbody {
+                @for e in &entries {
+                    tr { td { (e.at.format("%Y-%m-%d %H:%M:%S")) } td { (e.actor) } td { (e.action) } td { (e.detail) } }
+                }
+            }
+        }
+    };
+    Ok(html_response(page(
+        lang,
+        lang.t("監査ログ", "Audit log"),
+        Some(&user),
+        content,
+    )))
+}

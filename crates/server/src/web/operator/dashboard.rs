@@ -1,0 +1,62 @@
+//! The operator's start page: every survey with its state and response rate.
+
+use actix_web::{HttpResponse, web};
+use maud::html;
+use sea_orm::{EntityTrait, QueryOrder};
+
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::storage::{organisation, survey};
+use crate::views::UiLang;
+use crate::views::components::state_badge;
+use crate::views::layout::{html_response, page};
+use crate::web::extract::Operator;
+
+pub async fn show(state: web::Data<AppState>, user: Operator, lang: UiLang) -> Result<HttpResponse, AppError> {
+    let surveys = survey::Entity::find()
+        .order_by_desc(survey::Column::CreatedAt)
+        .all(&state.db)
+        .await?;
+    let organisations = organisation::Entity::find().all(&state.db).await?;
+    let org_name = |id| {
+        organisations
+            .iter()
+            .find(|o| o.id == id)
+            .map_or("?", |o| o.name.as_str())
+    };
+    let mut rows = Vec::new();
+    for s in &surveys {
+        let rates = crate::services::roster::rates(&state.db, s.id).await?;
+        rows.push((s, rates.invitees, rates.tokens_issued));
+    }
+    let content = html! {
+        div.actions { a href="/operator/surveys/new" { (lang.t("新しい調査", "New survey")) } }
+        @if rows.is_empty() {
+            p.muted { (lang.t("調査はまだありません。", "No surveys yet.")) }
+        } @else {
+            table {
+                thead { tr {
+                    th { (lang.t("調査", "Survey")) } th { (lang.t("クライアント", "Client")) } th { (lang.t("状態", "State")) }
+                    th.num { (lang.t("対象者", "Invitees")) } th.num { (lang.t("回答券の発行", "Tokens issued")) }
+                } }
+                tbody {
+                    @for (s, invitees, issued) in &rows {
+                        tr {
+                            td { a href={ "/operator/surveys/" (s.id) } { (s.name) } }
+                            td { (org_name(s.organisation_id)) }
+                            td { (state_badge(lang, s.state)) }
+                            td.num { (invitees) }
+                            td.num { (issued) }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    Ok(html_response(page(
+        lang,
+        lang.t("調査", "Surveys"),
+        Some(&user),
+        content,
+    )))
+}

@@ -1,0 +1,122 @@
+//! Client organisations and their management users.
+
+use actix_web::http::header;
+use actix_web::{HttpResponse, web};
+use maud::html;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use serde::Deserialize;
+
+use crate::domain::{OrganisationId, Role};
+use crate::error::AppError;
+use crate::services::{organisations, users};
+use crate::state::AppState;
+use crate::storage::{survey, user};
+use crate::views::UiLang;
+use crate::views::components::state_badge;
+use crate::views::layout::{csrf_field, html_response, page};
+use crate::web::extract::{Admin, Operator};
+
+pub async fn list(state: web::Data<AppState>, user: Operator, lang: UiLang) -> Result<HttpResponse, AppError> {
+    let organisations = organisations::by_name(&state.db).await?;
+    let content = html! {
+        table {
+            thead { tr { th { (lang.t("クライアント", "Client")) } th { (lang.t("登録日", "Since")) } } }
+            tbody {
+                @for o in &organisations {
+                    tr { td { a href={ "/operator/organisations/" (o.id) } { (o.name) } } td { (o.created_at.format("%Y-%m-%d")) } }
+                }
+            }
+        }
+        @if user.role == Role::Admin {
+            h2 { (lang.t("クライアントを追加", "Add a client")) }
+            form.stack method="post" action="/operator/organisations" {
+                (csrf_field(&user))
+                label { (lang.t("組織名", "Organisation name")) input name="name" required maxlength="200"; }
+                button type="submit" { (lang.t("追加", "Add")) }
+            }
+        }
+    };
+    Ok(html_response(page(
+        lang,
+        lang.t("クライアント", "Clients"),
+        Some(&user),
+        content,
+    )))
+}
+
+#[derive(Deserialize)]
+pub struct NewOrganisation {
+    csrf: String,
+    name: String,
+}
+
+pub async fn create(
+    state: web::Data<AppState>,
+    user: Admin,
+    form: web::Form<NewOrganisation>,
+) -> Result<HttpResponse, AppError> {
+    user.check_csrf(&form.csrf)?;
+    let created = organisations::create(&state.db, &user.user.email, &form.name).await?;
+    Ok(HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, format!("/operator/organisations/{}", created.id)))
+        .finish())
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    user: Operator,
+    lang: UiLang,
+    path: web::Path<OrganisationId>,
+) -> Result<HttpResponse, AppError> {
+    let org = organisations::find(&state.db, *path).await?;
+    let managers = user::Entity::find()
+        .filter(user::Column::OrganisationId.eq(org.id))
+        .all(&state.db)
+        .await?;
+    let surveys = survey::Entity::find()
+        .filter(survey::Column::OrganisationId.eq(org.id))
+        .all(&state.db)
+        .await?;
+    let content = html! {
+        h2 { (lang.t("調査", "Surveys")) }
+        ul { @for s in &surveys { li { a href={ "/operator/surveys/" (s.id) } { (s.name) } " " (state_badge(lang, s.state)) } } }
+        h2 { (lang.t("経営陣ユーザー（閲覧専用）", "Management users (read-only)")) }
+        table {
+            thead { tr { th { (lang.t("名前", "Name")) } th { (lang.t("メールアドレス", "E-mail")) } } }
+            tbody { @for m in &managers { tr { td { (m.name) } td { (m.email) } } } }
+        }
+        @if user.role == Role::Admin {
+            h2 { (lang.t("経営陣ユーザーを追加", "Add a management user")) }
+            form.stack method="post" action={ "/operator/organisations/" (org.id) "/users" } {
+                (csrf_field(&user))
+                label { (lang.t("名前", "Name")) input name="name" required maxlength="200"; }
+                label { (lang.t("メールアドレス", "E-mail")) input type="email" name="email" required; }
+                label { (lang.t("初期パスワード（12文字以上）", "Initial password (12 characters or more)")) input type="password" name="password" required minlength="12" autocomplete="new-password"; }
+                button type="submit" { (lang.t("追加", "Add")) }
+            }
+        }
+    };
+    Ok(html_response(page(lang, &org.name, Some(&user), content)))
+}
+
+#[derive(Deserialize)]
+pub struct NewManager {
+    csrf: String,
+    name: String,
+    email: String,
+    password: String,
+}
+
+pub async fn add_user(
+    state: web::Data<AppState>,
+    user: Admin,
+    path: web::Path<OrganisationId>,
+    form: web::Form<NewManager>,
+) -> Result<HttpResponse, AppError> {
+    user.check_csrf(&form.csrf)?;
+    let form = form.into_inner();
+    users::add_manager(&state.db, &user.user.email, *path, form.email, form.name, form.password).await?;
+    Ok(HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, format!("/operator/organisations/{}", *path)))
+        .finish())
+}

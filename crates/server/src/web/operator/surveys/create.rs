@@ -1,0 +1,107 @@
+//! Making a survey: the form and its submission.
+
+use std::collections::HashMap;
+
+use actix_multipart::Multipart;
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use maud::{Markup, html};
+use sea_orm::{EntityTrait, QueryOrder};
+use survey_design::Lang;
+
+use super::see_other;
+use crate::domain::OrganisationId;
+use crate::error::AppError;
+use crate::services::surveys;
+use crate::state::AppState;
+use crate::storage::organisation;
+use crate::views::UiLang;
+use crate::views::layout::{csrf_field, html_response, page};
+use crate::web::extract::{CurrentUser, Operator};
+use crate::web::upload;
+
+pub async fn new_form(state: web::Data<AppState>, user: Operator, lang: UiLang) -> Result<HttpResponse, AppError> {
+    Ok(html_response(new_page(&state, &user, lang, None).await?))
+}
+
+async fn new_page(
+    state: &AppState,
+    user: &CurrentUser,
+    lang: UiLang,
+    problem: Option<&str>,
+) -> Result<Markup, AppError> {
+    let organisations = organisation::Entity::find()
+        .order_by_asc(organisation::Column::Name)
+        .all(&state.db)
+        .await?;
+    let ui = Lang::parse(lang.code()).map_err(AppError::internal)?;
+    let content = html! {
+        @if let Some(problem) = problem { pre.notice.bad { (problem) } }
+        @if organisations.is_empty() {
+            p.notice { (lang.t("先にクライアント組織を登録してください。", "Add a client organisation first.")) " " a href="/operator/organisations" { "→" } }
+        }
+        form.stack method="post" action="/operator/surveys" enctype="multipart/form-data" {
+            (csrf_field(user))
+            label { (lang.t("クライアント", "Client"))
+                select name="organisation_id" required { @for o in &organisations { option value=(o.id) { (o.name) } } }
+            }
+            label { (lang.t("調査名", "Survey name")) input name="name" required maxlength="200"; }
+            label { (lang.t("テンプレート", "Template"))
+                select name="template" {
+                    @for t in state.templates.iter() { option value=(t.name) { (t.questionnaire.title().get(&ui)) } }
+                    option value="" { (lang.t("（下のファイルを使う）", "(use the file below)")) }
+                }
+            }
+            label { (lang.t("または TOML ファイルをアップロード", "Or upload a TOML file"))
+                input type="file" name="file" accept=".toml,text/plain";
+                span.help { (lang.t("形式は docs/template-format.md を参照", "Format: see docs/template-format.md")) }
+            }
+            button type="submit" { (lang.t("調査を作成", "Create survey")) }
+        }
+    };
+    Ok(page(lang, lang.t("新しい調査", "New survey"), Some(user), content))
+}
+
+pub async fn create(
+    state: web::Data<AppState>,
+    user: Operator,
+    lang: UiLang,
+    payload: Multipart,
+) -> Result<HttpResponse, AppError> {
+    let fields = upload::fields(payload).await?;
+    user.check_csrf(&upload::text(&fields, "csrf")?)?;
+    let organisation_id = upload::text(&fields, "organisation_id")?
+        .parse::<OrganisationId>()
+        .map_err(|_| AppError::bad("choose a client organisation", "クライアントを選んでください"))?;
+    let source = template_source(&state, &fields)?;
+    let new = surveys::NewSurvey {
+        organisation_id,
+        name: upload::text(&fields, "name")?,
+        template_source: source,
+    };
+    match surveys::create(&state.db, &user.user.email, new).await {
+        Ok(created) => Ok(see_other(created.id, "created")),
+        Err(AppError::BadRequest(problem)) => {
+            let mut response = html_response(new_page(&state, &user, lang, Some(problem.get(lang))).await?);
+            *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            Ok(response)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The uploaded file if there is one, else the chosen bundled template.
+fn template_source(state: &AppState, fields: &HashMap<String, Vec<u8>>) -> Result<String, AppError> {
+    if fields.get("file").is_some_and(|f| !f.is_empty()) {
+        return upload::text(fields, "file");
+    }
+    let chosen = upload::text(fields, "template")?;
+    crate::templates::source(&state.templates, &chosen)
+        .map(str::to_owned)
+        .ok_or_else(|| {
+            AppError::bad(
+                "choose a template or upload a TOML file",
+                "テンプレートを選ぶか TOML ファイルをアップロードしてください",
+            )
+        })
+}

@@ -1,0 +1,38 @@
+use actix_web::{HttpResponse, web};
+use serde::Deserialize;
+
+use super::{outcome, refuse};
+use crate::domain::{SurveyId, SurveyState};
+use crate::error::AppError;
+use crate::services::surveys;
+use crate::state::AppState;
+use crate::views::UiLang;
+use crate::web::extract::Operator;
+
+#[derive(Deserialize)]
+pub struct StateForm {
+    csrf: String,
+    to: String,
+}
+
+pub async fn change_state(
+    state: web::Data<AppState>,
+    user: Operator,
+    lang: UiLang,
+    path: web::Path<SurveyId>,
+    form: web::Form<StateForm>,
+) -> Result<HttpResponse, AppError> {
+    user.check_csrf(&form.csrf)?;
+    let Some(to) = SurveyState::parse(&form.to) else {
+        return refuse(
+            &state,
+            &user,
+            lang,
+            *path,
+            vec![format!("`{}` is not a survey state", form.to)],
+        )
+        .await;
+    };
+    let result = surveys::transition(&state, &user.user.email, *path, to).await;
+    outcome(&state, &user, lang, *path, result, "state").await
+}

@@ -1,0 +1,260 @@
+//! `/s/{survey}/answer` and the submission. The page carries no invitation code and sets no cookie;
+//! `answer.js` reads the token from the browser's storage, keeps the draft there, shows one section
+//! at a time and sends `{ token, language, answers }` to `/s/{survey}/responses`.
+
+use actix_web::{HttpResponse, web};
+use maud::html;
+use survey_design::{Lang, Questionnaire};
+
+use super::{LangQuery, Refusal, find_survey_id, frame, survey_page, switch_links, ui};
+use crate::error::AppError;
+use crate::services::issuance;
+use crate::services::responses::{self, Submission, SubmitError};
+use crate::services::surveys;
+use crate::state::AppState;
+use crate::storage::survey;
+use crate::views::questionnaire_form::{self, Filled};
+
+pub async fn page(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    query: web::Query<LangQuery>,
+) -> Result<HttpResponse, AppError> {
+    let (s, questionnaire, lang) = survey_page(&state, &path, query.lang.as_deref()).await?;
+    let l = ui(&lang);
+    let title = questionnaire.title().get(&lang).to_owned();
+    let switch = switch_links(&s, &lang, &format!("/s/{}/answer", s.id));
+    if let Err(refusal) = issuance::require_open(s.state) {
+        return Ok(frame(
+            &lang,
+            &title,
+            &switch,
+            &[],
+            html! {
+                h1 { (title) }
+                p.notice { (refusal_text(&refusal, &lang)) }
+                p { a href={ "/s/" (s.id) } { (l.t("調査の公開ページ", "The survey's public page")) } }
+            },
+        ));
+    }
+    let content = html! {
+        h1 { (title) }
+        @if let Some(intro) = questionnaire.introduction() { p { (intro.get(&lang)) } }
+        p.muted { (questionnaire.anonymity_statement().get(&lang)) }
+        noscript {
+            p.notice.bad { (l.t("この回答ページは JavaScript を使います。招待メールのリンクを、JavaScript を有効にしたブラウザで開いてください。",
+                                "This page needs JavaScript. Please open the link in your invitation e-mail in a browser with JavaScript enabled.")) }
+        }
+        div.notice.bad #no-token hidden {
+            p { (l.t("このブラウザには、この調査の回答券がありません。招待メールのリンクをこのブラウザで開くと、回答券が作られてここに戻ります。",
+                     "This browser holds no ballot for this survey. Open the link from your invitation e-mail in this browser: it makes your ballot and brings you back here.")) }
+        }
+        (receipt_panel(&s, &lang, questionnaire.thanks()))
+        form #answers hidden novalidate data-survey=(s.id) data-lang=(lang.as_str())
+            data-submit={ "/s/" (s.id) "/responses" } data-check={ "/s/" (s.id) "/receipt" } {
+            div.progress {
+                span #progress-text aria-live="polite" {}
+                progress #progress max="1" value="0" aria-hidden="true" {}
+            }
+            (questionnaire_form::sections(&questionnaire, &lang, &Filled::EMPTY))
+            p.error #form-problem role="alert" hidden {}
+            div.pager {
+                button #back type="button" { (l.t("戻る", "Back")) }
+                button #next type="button" { (l.t("次へ", "Next")) }
+                button #send type="submit" { (l.t("回答を送信する", "Send my answers")) }
+            }
+            p.muted { (l.t("入力内容はこのブラウザにだけ保存されます。タブを閉じても、後で続きから回答できます。",
+                           "Your draft is kept in this browser only: you can close the tab and continue later.")) }
+        }
+    };
+    Ok(frame(
+        &lang,
+        &title,
+        &switch,
+        &["/static/token.js", "/static/answer.js"],
+        content,
+    ))
+}
+
+/// The receipt, shown by the script after a successful submission (and again if the page is
+/// opened after answering).
+fn receipt_panel(s: &survey::Model, lang: &Lang, thanks: Option<&survey_design::Text>) -> maud::Markup {
+    let l = ui(lang);
+    html! {
+        section.notice.ok #done hidden tabindex="-1" aria-labelledby="done-title" {
+            h2 #done-title { (l.t("ご回答ありがとうございました", "Thank you for your answers")) }
+            @if let Some(thanks) = thanks { p { (thanks.get(lang)) } }
+            p { (l.t("受領番号（控え）:", "Your receipt:")) }
+            p { code.receipt #receipt {} }
+            div.actions {
+                button #copy type="button" { (l.t("コピー", "Copy")) }
+                a.button #download download="receipt.txt" href="#" { (l.t("ダウンロード", "Download")) }
+                a #check href={ "/s/" (s.id) "/receipt" } { (l.t("受領番号を確認する", "Check the receipt")) }
+            }
+            p.muted { (l.t("受領番号からあなたを特定することはできません。締切後、公開される集計にこの番号が含まれていることを確認できます。",
+                           "The receipt does not identify you. After the close you can check that it is in the published tally.")) }
+        }
+    }
+}
+
+fn refusal_text(e: &AppError, lang: &Lang) -> String {
+    match e {
+        AppError::Conflict(m) | AppError::BadRequest(m) => m.get(ui(lang)).to_owned(),
+        other => other.to_string(),
+    }
+}
+
+pub async fn submit(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    body: web::Json<Submission>,
+) -> Result<HttpResponse, Refusal> {
+    let submission = body.into_inner();
+    let lang = Lang::parse(&submission.language).unwrap_or_else(|_| Lang::english());
+    let s = surveys::find(&state.db, find_survey_id(&path).map_err(|e| Refusal::new(e, &lang))?)
+        .await
+        .map_err(|e| Refusal::new(e, &lang))?;
+    match responses::submit(&state, &s, submission).await {
+        Ok(receipt) => Ok(HttpResponse::Created().json(stored(&s, &receipt, &lang))),
+        Err(SubmitError::Refused(e)) => Err(Refusal::new(e, &lang)),
+        Err(SubmitError::Answers(errors, lang)) => Err(Refusal::answers(&errors, &lang)),
+        Err(SubmitError::AlreadyStored(receipt)) => Err(Refusal::already_stored(stored(&s, &receipt, &lang), &lang)),
+    }
+}
+
+/// Where a stored response's receipt is checked, in the respondent's language (the receipt page
+/// otherwise falls back to the survey's default).
+fn stored(s: &survey::Model, receipt: &str, lang: &Lang) -> serde_json::Map<String, serde_json::Value> {
+    let mut fields = serde_json::Map::new();
+    fields.insert("receipt".into(), receipt.into());
+    fields.insert(
+        "check".into(),
+        format!("/s/{}/receipt?r={receipt}&lang={}", s.id, lang.as_str()).into(),
+    );
+    fields
+}
+
+/// The form of the operator-trusted fallback: the token travels in a hidden field.
+pub fn fallback_form(
+    s: &survey::Model,
+    questionnaire: &Questionnaire,
+    lang: &Lang,
+    token: &str,
+    filled: &Filled,
+) -> HttpResponse {
+    let l = ui(lang);
+    let title = questionnaire.title().get(lang).to_owned();
+    frame(
+        lang,
+        &title,
+        &[],
+        &[],
+        html! {
+            h1 { (title) }
+            p.notice.weak {
+                strong { (l.t("弱い匿名性: ", "Weaker anonymity: ")) }
+                (l.t("この回答券はサーバーが作りました。匿名性は調査会社を信頼することに依存します。",
+                     "The server made this ballot; your anonymity rests on trusting the research firm."))
+            }
+            @if filled.errors.is_some() {
+                p.notice.bad role="alert" { (l.t("回答を確認してください。問題のある質問に説明を表示しています。",
+                                                 "Please check your answers; each problem is shown at its question.")) }
+            }
+            form method="post" action={ "/s/" (s.id) "/responses/form" } {
+                input type="hidden" name="token" value=(token);
+                input type="hidden" name="language" value=(lang.as_str());
+                (questionnaire_form::sections(questionnaire, lang, filled))
+                button type="submit" { (l.t("回答を送信する", "Send my answers")) }
+            }
+        },
+    )
+}
+
+/// The fallback's submission, as a plain form post; problems re-show the form with the answers kept.
+pub async fn submit_form(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    fields: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let field = |name: &str| {
+        fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let token = field("token");
+    let (s, questionnaire, lang) = survey_page(&state, &path, Some(&field("language"))).await?;
+    let answers = questionnaire_form::answers_from_fields(&questionnaire, &fields);
+    let submission = Submission {
+        token: token.clone(),
+        language: lang.as_str().to_owned(),
+        answers: answers.clone(),
+    };
+    match responses::submit(&state, &s, submission).await {
+        // A form sent twice (a reload, a retry after a dropped connection) shows the same receipt.
+        Ok(receipt) | Err(SubmitError::AlreadyStored(receipt)) => {
+            let l = ui(&lang);
+            let title = questionnaire.title().get(&lang).to_owned();
+            Ok(frame(
+                &lang,
+                &title,
+                &[],
+                &[],
+                html! {
+                    h1 { (title) }
+                    section.notice.ok {
+                        h2 { (l.t("ご回答ありがとうございました", "Thank you for your answers")) }
+                        p { (l.t("受領番号（控え）:", "Your receipt:")) }
+                        p { code.receipt { (receipt) } }
+                        p { a href={ "/s/" (s.id) "/receipt?r=" (receipt) "&lang=" (lang.as_str()) } { (l.t("受領番号を確認する", "Check the receipt")) } }
+                        p.notice.weak { (l.t("この回答券はサーバーが作りました（弱い匿名性）。", "The server made this ballot (weaker anonymity).")) }
+                    }
+                },
+            ))
+        }
+        Err(SubmitError::Answers(errors, _)) => Ok(fallback_form(
+            &s,
+            &questionnaire,
+            &lang,
+            &token,
+            &Filled {
+                answers: &answers,
+                errors: Some(&errors),
+            },
+        )),
+        Err(SubmitError::Refused(e)) => Err(e),
+    }
+}
+
+impl Refusal {
+    /// 422 with one message per question, in the respondent's language.
+    pub fn answers(errors: &survey_design::AnswerErrors, lang: &Lang) -> Self {
+        let mut refusal = Self::new(
+            AppError::bad(
+                "please check your answers; each problem is shown at its question",
+                "回答を確認してください。問題のある質問に説明を表示しています。",
+            ),
+            lang,
+        );
+        refusal.status = actix_web::http::StatusCode::UNPROCESSABLE_ENTITY;
+        for e in &errors.errors {
+            let key = e.question.clone().unwrap_or_default();
+            refusal.errors.insert(key, e.message(lang));
+        }
+        refusal
+    }
+
+    /// 409 like any second use of a ballot, with the receipt of the response that is stored.
+    pub fn already_stored(stored: serde_json::Map<String, serde_json::Value>, lang: &Lang) -> Self {
+        let mut refusal = Self::new(
+            AppError::conflict(
+                "your answers were stored already (the confirmation did not reach you); this is your receipt",
+                "回答はすでに保存されていました（確認が届いていませんでした）。受領番号は次のとおりです。",
+            ),
+            lang,
+        );
+        refusal.stored = Some(stored);
+        refusal
+    }
+}
