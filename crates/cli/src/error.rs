@@ -96,14 +96,6 @@ impl CliError {
         }
     }
 
-    /// A database error while `doing` something.
-    pub fn database(doing: impl Into<String>, error: sea_orm::DbErr) -> Self {
-        Self::Failed {
-            doing: doing.into(),
-            source: Box::new(error),
-        }
-    }
-
     /// The message with its causes, as printed on stderr.
     pub fn report(&self) -> String {
         match self {
@@ -171,7 +163,10 @@ mod tests {
         let refused = std::io::Error::from(std::io::ErrorKind::ConnectionRefused);
         let text = refused.to_string();
         let db = sea_orm::DbErr::Conn(sea_orm::RuntimeErr::Internal(format!("error communicating: {text}")));
-        let error = CliError::database("read the survey", db);
+        let error = CliError::Failed {
+            doing: "read the survey".into(),
+            source: Box::new(db),
+        };
         assert_eq!(
             error.report(),
             format!("error: cannot read the survey: Connection Error: error communicating: {text}")

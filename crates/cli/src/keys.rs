@@ -55,7 +55,7 @@ fn reseal(config: Option<&Path>, out: &mut impl Write) -> Result<(), CliError> {
                     source,
                 })?;
         }
-        let resealed = match survey_server::services::issuance::reseal(&db, &old, &new).await {
+        let resealed = match survey_server::services::issuance::reseal(&db, "survey keys reseal", &old, &new).await {
             Ok(n) => n,
             Err(e) => {
                 std::fs::remove_file(&staged).ok();
@@ -68,14 +68,6 @@ fn reseal(config: Option<&Path>, out: &mut impl Write) -> Result<(), CliError> {
                 source,
             })?;
         }
-        survey_server::services::audit::record(
-            &db,
-            "survey keys reseal",
-            "master key rotated",
-            &format!("{resealed} issuer keys"),
-        )
-        .await
-        .map_err(|e| CliError::database("record the rotation in the audit log", e))?;
         writeln!(out, "resealed {resealed} issuer keys under the new master key")?;
         if in_file {
             writeln!(out, "{} now holds the new key", file.display())?;

@@ -21,17 +21,9 @@ fn purge(config: Option<&Path>, survey: SurveyId, out: &mut impl Write) -> Resul
     block_on(async {
         let db = startup::connect(&settings).await?;
         let s = find_survey(&db, survey).await?;
-        let purged = survey_server::services::roster::purge(&db, &s)
+        let purged = survey_server::services::roster::purge(&db, "survey roster purge", &s)
             .await
             .map_err(|e| CliError::server("purge the roster", e))?;
-        survey_server::services::audit::record(
-            &db,
-            "survey roster purge",
-            "roster purged",
-            &format!("{} ({})", s.name, s.id),
-        )
-        .await
-        .map_err(|e| CliError::database("record the purge in the audit log", e))?;
         writeln!(
             out,
             "purged the roster of {} ({}): {purged} invitees' addresses, attributes and invitation codes dropped; \

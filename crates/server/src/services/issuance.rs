@@ -81,7 +81,12 @@ impl Issuers {
 
 /// Master key rotation: every issuer key opened with `old` and sealed again with `new`, in one
 /// transaction, so the database never holds keys under a mix of the two. Returns how many.
-pub async fn reseal(db: &sea_orm::DatabaseConnection, old: &MasterKey, new: &MasterKey) -> Result<usize, AppError> {
+pub async fn reseal(
+    db: &sea_orm::DatabaseConnection,
+    actor: &str,
+    old: &MasterKey,
+    new: &MasterKey,
+) -> Result<usize, AppError> {
     use sea_orm::{ActiveModelTrait, IntoActiveModel, TransactionTrait};
     let txn = db.begin().await?;
     let rows = issuer_key::Entity::find().all(&txn).await?;
@@ -101,6 +106,7 @@ pub async fn reseal(db: &sea_orm::DatabaseConnection, old: &MasterKey, new: &Mas
         active.sealed_private_key = Set(sealed);
         active.update(&txn).await?;
     }
+    crate::services::audit::record(&txn, actor, "master key rotated", &format!("{count} issuer keys")).await?;
     txn.commit().await?;
     Ok(count)
 }

@@ -381,7 +381,7 @@ pub async fn rates(db: &impl ConnectionTrait, survey_id: SurveyId) -> Result<Rat
 /// roster attributes — and its invitation codes, in one transaction. Each invitation row stays,
 /// reduced to its language, its segment and whether a ballot was taken, so the segment counts and
 /// response rates stay as reported. Returns how many invitees were purged.
-pub async fn purge(db: &DatabaseConnection, s: &survey::Model) -> Result<u64, AppError> {
+pub async fn purge(db: &DatabaseConnection, actor: &str, s: &survey::Model) -> Result<u64, AppError> {
     if !s.state.is_closed() {
         return Err(AppError::conflict(
             format!(
@@ -409,6 +409,7 @@ pub async fn purge(db: &DatabaseConnection, s: &survey::Model) -> Result<u64, Ap
         .exec(&txn)
         .await?
         .rows_affected;
+    audit::record(&txn, actor, "roster purged", &format!("{} ({})", s.name, s.id)).await?;
     txn.commit().await?;
     Ok(purged)
 }

@@ -6,15 +6,13 @@ use actix_multipart::Multipart;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use maud::{Markup, html};
-use sea_orm::{EntityTrait, QueryOrder};
 use survey_design::Lang;
 
 use super::see_other;
 use crate::domain::OrganisationId;
 use crate::error::AppError;
-use crate::services::surveys;
+use crate::services::{organisations, surveys};
 use crate::state::AppState;
-use crate::storage::organisation;
 use crate::views::UiLang;
 use crate::views::layout::{csrf_field, html_response, page};
 use crate::web::extract::{CurrentUser, Operator};
@@ -30,10 +28,7 @@ async fn new_page(
     lang: UiLang,
     problem: Option<&str>,
 ) -> Result<Markup, AppError> {
-    let organisations = organisation::Entity::find()
-        .order_by_asc(organisation::Column::Name)
-        .all(&state.db)
-        .await?;
+    let organisations = organisations::by_name(&state.db).await?;
     let ui = Lang::parse(lang.code()).map_err(AppError::internal)?;
     let content = html! {
         @if let Some(problem) = problem { pre.notice.bad { (problem) } }
