@@ -2,6 +2,9 @@
 //! questionnaire and a JSON Lines file of responses — the same analysis and anonymity rules and
 //! the same renderers as the published reports. Memory follows the questionnaire, not the file:
 //! the responses are read line by line.
+//!
+//! Above the usual size because the offline path (a reader thread, progress and `--timings`) lives
+//! beside the database path it must match.
 
 use std::borrow::Cow;
 use std::io::{IsTerminal, Read, Write};

@@ -2,6 +2,9 @@
 //! line by line, and the segments its breakdown attributes make — with every group smaller than the
 //! anonymity threshold merged, so that no segment (and so no issuer key later) has fewer than *k*
 //! invitees.
+//!
+//! One file, above the usual size, because the CSV reader's problems (encodings, lines, columns)
+//! and its tests belong together; the grouping itself is `survey_analysis::segment`.
 
 use std::collections::{BTreeMap, HashMap};
 
