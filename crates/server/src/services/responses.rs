@@ -89,9 +89,11 @@ pub async fn submit(state: &AppState, s: &survey::Model, submission: Submission)
         language: Set(language.as_str().to_owned()),
         receipt: Set(receipt.clone()),
     };
-    match response::Entity::insert(row).exec_without_returning(&state.db).await {
-        Ok(_) => Ok(receipt),
-        Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+    match store(&state.db, s, row).await {
+        Ok(()) => Ok(receipt),
+        Err(SubmitError::Refused(AppError::Database(e)))
+            if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) =>
+        {
             // The receipt binds the ballot and the answers, so a stored receipt is this response.
             if is_stored(&state.db, s, &receipt).await? {
                 return Err(SubmitError::AlreadyStored(receipt));
@@ -104,6 +106,30 @@ pub async fn submit(state: &AppState, s: &survey::Model, submission: Submission)
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// Stores a response only if its survey is still open when it commits. The insert comes first, so
+/// on SQLite the transaction takes the write lock at once (and waits for a close in progress); then
+/// the survey's row is read under a shared lock, which the close's exclusive hold of that row (its
+/// first statement) excludes. A submission therefore commits before the close begins, and the close
+/// rewrites and counts it, or it finds the survey closed and leaves nothing: never a receipt for a
+/// response outside the tally.
+async fn store(
+    db: &sea_orm::DatabaseConnection,
+    s: &survey::Model,
+    row: response::ActiveModel,
+) -> Result<(), SubmitError> {
+    use sea_orm::{QuerySelect, TransactionTrait};
+    let txn = db.begin().await?;
+    response::Entity::insert(row).exec_without_returning(&txn).await?;
+    let now = survey::Entity::find_by_id(s.id)
+        .lock_shared()
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    issuance::require_open(now.state)?;
+    txn.commit().await?;
+    Ok(())
 }
 
 fn bad_token(why: &str) -> SubmitError {

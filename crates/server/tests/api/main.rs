@@ -4,6 +4,7 @@
 
 mod anonymity;
 mod api;
+mod close_race;
 mod conformance;
 mod health;
 mod helpers;
