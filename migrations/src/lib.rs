@@ -7,6 +7,8 @@ mod m20261123_000001_create_accounts;
 mod m20261123_000002_create_surveys;
 mod m20261123_000003_create_responses;
 mod m20261124_000004_create_report_files;
+mod m20261204_000005_forget_ballots_at_close;
+mod m20261204_000006_index_receipts;
 
 #[derive(Debug)]
 pub struct Migrator;
@@ -19,6 +21,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000002_create_surveys::Migration),
             Box::new(m20261123_000003_create_responses::Migration),
             Box::new(m20261124_000004_create_report_files::Migration),
+            Box::new(m20261204_000005_forget_ballots_at_close::Migration),
+            Box::new(m20261204_000006_index_receipts::Migration),
         ]
     }
 }

@@ -5,7 +5,7 @@ protocol included, with generated valid and invalid requests; fails on any 5xx o
                                           [--database-url URL]          (from the repo root)
 
 It starts the binary on a fresh data folder (SQLite, or the given database), logs in as the first
-operator admin with the one-time password the server prints, makes an API token on /operator/tokens
+operator admin with the one-time password the server writes to its data folder, makes an API token on /operator/tokens
 as an operator would, seeds a client, a draft survey and an open survey whose invitations went out
 (through the API and the scheduler), then runs `schemathesis run` with tests/api/schemathesis.toml.
 The server's log, schemathesis's JUnit report and the command go to OUT_DIR.
@@ -78,9 +78,13 @@ if args.database_url:
 log = open(log_path, "wb")
 server = subprocess.Popen([binary], cwd=repo, env=env, stdout=log, stderr=subprocess.STDOUT)
 try:
-    password = wait_for("the one-time admin password", lambda: re.findall(
-        r"log in as admin@survey\.local with the one-time password (\S+)",
+    # stdout is a file, not a terminal: the server writes the password to a file of its data
+    # folder (readable by this user only) and prints where.
+    password_file = wait_for("the one-time admin password", lambda: re.findall(
+        r"log in as admin@survey\.local with the one-time password in (\S+) \(",
         open(log_path, encoding="utf-8", errors="replace").read()))[0]
+    with open(password_file, encoding="utf-8") as f:
+        password = f.read().split("\n")[1]
     wait_for("/healthz", healthy)
 
     # An API token, made on the operator's page as a person would.

@@ -46,10 +46,15 @@ class Server:
         self.process, self.drivers = None, []
 
     def start(self):
-        """Starts the server; returns the one-time password it prints for admin@survey.local."""
+        """Starts the server; returns the one-time password of admin@survey.local, read from the file
+        the server names (its output is not a terminal)."""
         self.spawn("wb")
-        password = self.wait_for("the one-time admin password", lambda: re.findall(
-            r"log in as admin@survey\.local with the one-time password (\S+)", self.log()))[0]
+        # Its stdout is a file here, not a terminal, so the server writes the password to a file
+        # of its data folder (readable by this user only) and prints where.
+        path = self.wait_for("the one-time admin password", lambda: re.findall(
+            r"log in as admin@survey\.local with the one-time password in (\S+) \(", self.log()))[0]
+        with open(path, encoding="utf-8") as f:
+            password = f.read().split("\n")[1]
         self.wait_for("/healthz", self.healthy)
         return password
 
@@ -343,6 +348,20 @@ def take_ballot(driver, survey, tag):
     assert token, f"{tag}: no survey-token: in localStorage after taking the ballot"
     wait.until(lambda d: d.find_element(By.ID, "progress-text").text)
     return token
+
+
+def used_invitation(driver, lang, what):
+    """A used invitation's page, opened by a browser that no longer holds its ballot (the one who sent
+    the answers, or anyone else with the link), looks like an unused one: only asking for a second
+    ballot is refused."""
+    wait = WebDriverWait(driver, 30)
+    wait.until(lambda d: d.find_element(By.ID, "start").is_enabled())
+    text = driver.find_element(By.CSS_SELECTOR, "main").text
+    for said in ["already", "すでに"]:
+        assert said not in text, f"{what}: the page of a used invitation says so:\n{text}"
+    driver.find_element(By.ID, "start").click()
+    wait_text(driver, [{"ja": "すでに匿名の回答券が発行されています", "en": "already been used"}[lang]],
+              f"{what}: a second ballot is refused", "#problem")
 
 
 def leave_and_come_back(server, driver, r, tag):

@@ -8,7 +8,10 @@ the invitation page (which explains anonymity and shows the key fingerprint), le
 answers every visible question (conditions included) and gets a receipt; a draft survives closing the
 browser; a refused submission shows the problem at its question; a submission while the server is
 down (killed just before the click) says the answers are kept in the browser, which keeps them, and
-goes through once the server is back; a used invitation says so; axe-core
+goes through once the server is back; a page that supplies a token challenge other than the one the
+browser derives from its host and the survey id is refused before anything is sent; an acknowledgement
+whose receipt does not match the ballot, salt and echoed answers is refused loudly with the draft kept,
+and the same salt, resent, gets the true receipt; the done page shows the receipt and the salt; axe-core
 finds no accessibility violation; the pages stay small; and after close every receipt is in the
 published tally. Screenshots and server.log go to OUT_DIR. axe-core comes from npm, or from $AXE_JS.
 """
@@ -30,7 +33,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from journey import (Server, answer_all_and_send, leave_and_come_back, receipt, receipts_in_tally, shot, take_ballot,
-                     wait_text)
+                     used_invitation, wait_text)
 
 server = Server(sys.argv[1], sys.argv[2], "respondent-journey")
 url, out = server.url, server.out
@@ -150,6 +153,8 @@ def respondent(r, survey, fingerprints):
     assert fingerprint in fingerprints, f"{tag}: key {fingerprint} is not on the public page {fingerprints}"
     wait.until(lambda d: d.find_element(By.ID, "start").is_enabled())
     shot(driver, f"{tag}-invite.png")
+    if r.get("tamper"):
+        foreign_challenge(driver, wait, tag)
     if r.get("axe"):
         axe(driver, f"{r['lang']} invitation page")
     r["token"] = take_ballot(driver, survey, tag)
@@ -168,7 +173,19 @@ def respondent(r, survey, fingerprints):
     skip = set()
     if r.get("invalid"):
         skip = {driver.find_element(By.CSS_SELECTOR, ".question[data-required]").get_attribute("data-question")}
-    answer_all_and_send(driver, r, skip, each_section, server.kill if r.get("outage") else None)
+    before_send = server.kill if r.get("outage") else (lambda: tamper_receipt(driver)) if r.get("tamper") else None
+    answer_all_and_send(driver, r, skip, each_section, before_send)
+    if r.get("tamper"):
+        # The server's receipt was changed on the way: the page says so loudly and keeps everything;
+        # sent again with the same salt, the stored response's true receipt comes back and checks out.
+        wait_text(driver, [{"ja": "警告", "en": "Warning"}[r["lang"]]], f"{tag}: a forged receipt is refused",
+                  "#form-problem")
+        assert not driver.find_element(By.ID, "done").is_displayed(), f"{tag}: a forged receipt was accepted"
+        kept = driver.execute_script("return [localStorage.getItem('survey-draft:' + arguments[0]), "
+                                     "localStorage.getItem('survey-receipt:' + arguments[0])];", survey)
+        assert kept[0] and kept[1] is None, f"{tag}: the draft must stay and no receipt be kept: {kept}"
+        shot(driver, f"{tag}-forged-receipt.png")
+        driver.find_element(By.ID, "send").click()
     if r.get("outage"):
         # The server died just before the click: the page says so, the answers stay in this browser,
         # and once the server is back the same click sends them.
@@ -191,6 +208,8 @@ def respondent(r, survey, fingerprints):
             axe(driver, f"{r['lang']} answer page with a refusal")
         answer_all_and_send(driver, r, (), each_section)
     r["receipt"] = receipt(driver, tag)
+    salt = driver.find_element(By.ID, "salt").text
+    assert re.fullmatch(r"[A-Za-z0-9_-]{43}", salt), f"{tag}: the done page shows no salt: `{salt}`"
     shot(driver, f"{tag}-done.png")
     if r.get("axe"):
         axe(driver, f"{r['lang']} done page")
@@ -200,10 +219,41 @@ def respondent(r, survey, fingerprints):
               f"{tag}: the done page's receipt link, in the respondent's language")
 
     driver.get(r["invite"]["link"] + f"?lang={r['lang']}")
-    wait_text(driver, [{"ja": "すでに匿名の回答券が発行されています", "en": "already been taken"}[r["lang"]]],
-              f"{tag}: the used invitation says so", "#used")
+    used_invitation(driver, r["lang"], f"{tag}: the used invitation")
     server.quit(driver)
     print(f"  {tag} ({r['invite']['address']}): receipt {r['receipt']}")
+
+
+def foreign_challenge(driver, wait, tag):
+    """A page that supplies another survey's challenge gets no ballot: the browser refuses before it
+    asks for anything. Reloaded as served, the page works."""
+    driver.execute_script("var d = document.getElementById('issue').dataset;"
+                          "d.challenge = d.challenge.slice(0, -4) + (d.challenge.slice(-4) === 'AAAA' ? 'BBBB' : 'AAAA');")
+    driver.find_element(By.ID, "start").click()
+    wait.until(lambda d: d.find_element(By.ID, "problem").is_displayed())
+    message = driver.find_element(By.ID, "problem").text
+    assert "challenge" in message or "チャレンジ" in message, f"{tag}: a foreign challenge is not refused clearly: {message}"
+    assert not driver.find_element(By.ID, "start").is_enabled(), f"{tag}: the start button stays on"
+    assert "/i/" in driver.current_url, f"{tag}: the page moved on with a foreign challenge"
+    shot(driver, f"{tag}-foreign-challenge.png")
+    driver.refresh()
+    wait.until(lambda d: d.find_element(By.ID, "start").is_enabled())
+
+
+def tamper_receipt(driver):
+    """The next submission's acknowledgement comes back with another receipt, as from a server that
+    does not store what was sent."""
+    driver.execute_script("""
+        var real = window.fetch;
+        window.fetch = function (url, init) {
+          window.fetch = real;
+          return real(url, init).then(function (res) {
+            return res.json().then(function (body) {
+              body.receipt = body.receipt.replace(/^./, body.receipt[0] === "0" ? "1" : "0");
+              return new Response(JSON.stringify(body), { status: res.status, headers: { "Content-Type": "application/json" } });
+            });
+          });
+        };""")
 
 
 def transferred(path):
@@ -249,7 +299,8 @@ with server:
         {"name": "ja-2", "lang": "ja", "phone": True, "invite": invitee("dev", "ja"), "axe": True, "outage": True},
         {"name": "en-1", "lang": "en", "phone": False, "invite": invitee("legal", "en"), "axe": True, "invalid": True},
         # Invited in Japanese, reads English: the language links of the invitation page.
-        {"name": "en-2", "lang": "en", "phone": False, "invite": invitee("sales", "ja", 1), "switch": True},
+        {"name": "en-2", "lang": "en", "phone": False, "invite": invitee("sales", "ja", 1), "switch": True,
+         "tamper": True},
     ]
     unused = urllib.parse.urlparse(invitee("legal", "ja")["link"]).path
     weights = {"invitation page": page_weight(unused), "answer page": page_weight(f"/s/{survey}/answer?lang=ja")}

@@ -36,7 +36,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from journey import (Server, answer_all_and_send, click_and_wait, fill, leave_and_come_back, login, receipt,
-                     receipts_in_tally, shot, submit, take_ballot, wait_text)
+                     receipts_in_tally, shot, submit, take_ballot, used_invitation, wait_text)
 
 server = Server(sys.argv[1], sys.argv[2], "whole-journey")
 url, out = server.url, server.out
@@ -386,8 +386,7 @@ with server:
         respond(r, survey, r is later[0])
     used = server.browser("used-link")
     used.get(invited[later[0]["address"]]["link"])
-    wait_text(used, [{"ja": "すでに匿名の回答券が発行されています", "en": "already been taken"}[later[0]["lang"]]],
-              "the invitation link of someone who answered through the reminder says the ballot is taken", "#used")
+    used_invitation(used, later[0]["lang"], "the invitation link of someone who answered through the reminder")
 
     respondents = [r for r in people if r.get("receipt")]
     # The operator closes the survey and publishes the report.

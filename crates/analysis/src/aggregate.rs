@@ -53,7 +53,7 @@ impl Tally {
         all
     }
 
-    fn merge(&mut self, other: Tally) {
+    pub(crate) fn merge(&mut self, other: Tally) {
         self.n += other.n;
         for (mine, theirs) in self.points.iter_mut().zip(other.points) {
             *mine += theirs;
@@ -101,7 +101,7 @@ pub struct MeasureId {
 }
 
 impl TopicTally {
-    fn merge(&mut self, other: TopicTally) {
+    pub(crate) fn merge(&mut self, other: TopicTally) {
         self.n += other.n;
         self.favourable += other.favourable;
         self.on_scale += other.on_scale;

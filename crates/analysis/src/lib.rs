@@ -2,7 +2,7 @@
 //! with every group smaller than *k* merged before any key is made, and the lowest *k* a survey
 //! may set ([`segment`]); one pass over the responses into counts ([`aggregate`]); then the report
 //! model with its statistics ([`stats`]) and the suppression of small groups applied once
-//! ([`report`]), so that every renderer of `survey-report` (HTML, PDF, XLSX, CSV) works from
+//! ([`report`], hiding the groups [`suppression`] picks), so that every renderer of `survey-report` (HTML, PDF, XLSX, CSV) works from
 //! figures that are safe to show.
 //!
 //! It never touches a database: it takes the roster's attributes, a questionnaire, the responses
@@ -19,7 +19,7 @@
 //! languages = ["en"]
 //! default_language = "en"
 //! title = { en = "Pulse" }
-//! anonymity_statement = { en = "Anonymous." }
+//! anonymity_statement = { en = "Anonymous. Nothing is shown for fewer than {k} people." }
 //! [[sections]]
 //! id = "main"
 //! title = { en = "Questions" }
@@ -47,10 +47,13 @@ pub mod aggregate;
 pub mod report;
 pub mod segment;
 pub mod stats;
+pub mod suppression;
 pub mod terms;
 
 pub use aggregate::Aggregate;
 pub use report::{
-    Comments, Difference, Distribution, Figure, Measure, Report, SegmentRow, TopicFigure, TopicIndex, Trend,
+    Comments, Difference, Distribution, Figure, GroupRate, Measure, Report, SegmentRow, Together, TopicFigure,
+    TopicIndex, Trend,
 };
 pub use segment::{LabelError, MERGED, MIN_THRESHOLD, SegmentLabel, segment_roster};
+pub use suppression::HiddenGroups;

@@ -3,16 +3,22 @@
 //! - a group (everyone, or one segment) with fewer than *k* responses shows no figure — neither its
 //!   response count nor any answer — and the same holds per measure for the respondents who
 //!   answered it;
-//! - complementary suppression: the total minus the shown segments is the figure of the hidden
-//!   ones together, so they must reach *k* together as well; while they do not, the smallest shown
-//!   segment is hidden with them;
+//! - complementary suppression ([`HiddenGroups`]): the total minus the shown segments is the figure
+//!   of the hidden ones together, so they must reach *k* together as well; while they do not, the
+//!   smallest shown segment (of equal ones, the smallest label in byte order) is hidden with them.
+//!   The segments' set is [`Report::hidden`]; a caller that stored it passes it back in
+//!   ([`build_with`]) so that every view hides the same groups;
+//! - that figure of the hidden groups together, which subtraction gives anyway, is shown as such
+//!   ([`Together`]) where it is at least *k* and sums up at least two hidden groups that have any
+//!   count in it: never the figure of one hidden group;
 //! - free-text comments only for a group of at least the comment threshold, never by segment.
 
 use serde::Serialize;
 use survey_design::{QuestionKind, Questionnaire};
 
-use crate::aggregate::{Aggregate, MeasureId, Tally};
+use crate::aggregate::{Aggregate, MeasureId, Tally, TopicTally};
 use crate::stats::{Moments, Share, enps, moments};
+use crate::suppression::HiddenGroups;
 use crate::terms::TermCounter;
 
 /// A figure, or the fact that it is hidden to protect a small group.
@@ -40,6 +46,11 @@ pub struct Report {
     pub invited: u64,
     pub rate: Figure<f64>,
     pub segments: Vec<SegmentRow>,
+    /// The segments hidden in the response counts; each measure and topic hides these and, by its
+    /// own counts, maybe more. What the server stores at the close and passes to [`build_with`].
+    pub hidden: HiddenGroups,
+    /// The hidden segments' responses together, when [`Together`]'s rule allows.
+    pub segments_together: Option<Together<GroupRate>>,
     pub measures: Vec<Measure>,
     /// Topic indices: the favourable share over every scale answer tagged with the topic.
     pub topics: Vec<TopicIndex>,
@@ -87,6 +98,26 @@ pub struct SegmentRow {
     pub rate: Figure<f64>,
 }
 
+/// The figure of a breakdown's hidden groups taken together: the total minus the shown groups,
+/// which subtraction reveals anyway, so nothing new is disclosed. There is one only where everyone's
+/// figure is shown, at least one group is shown, at least two hidden groups have a count in it,
+/// and it counts at least *k* (which complementary suppression always gives).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Together<T> {
+    /// The hidden groups it sums up, in byte order (those with no count in it included).
+    pub groups: Vec<String>,
+    pub figure: T,
+}
+
+/// Responses of a set of groups against their invitees.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct GroupRate {
+    pub invited: u64,
+    pub responses: u64,
+    /// `None` when none of them was invited.
+    pub rate: Option<f64>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Measure {
     pub question: String,
@@ -94,6 +125,8 @@ pub struct Measure {
     pub kind: &'static str,
     pub overall: Figure<Distribution>,
     pub by_segment: Vec<(String, Figure<Distribution>)>,
+    /// The hidden segments' answers together.
+    pub together: Option<Together<Distribution>>,
     /// Scales: each shown segment's favourable share against everyone else's.
     pub differences: Vec<Difference>,
 }
@@ -116,6 +149,8 @@ pub struct TopicIndex {
     pub topic: String,
     pub overall: Figure<TopicFigure>,
     pub by_segment: Vec<(String, Figure<TopicFigure>)>,
+    /// The hidden segments' figure together.
+    pub together: Option<Together<TopicFigure>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -159,14 +194,30 @@ impl Distribution {
 /// Segments and the invitees in each (from the roster).
 pub type Invited = Vec<(String, u64)>;
 
-/// Builds the report of an aggregate. `shuffle` orders each question's comments (a random
-/// permutation in production, so the order says nothing about arrival).
+/// Builds the report of an aggregate, deciding which segments to hide from its counts. `shuffle`
+/// orders each question's comments (a random permutation in production, so the order says nothing
+/// about arrival).
 pub fn build(
     q: &Questionnaire,
     data: &Aggregate,
     invited: &Invited,
     k: u64,
     comment_k: u64,
+    shuffle: &mut dyn FnMut(&mut Vec<String>),
+) -> Report {
+    build_with(q, data, invited, k, comment_k, &HiddenGroups::default(), shuffle)
+}
+
+/// The same with the segments' hidden set decided before (stored at the close, see
+/// [`HiddenGroups`]): the report hides those, and more only where its counts need it
+/// ([`HiddenGroups::within`]), so for the counts the set was computed from it hides exactly those.
+pub fn build_with(
+    q: &Questionnaire,
+    data: &Aggregate,
+    invited: &Invited,
+    k: u64,
+    comment_k: u64,
+    hidden: &HiddenGroups,
     shuffle: &mut dyn FnMut(&mut Vec<String>),
 ) -> Report {
     // Every segment with responses is a row, invited or not: the total minus the shown rows must
@@ -181,21 +232,32 @@ pub fn build(
     let total: u64 = data.responses.values().sum();
     let invited_total: u64 = invited.iter().map(|(_, n)| n).sum();
     let responses_of = |segment: &str| data.responses.get(segment).copied().unwrap_or(0);
-    let segment_counts: Vec<u64> = invited.iter().map(|(s, _)| responses_of(s)).collect();
-    let segment_hidden = hidden_groups(&segment_counts, k, total >= k);
-    let segments = invited
+    let segment_counts: Vec<(&str, u64)> = invited.iter().map(|(s, _)| (s.as_str(), responses_of(s))).collect();
+    let segment_hidden = hidden.within(&segment_counts, k);
+    let segments: Vec<SegmentRow> = invited
         .iter()
-        .zip(&segment_hidden)
-        .map(|((segment, n_invited), hidden)| {
+        .map(|(segment, n_invited)| {
             let responses = responses_of(segment);
+            let shown = !segment_hidden.contains(segment);
             SegmentRow {
                 segment: segment.clone(),
                 invited: *n_invited,
-                responses: figure(!hidden, || responses),
-                rate: figure(!hidden && *n_invited > 0, || responses as f64 / *n_invited as f64),
+                responses: figure(shown, || responses),
+                rate: figure(shown && *n_invited > 0, || responses as f64 / *n_invited as f64),
             }
         })
         .collect();
+    let segments_together = together(&segment_hidden, &segment_counts, total >= k, k, || {
+        let (invited, responses) = invited
+            .iter()
+            .filter(|(s, _)| segment_hidden.contains(s))
+            .fold((0, 0), |(i, r), (s, n)| (i + n, r + responses_of(s)));
+        GroupRate {
+            invited,
+            responses,
+            rate: (invited > 0).then(|| responses as f64 / invited as f64),
+        }
+    });
     let empty = Tally::default();
     let mut measures = data
         .measures
@@ -207,8 +269,21 @@ pub fn build(
                 .iter()
                 .map(|(s, _)| data.by_segment.get(s).map_or(&empty, |t| &t[i]))
                 .collect();
-            let ns: Vec<u64> = tallies.iter().map(|t| t.n).collect();
-            let hidden = hidden_within(&ns, k, overall.n >= k, &segment_hidden);
+            let ns: Vec<(&str, u64)> = invited
+                .iter()
+                .zip(&tallies)
+                .map(|((s, _), t)| (s.as_str(), t.n))
+                .collect();
+            let hidden = segment_hidden.within(&ns, k);
+            let combined = together(&hidden, &ns, overall.n >= k, k, || {
+                let mut sum = Tally::default();
+                for ((s, _), t) in invited.iter().zip(&tallies) {
+                    if hidden.contains(s) {
+                        sum.merge((*t).clone());
+                    }
+                }
+                distribution(q, id, &sum)
+            });
             Measure {
                 question: id.question.clone(),
                 item: id.item.clone(),
@@ -217,40 +292,53 @@ pub fn build(
                 by_segment: invited
                     .iter()
                     .zip(tallies)
-                    .zip(&hidden)
-                    .map(|(((s, _), t), h)| (s.clone(), figure(!h, || distribution(q, id, t))))
+                    .map(|((s, _), t)| (s.clone(), figure(!hidden.contains(s), || distribution(q, id, t))))
                     .collect(),
+                together: combined,
                 differences: Vec::new(),
             }
         })
         .collect::<Vec<Measure>>();
     test_differences(&mut measures);
-    let empty_topic = crate::aggregate::TopicTally::default();
+    let empty_topic = TopicTally::default();
     let topics = data
         .topics
         .iter()
         .enumerate()
         .map(|(t, topic)| {
             let overall = data.topic_overall[t];
-            let tallies: Vec<crate::aggregate::TopicTally> = invited
+            let tallies: Vec<TopicTally> = invited
                 .iter()
                 .map(|(s, _)| data.topic_by_segment.get(s).map_or(empty_topic, |g| g[t]))
                 .collect();
-            let ns: Vec<u64> = tallies.iter().map(|x| x.n).collect();
-            let hidden = hidden_within(&ns, k, overall.n >= k, &segment_hidden);
-            let shown = |x: crate::aggregate::TopicTally| TopicFigure {
+            let ns: Vec<(&str, u64)> = invited
+                .iter()
+                .zip(&tallies)
+                .map(|((s, _), x)| (s.as_str(), x.n))
+                .collect();
+            let hidden = segment_hidden.within(&ns, k);
+            let shown = |x: TopicTally| TopicFigure {
                 respondents: x.n,
                 favourable: Share::new(x.favourable, x.on_scale),
             };
+            let combined = together(&hidden, &ns, overall.n >= k, k, || {
+                let mut sum = TopicTally::default();
+                for ((s, _), x) in invited.iter().zip(&tallies) {
+                    if hidden.contains(s) {
+                        sum.merge(*x);
+                    }
+                }
+                shown(sum)
+            });
             TopicIndex {
                 topic: topic.clone(),
                 overall: figure(overall.n >= k, || shown(overall)),
                 by_segment: invited
                     .iter()
                     .zip(tallies)
-                    .zip(&hidden)
-                    .map(|(((s, _), x), h)| (s.clone(), figure(!h, || shown(x))))
+                    .map(|((s, _), x)| (s.clone(), figure(!hidden.contains(s), || shown(x))))
                     .collect(),
+                together: combined,
             }
         })
         .collect();
@@ -282,11 +370,42 @@ pub fn build(
         invited: invited_total,
         rate: figure(total >= k && invited_total > 0, || total as f64 / invited_total as f64),
         segments,
+        hidden: segment_hidden,
+        segments_together,
         measures,
         topics,
         comments,
         trends: Vec::new(),
     }
+}
+
+/// The figure of the hidden groups of one breakdown (its (label, count) pairs) together, made by
+/// `make` (which sums up the groups `hidden` holds), where [`Together`]'s rule allows it.
+fn together<T>(
+    hidden: &HiddenGroups,
+    counts: &[(&str, u64)],
+    overall_shown: bool,
+    k: u64,
+    make: impl FnOnce() -> T,
+) -> Option<Together<T>> {
+    let mut rows: Vec<(&str, u64)> = counts.iter().copied().filter(|(s, _)| hidden.contains(s)).collect();
+    let any_shown = rows.len() < counts.len();
+    rows.sort_unstable();
+    let n: u64 = rows.iter().map(|(_, n)| n).sum();
+    let mut groups: Vec<&str> = rows.iter().map(|(s, _)| *s).collect();
+    groups.dedup();
+    let mut with_a_count: Vec<&str> = rows.iter().filter(|(_, n)| *n > 0).map(|(s, _)| *s).collect();
+    with_a_count.dedup();
+    if !overall_shown || !any_shown || with_a_count.len() < 2 {
+        return None;
+    }
+    // Complementary suppression made the hidden groups reach k together; should they not, their
+    // figure stays hidden.
+    debug_assert!(n >= k, "hidden groups together count {n}, below k = {k}");
+    (n >= k).then(|| Together {
+        groups: groups.into_iter().map(str::to_owned).collect(),
+        figure: make(),
+    })
 }
 
 /// Compares a report with the report of an earlier wave on the measures both have (matching
@@ -357,48 +476,6 @@ fn test_differences(measures: &mut [Measure]) {
             p_adjusted,
             significant: p_adjusted < 0.05,
         });
-    }
-}
-
-/// Which groups of a breakdown to hide, given their counts: those below `k` (all of them when the
-/// total is hidden), then more until the hidden ones together reach `k` (see [`complement`]).
-pub fn hidden_groups(counts: &[u64], k: u64, total_shown: bool) -> Vec<bool> {
-    let mut hidden = below(counts, k, total_shown);
-    complement(&mut hidden, counts, k);
-    hidden
-}
-
-/// The same for one measure (or topic) of the breakdown, whose counts are its answerers: a segment
-/// hidden as a whole stays hidden here too.
-fn hidden_within(counts: &[u64], k: u64, total_shown: bool, segment_hidden: &[bool]) -> Vec<bool> {
-    let mut hidden: Vec<bool> = below(counts, k, total_shown)
-        .into_iter()
-        .zip(segment_hidden)
-        .map(|(small, whole)| small || *whole)
-        .collect();
-    complement(&mut hidden, counts, k);
-    hidden
-}
-
-fn below(counts: &[u64], k: u64, total_shown: bool) -> Vec<bool> {
-    counts.iter().map(|n| !total_shown || *n < k).collect()
-}
-
-/// Complementary suppression. The total minus the shown groups is the figure of the hidden groups
-/// taken together — itself a group, which must reach `k` too (a lone hidden group, or hidden
-/// groups with no answers at all, would be exposed). So while it does not, the smallest shown group
-/// is hidden as well.
-fn complement(hidden: &mut [bool], counts: &[u64], k: u64) {
-    loop {
-        let hidden_sum: u64 = (0..counts.len()).filter(|&i| hidden[i]).map(|i| counts[i]).sum();
-        let any_hidden = hidden.iter().any(|h| *h);
-        if !any_hidden || hidden_sum >= k {
-            return;
-        }
-        match (0..counts.len()).filter(|&i| !hidden[i]).min_by_key(|&i| counts[i]) {
-            Some(partner) => hidden[partner] = true,
-            None => return,
-        }
     }
 }
 

@@ -219,59 +219,118 @@ impl From<SegmentLabel> for String {
 ///
 /// Refuses only a roster whose labels would not read back: a breakdown name that is empty or holds
 /// `=` or `|`, or a value holding `|` that is common enough to stay unmerged.
+///
+/// Near-linear in the roster: the values are numbered once per attribute, the rows are grouped by
+/// their combination once, and the merging rounds work on those groups (at most a few per
+/// breakdown), each through hash maps. It runs inside the transaction that holds the survey, so it
+/// must not grow with the square of the roster (see docs/BENCHMARKS.md).
 pub fn segment_roster(
     attributes: &[BTreeMap<String, String>],
     breakdowns: &[String],
     k: usize,
 ) -> Result<Vec<SegmentLabel>, LabelError> {
-    let mut values: Vec<Vec<String>> = attributes
-        .iter()
-        .map(|a| {
-            breakdowns
-                .iter()
-                .map(|b| a.get(b).cloned().unwrap_or_default())
-                .collect()
-        })
-        .collect();
-    for column in 0..breakdowns.len() {
-        let mut counts: HashMap<String, usize> = HashMap::new();
-        for row in &values {
-            *counts.entry(row[column].clone()).or_default() += 1;
+    let width = breakdowns.len();
+    if width == 0 {
+        return Ok(vec![SegmentLabel::all(); attributes.len()]);
+    }
+    // Per attribute, its values numbered in order of appearance; 0 is MERGED (and a value written
+    // as `*`, which reads the same).
+    let mut names: Vec<Vec<&str>> = vec![vec![MERGED]; width];
+    let mut numbers: Vec<HashMap<&str, u32>> = (0..width).map(|_| HashMap::from([(MERGED, 0)])).collect();
+    let mut cells: Vec<u32> = Vec::with_capacity(attributes.len() * width);
+    for row in attributes {
+        for (column, breakdown) in breakdowns.iter().enumerate() {
+            let value = row.get(breakdown).map_or("", String::as_str);
+            let next = u32::try_from(names[column].len()).unwrap_or(u32::MAX);
+            let number = *numbers[column].entry(value).or_insert_with(|| {
+                names[column].push(value);
+                next
+            });
+            cells.push(number);
         }
-        for row in &mut values {
-            if counts[&row[column]] < k {
-                row[column] = MERGED.to_owned();
+    }
+    // The rare values of each attribute are merged.
+    for column in 0..width {
+        let mut counts = vec![0usize; names[column].len()];
+        for row in cells.chunks_exact(width) {
+            counts[row[column] as usize] += 1;
+        }
+        for row in cells.chunks_exact_mut(width) {
+            if counts[row[column] as usize] < k {
+                row[column] = 0;
             }
         }
     }
-    loop {
-        let mut counts: HashMap<Vec<String>, usize> = HashMap::new();
-        for row in &values {
-            *counts.entry(row.clone()).or_default() += 1;
+    // The rows grouped by their combination: each row's group, and each group's combination (as it
+    // is coarsened) and size.
+    let mut group_of_row = Vec::with_capacity(attributes.len());
+    let mut groups: Vec<(Vec<u32>, usize)> = Vec::new();
+    {
+        let mut index: HashMap<&[u32], usize> = HashMap::new();
+        for row in cells.chunks_exact(width) {
+            let next = groups.len();
+            let group = *index.entry(row).or_insert_with(|| {
+                groups.push((row.to_vec(), 0));
+                next
+            });
+            groups[group].1 += 1;
+            group_of_row.push(group);
         }
-        let coarsenable = |t: &Vec<String>| t.iter().any(|v| v != MERGED);
-        let small: Vec<Vec<String>> = counts.iter().filter(|(_, n)| **n < k).map(|(t, _)| t.clone()).collect();
+    }
+    let coarsenable = |t: &[u32]| t.iter().any(|v| *v != 0);
+    // Combinations in the order of their values as text, for a deterministic choice among equals.
+    let text_order = |a: &[u32], b: &[u32]| {
+        a.iter()
+            .zip(b)
+            .enumerate()
+            .map(|(column, (x, y))| names[column][*x as usize].cmp(names[column][*y as usize]))
+            .find(|o| o.is_ne())
+            .unwrap_or(std::cmp::Ordering::Equal)
+    };
+    loop {
+        let mut counts: HashMap<&[u32], usize> = HashMap::new();
+        for (combination, size) in &groups {
+            *counts.entry(combination.as_slice()).or_default() += size;
+        }
+        let small: Vec<&[u32]> = counts.iter().filter(|(_, n)| **n < k).map(|(t, _)| *t).collect();
         if small.is_empty() || counts.len() == 1 {
             break;
         }
         // A fully merged group that is still small takes in the smallest other group.
-        let targets: Vec<Vec<String>> = if small.iter().any(coarsenable) {
-            small.into_iter().filter(coarsenable).collect()
+        let targets: std::collections::HashSet<Vec<u32>> = if small.iter().any(|t| coarsenable(t)) {
+            small
+                .into_iter()
+                .filter(|t| coarsenable(t))
+                .map(<[u32]>::to_vec)
+                .collect()
         } else {
-            let smallest = counts
+            counts
                 .iter()
                 .filter(|(t, _)| coarsenable(t))
-                .min_by_key(|(t, n)| (**n, (*t).clone()));
-            smallest.map(|(t, _)| vec![t.clone()]).unwrap_or_default()
+                .min_by(|(a, m), (b, n)| m.cmp(n).then_with(|| text_order(a, b)))
+                .map(|(t, _)| t.to_vec())
+                .into_iter()
+                .collect()
         };
         if targets.is_empty() {
             break;
         }
-        for row in values.iter_mut().filter(|r| targets.contains(r)) {
-            if let Some(last) = row.iter_mut().rev().find(|v| *v != MERGED) {
-                *last = MERGED.to_owned();
+        for (combination, _) in groups.iter_mut().filter(|(t, _)| targets.contains(t)) {
+            if let Some(last) = combination.iter_mut().rev().find(|v| **v != 0) {
+                *last = 0;
             }
         }
     }
-    values.iter().map(|row| SegmentLabel::new(breakdowns, row)).collect()
+    let labels: Vec<Result<SegmentLabel, LabelError>> = groups
+        .iter()
+        .map(|(combination, _)| {
+            let values: Vec<&str> = combination
+                .iter()
+                .enumerate()
+                .map(|(column, v)| names[column][*v as usize])
+                .collect();
+            SegmentLabel::new(breakdowns, &values)
+        })
+        .collect();
+    group_of_row.into_iter().map(|g| labels[g].clone()).collect()
 }

@@ -6,8 +6,9 @@
 
 use proptest::prelude::*;
 use rand::rngs::SmallRng;
+use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
-use survey_analysis::{Aggregate, Figure, report};
+use survey_analysis::{Aggregate, Figure, HiddenGroups, report};
 use survey_design::Questionnaire;
 
 const TEMPLATE: &str = include_str!("fixtures/three-questions.toml");
@@ -102,7 +103,171 @@ proptest! {
         if r.responses.shown().is_none() {
             prop_assert!(r.comments.is_empty());
         }
+
+        // The hidden groups together: exactly the total minus the shown groups, at least k, and
+        // never the figure of one group.
+        let n_of = |segment: &str| sizes[segment[1..].parse::<usize>().unwrap()];
+        match &r.segments_together {
+            Some(t) => {
+                let shown: u64 = r.segments.iter().filter_map(|s| s.responses.shown()).sum();
+                prop_assert_eq!(t.figure.responses, r.responses.shown().unwrap() - shown);
+                prop_assert!(t.figure.responses >= k);
+                prop_assert!(t.groups.iter().filter(|g| n_of(g) > 0).count() >= 2, "{:?}", t.groups);
+                let hidden: Vec<&str> = r.segments.iter().filter(|s| s.responses == Figure::Hidden)
+                    .map(|s| s.segment.as_str()).collect();
+                prop_assert_eq!(t.groups.iter().map(String::as_str).collect::<Vec<_>>(), hidden);
+                let invited: u64 = r.segments.iter().filter(|s| s.responses == Figure::Hidden).map(|s| s.invited).sum();
+                prop_assert_eq!(t.figure.invited, invited);
+            }
+            None => {
+                // Only missing where there is nothing to show: no total, nothing hidden, nothing
+                // shown, or fewer than two hidden groups with responses.
+                let hidden: Vec<u64> = r.segments.iter().zip(&sizes)
+                    .filter(|(row, _)| row.responses == Figure::Hidden).map(|(_, n)| *n).collect();
+                prop_assert!(r.responses.shown().is_none() || hidden.len() == r.segments.len()
+                    || hidden.iter().filter(|n| **n > 0).count() < 2);
+            }
+        }
+        for m in &r.measures {
+            let Some(t) = &m.together else { continue };
+            let overall = m.overall.shown().unwrap();
+            let shown: Vec<_> = m.by_segment.iter().filter_map(|(_, f)| f.shown()).collect();
+            prop_assert!(!shown.is_empty());
+            prop_assert_eq!(t.figure.n, overall.n - shown.iter().map(|d| d.n).sum::<u64>());
+            prop_assert!(t.figure.n >= k);
+            for (category, share) in &t.figure.categories {
+                let count = |d: &survey_analysis::Distribution| {
+                    d.categories.iter().find(|(c, _)| c == category).map_or(0, |(_, s)| s.count)
+                };
+                prop_assert_eq!(share.count, count(overall) - shown.iter().map(|d| count(d)).sum::<u64>());
+            }
+            let hidden: Vec<&str> = m.by_segment.iter().filter(|(_, f)| *f == Figure::Hidden)
+                .map(|(s, _)| s.as_str()).collect();
+            prop_assert_eq!(t.groups.iter().map(String::as_str).collect::<Vec<_>>(), hidden);
+            let i = data.measures.iter().position(|x| x.question == m.question).unwrap();
+            let answered = |g: &String| data.by_segment.get(g).map_or(0, |t| t[i].n);
+            prop_assert!(t.groups.iter().filter(|g| answered(g) > 0).count() >= 2);
+        }
+        for t in &r.topics {
+            let Some(together) = &t.together else { continue };
+            let overall = t.overall.shown().unwrap();
+            let shown: Vec<_> = t.by_segment.iter().filter_map(|(_, f)| f.shown()).collect();
+            prop_assert_eq!(together.figure.respondents,
+                overall.respondents - shown.iter().map(|x| x.respondents).sum::<u64>());
+            prop_assert_eq!(together.figure.favourable.count,
+                overall.favourable.count - shown.iter().map(|x| x.favourable.count).sum::<u64>());
+            prop_assert!(together.figure.respondents >= k);
+        }
+
+        // The same report from the invitees listed in another order, and from the stored set.
+        let mut reversed = invited.clone();
+        reversed.reverse();
+        let again = report::build(&q, &data, &reversed, k, k + 5, &mut |_| {});
+        prop_assert_eq!(&again.hidden, &r.hidden);
+        let stored: HiddenGroups = serde_json::from_str(&serde_json::to_string(&r.hidden).unwrap()).unwrap();
+        let from_stored = report::build_with(&q, &data, &invited, k, k + 5, &stored, &mut |_| {});
+        prop_assert_eq!(from_stored, r);
     }
+
+    /// The rule that makes every view hide the same groups: the hidden set depends on the (label,
+    /// count) pairs only. Below k is hidden; partners are taken smallest count first, and of equal
+    /// counts smallest label (bytes) first — so every shown group comes after every partner in
+    /// (count, label bytes) order.
+    #[test]
+    fn the_hidden_set_depends_on_labels_and_counts_never_on_their_order(
+        counts in prop::collection::vec(0u64..12, 1..9),
+        k in 3u64..8,
+        order in any::<u64>(),
+    ) {
+        const LABELS: [&str; 9] = ["b", "a", "B", "営業", "Ärger", "ab", "法務", "z", "department=Legal"];
+        let groups: Vec<(String, u64)> = counts.iter().zip(LABELS).map(|(n, l)| (l.to_owned(), *n)).collect();
+        let hidden = HiddenGroups::compute(&groups, k);
+        let mut shuffled = groups.clone();
+        shuffled.shuffle(&mut SmallRng::seed_from_u64(order));
+        prop_assert_eq!(&HiddenGroups::compute(&shuffled, k), &hidden);
+        prop_assert_eq!(hidden.within(&shuffled, k), hidden.clone());
+
+        let total: u64 = counts.iter().sum();
+        let together: u64 = groups.iter().filter(|(l, _)| hidden.contains(l)).map(|(_, n)| n).sum();
+        prop_assert!(hidden.is_empty() || together >= k || hidden.len() == groups.len());
+        prop_assert!(total < k || hidden.is_empty() || together >= k);
+        for (label, n) in &groups {
+            prop_assert!(*n >= k || hidden.contains(label), "{} ({}) below k is shown", label, n);
+        }
+        let partners = groups.iter().filter(|(l, n)| hidden.contains(l) && *n >= k);
+        for (partner, pn) in partners {
+            for (shown, sn) in groups.iter().filter(|(l, _)| !hidden.contains(l)) {
+                prop_assert!((pn, partner.as_bytes()) < (sn, shown.as_bytes()),
+                    "{} ({}) hidden while {} ({}) is shown", partner, pn, shown, sn);
+            }
+        }
+    }
+}
+
+#[test]
+fn of_two_equal_partners_the_smaller_label_in_bytes_is_hidden() {
+    // "Z" (0x5A) < "a" (0x61) < "営" in bytes, whatever a collation would say.
+    for groups in [
+        vec![("a", 9u64), ("Z", 9), ("営業", 9), ("small", 2)],
+        vec![("営業", 9), ("small", 2), ("a", 9), ("Z", 9)],
+    ] {
+        let hidden = HiddenGroups::compute(&groups, 5);
+        assert_eq!(hidden.iter().collect::<Vec<_>>(), ["Z", "small"]);
+    }
+}
+
+#[test]
+fn the_hidden_groups_together_are_one_row_and_no_hidden_group_stands_alone() {
+    let q = Questionnaire::from_toml(TEMPLATE, "t.toml").unwrap();
+    let mut data = Aggregate::new(&q);
+    for (segment, n, point) in [("large", 40, 5), ("mid", 12, 4), ("small", 2, 1), ("other", 12, 2)] {
+        for _ in 0..n {
+            let answers = serde_json::json!({ "rating": 7, "agree": point });
+            data.add(&q, segment, &q.validate_answers(&answers).unwrap());
+        }
+    }
+    let invited = vec![
+        ("large".to_owned(), 50),
+        ("mid".to_owned(), 20),
+        ("small".to_owned(), 4),
+        ("other".to_owned(), 20),
+    ];
+    let r = report::build(&q, &data, &invited, 5, 10, &mut |_| {});
+    // small (2) is hidden; of mid and other (12 each), "mid" < "other" in bytes.
+    assert_eq!(r.hidden.iter().collect::<Vec<_>>(), ["mid", "small"]);
+    let t = r.segments_together.as_ref().unwrap();
+    assert_eq!(
+        (t.groups.as_slice(), t.figure.responses, t.figure.invited),
+        (&["mid".to_owned(), "small".to_owned()][..], 14, 24)
+    );
+    let agree = r.measures.iter().find(|m| m.question == "agree").unwrap();
+    let together = agree.together.as_ref().unwrap();
+    // 12 answers of 4 and 2 answers of 1: the total minus large and other.
+    let counts: Vec<(&str, u64)> = together
+        .figure
+        .categories
+        .iter()
+        .map(|(c, s)| (c.as_str(), s.count))
+        .collect();
+    assert_eq!(counts, [("1", 2), ("2", 0), ("3", 0), ("4", 12), ("5", 0)]);
+    assert_eq!(together.figure.favourable.unwrap().count, 12);
+
+    // One hidden group with answers and one without: their "together" would be the one group's.
+    let mut data = Aggregate::new(&q);
+    for (segment, n) in [("large", 40), ("mid", 9)] {
+        for _ in 0..n {
+            data.add(
+                &q,
+                segment,
+                &q.validate_answers(&serde_json::json!({ "rating": 7 })).unwrap(),
+            );
+        }
+    }
+    let invited = vec![("large".to_owned(), 50), ("mid".to_owned(), 10), ("none".to_owned(), 4)];
+    let r = report::build(&q, &data, &invited, 5, 10, &mut |_| {});
+    assert_eq!(r.hidden.iter().collect::<Vec<_>>(), ["mid", "none"]);
+    assert!(r.segments_together.is_none());
+    assert!(r.measures.iter().all(|m| m.together.is_none()));
 }
 
 #[test]

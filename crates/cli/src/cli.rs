@@ -61,6 +61,22 @@ pub enum Command {
         #[command(subcommand)]
         command: TallyCommand,
     },
+    /// Check the browser client a server gives respondents against this release.
+    Client {
+        #[command(subcommand)]
+        command: ClientCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ClientCommand {
+    /// Fetch a survey's public page and every script and stylesheet served to respondents, and
+    /// compare their SHA-256 (as published and as served) with the files of this release, compiled
+    /// into this binary. Exit status 0 when all match, 1 naming each file that differs.
+    Verify {
+        /// The survey's public page (https://…/s/<survey id>), or another of its pages.
+        url: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -72,6 +88,17 @@ pub enum TallyCommand {
         /// The Merkle root published on the survey's page, to compare with the file's (hex).
         #[arg(long, value_name = "HEX")]
         root: Option<String>,
+        /// A respondent's receipt (hex): check that the tally lists it.
+        #[arg(long, value_name = "HEX")]
+        receipt: Option<String>,
+        /// With --receipt and --answers: the salt shown with the receipt (base64url), to check that
+        /// the receipt's entry commits to these answers.
+        #[arg(long, value_name = "BASE64URL", requires_all = ["receipt", "answers"])]
+        salt: Option<String>,
+        /// With --receipt and --salt: a file holding the answers in their canonical encoding, as the
+        /// server echoed them when it stored the response.
+        #[arg(long, value_name = "FILE", requires_all = ["receipt", "salt"])]
+        answers: Option<PathBuf>,
     },
 }
 
@@ -88,8 +115,8 @@ pub enum KeysCommand {
 #[derive(Debug, Subcommand)]
 pub enum RosterCommand {
     /// Retention: drop the e-mail addresses, roster attributes and invitation codes of a closed
-    /// survey, keeping each invitee's segment and whether a ballot was taken (so segment counts and
-    /// response rates stay as reported). Cannot be undone.
+    /// survey, and its messages in the mail outbox, keeping each invitee's segment and whether a
+    /// ballot was taken (so segment counts and response rates stay as reported). Cannot be undone.
     Purge {
         /// The survey's id (from the operator's survey page).
         #[arg(long, value_name = "ID")]

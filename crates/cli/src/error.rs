@@ -43,6 +43,9 @@ pub enum CliError {
     },
     #[error("the tally does not check out: {0}")]
     Tally(#[from] survey_token::tally::TallyError),
+    /// A respondent's own entry is not in the tally, or does not hold their answers.
+    #[error("{0}")]
+    OwnEntry(String),
 
     // The command could not run: exit status 1.
     #[error("cannot read {path}")]
@@ -69,6 +72,11 @@ pub enum CliError {
         #[source]
         source: Cause,
     },
+    #[error("cannot fetch {url}: {message}")]
+    Fetch { url: String, message: String },
+    /// `survey client verify`: the files served to respondents are not this release's.
+    #[error("the browser client of {url} is not this release's; differing: {}", files.join(", "))]
+    ClientDiffers { url: String, files: Vec<String> },
     #[error("cannot render the report as {format}")]
     Render {
         format: survey_report::Format,
@@ -123,6 +131,8 @@ impl CliError {
             | Self::WriteFile { .. }
             | Self::Start(_)
             | Self::Failed { .. }
+            | Self::Fetch { .. }
+            | Self::ClientDiffers { .. }
             | Self::Render { .. } => 1,
             Self::Template(_)
             | Self::Plan(_)
@@ -132,7 +142,8 @@ impl CliError {
             | Self::Usage(_)
             | Self::TallyFile { .. }
             | Self::Response { .. }
-            | Self::Tally(_) => 2,
+            | Self::Tally(_)
+            | Self::OwnEntry(_) => 2,
         }
     }
 }

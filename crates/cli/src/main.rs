@@ -8,6 +8,7 @@
 
 mod admin;
 mod cli;
+mod client;
 mod database;
 mod error;
 mod generate;
@@ -43,6 +44,7 @@ fn main() -> ExitCode {
         Command::Report(args) => report::run(&args, config, &mut out),
         Command::Generate(args) => generate::run(&args, &mut out),
         Command::Tally { command } => tally::run(command, &mut out),
+        Command::Client { command } => client::run(command, &mut out),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -21,14 +21,16 @@ fn purge(config: Option<&Path>, survey: SurveyId, out: &mut impl Write) -> Resul
     block_on(async {
         let db = startup::connect(&settings).await?;
         let s = find_survey(&db, survey).await?;
-        let purged = survey_server::services::roster::purge(&db, "survey roster purge", &s)
+        let mailer = survey_server::mail::Mailer::from_settings(&settings)
+            .map_err(|e| CliError::server("open the outbox", survey_server::error::AppError::internal(e)))?;
+        let purged = survey_server::services::roster::purge(&db, &mailer, "survey roster purge", &s)
             .await
             .map_err(|e| CliError::server("purge the roster", e))?;
         writeln!(
             out,
-            "purged the roster of {} ({}): {purged} invitees' addresses, attributes and invitation codes dropped; \
-             segment counts and response rates kept",
-            s.name, s.id
+            "purged the roster of {} ({}): {} invitees' addresses, attributes and invitation codes dropped, \
+             {} of its messages deleted from the outbox; segment counts and response rates kept",
+            s.name, s.id, purged.invitees, purged.messages
         )?;
         Ok(())
     })

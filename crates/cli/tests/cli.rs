@@ -29,7 +29,7 @@ version = 1
 languages = ["ja", "en"]
 default_language = "ja"
 title = { ja = "壊れた調査" }
-anonymity_statement = { ja = "匿名です。", en = "Anonymous." }
+anonymity_statement = { ja = "{k}人未満は示しません。", en = "Nothing for fewer than {k}." }
 
 [[sections]]
 id = "s"
@@ -325,7 +325,7 @@ fn tally_file(dir: &Path) -> (PathBuf, survey_token::tally::Tally) {
         &[(public.clone(), "department=営業".to_owned())],
         tokens.iter().enumerate().map(|(i, t)| Counted {
             token: t,
-            answers_digest: answers_digest(format!("{{\"q\":{i}}}").as_bytes()),
+            answers_digest: answers_digest(&[i as u8; 32], format!("{{\"q\":{i}}}").as_bytes()),
         }),
     );
     let path = dir.join("tally.json");
@@ -371,6 +371,70 @@ fn tally_verify_checks_an_honest_tally_and_names_what_is_wrong_with_a_forged_one
         "{}",
         stderr(&garbled)
     );
+}
+
+#[test]
+fn tally_verify_lets_a_respondent_check_their_own_entry_with_receipt_salt_and_answers() {
+    use survey_token::tally::{hex, receipt};
+    let dir = tempfile::tempdir().unwrap();
+    let (_, tally) = tally_file(dir.path());
+    // Response 1 of tally_file: salt [1; 32], answers {"q":1}.
+    let digest = survey_token::tally::answers_digest(&[1; 32], br#"{"q":1}"#);
+    let entry = tally
+        .responses
+        .iter()
+        .find(|e| e.answers_digest == hex(&digest))
+        .unwrap();
+    let token = base64::Engine::decode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, &entry.token).unwrap();
+    let mine = hex(&receipt(&token, &digest));
+    let salt = base64::Engine::encode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, [1u8; 32]);
+    std::fs::write(dir.path().join("mine.json"), "{\"q\":1}\n").unwrap();
+    std::fs::write(dir.path().join("other.json"), "{\"q\":2}").unwrap();
+    let check = |receipt: &str, answers: &str| {
+        survey(
+            dir.path(),
+            &[
+                "tally",
+                "verify",
+                "tally.json",
+                "--receipt",
+                receipt,
+                "--salt",
+                &salt,
+                "--answers",
+                answers,
+            ],
+        )
+    };
+    let ok = check(&mine, "mine.json");
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    assert!(
+        stdout(&ok).contains("commits to the answers in mine.json"),
+        "{}",
+        stdout(&ok)
+    );
+    let listed = survey(dir.path(), &["tally", "verify", "tally.json", "--receipt", &mine]);
+    assert!(stdout(&listed).contains("is in the tally"), "{}", stdout(&listed));
+
+    let other = check(&mine, "other.json");
+    assert_eq!(other.status.code(), Some(2));
+    assert!(
+        stderr(&other).contains("does not hold these answers"),
+        "{}",
+        stderr(&other)
+    );
+    let unknown = check(&"ab".repeat(32), "mine.json");
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        stderr(&unknown).contains("does not list the receipt"),
+        "{}",
+        stderr(&unknown)
+    );
+    let no_answers = survey(
+        dir.path(),
+        &["tally", "verify", "tally.json", "--receipt", &mine, "--salt", &salt],
+    );
+    assert_eq!(no_answers.status.code(), Some(2), "--salt needs --answers");
 }
 
 #[test]
@@ -615,4 +679,75 @@ fn a_usage_error_still_exits_with_2_before_the_database_is_tried() {
         "{}",
         stderr(&id)
     );
+}
+
+/// `survey serve` on a fresh database with its stdout a pipe (as under systemd, in a container or
+/// CI, where whatever it prints is kept in a log): the first admin's one-time password is not
+/// printed but written to a file of the data folder that only this user can read, and that
+/// password logs in.
+#[actix_web::test]
+async fn the_first_admins_password_goes_to_a_private_file_when_stdout_is_not_a_terminal() {
+    use std::io::BufRead;
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut server = Command::new(env!("CARGO_BIN_EXE_survey"))
+        .current_dir(dir.path())
+        .env("SURVEY__DATA_DIR", &data)
+        .env("SURVEY__TEMPLATES_DIR", templates())
+        .env("SURVEY__SERVER__PORT", "0")
+        .env("SURVEY__SCHEDULER__ENABLED", "false")
+        .env("SURVEY_LOG", "warn")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let out = server.stdout.take().unwrap();
+    let (lines, printed) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(out).lines().map_while(Result::ok) {
+            if lines.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let mut seen = Vec::new();
+    while !seen.iter().any(|l: &String| l.contains("first operator admin created")) {
+        match printed.recv_timeout(std::time::Duration::from_secs(60)) {
+            Ok(line) => seen.push(line),
+            Err(e) => {
+                server.kill().unwrap();
+                panic!("no first admin line ({e}); printed: {seen:?}");
+            }
+        }
+    }
+    let file = data.join("first-admin-password.txt");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+    let (email, password) = text.trim_end().split_once('\n').unwrap();
+    assert_eq!(email, "admin@survey.local");
+    assert_eq!(mode, 0o600, "{file:?} is readable by others");
+    assert!(password.len() >= 32, "{password}");
+    let said = seen.join("\n");
+    assert!(!said.contains(password), "the password was printed: {said}");
+    assert!(said.contains(&file.display().to_string()), "{said}");
+
+    let port: u16 = seen
+        .iter()
+        .find_map(|l| l.strip_prefix("survey server listening on port "))
+        .and_then(|rest| rest.split(';').next())
+        .unwrap()
+        .parse()
+        .unwrap();
+    let login = awc::Client::builder()
+        .disable_redirects()
+        .finish()
+        .post(format!("http://127.0.0.1:{port}/login"))
+        .insert_header(("cookie", "survey_login_csrf=cli-test"))
+        .send_form(&[("csrf", "cli-test"), ("email", email), ("password", password)])
+        .await
+        .unwrap();
+    server.kill().unwrap();
+    server.wait().unwrap();
+    assert_eq!(login.status().as_u16(), 303, "the password in the file logs in");
 }

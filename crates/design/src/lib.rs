@@ -13,7 +13,7 @@
 //! languages = ["ja", "en"]
 //! default_language = "ja"
 //! title = { ja = "パルス調査", en = "Pulse survey" }
-//! anonymity_statement = { ja = "回答は匿名です。", en = "Your answers are anonymous." }
+//! anonymity_statement = { ja = "回答は匿名です。{k}人未満のグループの結果は示しません。", en = "Your answers are anonymous. No result is shown for a group of fewer than {k}." }
 //!
 //! [[sections]]
 //! id = "main"
@@ -41,6 +41,7 @@ pub mod condition;
 pub mod id;
 pub mod plan;
 pub mod questionnaire;
+pub mod statement;
 pub mod template;
 pub mod text;
 
@@ -51,5 +52,6 @@ pub use plan::{LeadTimes, Milestone, Plan, PlanError, Step, WorkCalendar};
 pub use questionnaire::{
     ChoiceOption, Choices, Decimal, MatrixItem, Other, Question, QuestionKind, Questionnaire, Scale, Section, Topic,
 };
+pub use statement::Thresholds;
 pub use template::{Diagnostic, TemplateErrors};
 pub use text::{Lang, LangError, Text};

@@ -73,9 +73,40 @@ impl Questionnaire {
     pub fn introduction(&self) -> Option<&Text> {
         self.introduction.as_ref()
     }
-    /// What the firm and the company can and cannot see, shown to every respondent.
+    /// What the firm and the company can and cannot see, as the template writes it: with the
+    /// placeholders `{k}` and `{comment_k}` where the survey's thresholds go. Respondents read
+    /// [`Self::anonymity_statement_for`].
     pub fn anonymity_statement(&self) -> &Text {
         &self.anonymity_statement
+    }
+    /// The anonymity statement as respondents read it: the survey's own thresholds in place of
+    /// `{k}` and `{comment_k}`, so it cannot promise other numbers than the survey applies.
+    ///
+    /// ```
+    /// # let template = r#"
+    /// # id = "pulse"
+    /// # version = 1
+    /// # languages = ["en"]
+    /// # default_language = "en"
+    /// # title = { en = "Pulse" }
+    /// anonymity_statement = { en = "Results only for groups of at least {k} people." }
+    /// # [[sections]]
+    /// # id = "main"
+    /// # title = { en = "Questions" }
+    /// # [[sections.questions]]
+    /// # id = "recommend"
+    /// # type = "rating"
+    /// # text = { en = "Would you recommend us?" }
+    /// # low_label = { en = "No" }
+    /// # high_label = { en = "Yes" }
+    /// # "#;
+    /// # let q = survey_design::Questionnaire::from_toml(template, "pulse.toml").unwrap();
+    /// use survey_design::{Lang, Thresholds};
+    /// let statement = q.anonymity_statement_for(Thresholds { k: 7, comment_k: 12 });
+    /// assert_eq!(statement.get(&Lang::english()), "Results only for groups of at least 7 people.");
+    /// ```
+    pub fn anonymity_statement_for(&self, thresholds: crate::statement::Thresholds) -> Text {
+        crate::statement::fill(&self.anonymity_statement, thresholds)
     }
     pub fn thanks(&self) -> Option<&Text> {
         self.thanks.as_ref()

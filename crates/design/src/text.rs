@@ -75,6 +75,14 @@ impl Text {
     pub fn languages(&self) -> impl Iterator<Item = &Lang> {
         self.by_lang.keys()
     }
+
+    /// The same text with `change` applied in every language.
+    pub(crate) fn map(&self, change: impl Fn(&str) -> String) -> Text {
+        Self {
+            by_lang: self.by_lang.iter().map(|(l, t)| (l.clone(), change(t))).collect(),
+            fallback: self.fallback.clone(),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ version = 1
 languages = ["en"]
 default_language = "en"
 title = {{ en = "Numbers" }}
-anonymity_statement = {{ en = "Your answers are anonymous." }}
+anonymity_statement = {{ en = "Your answers are anonymous; nothing is shown for fewer than {{k}}." }}
 
 [[sections]]
 id = "main"

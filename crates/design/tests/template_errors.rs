@@ -8,7 +8,7 @@ version = 1
 languages = ["ja", "en"]
 default_language = "ja"
 title = { ja = "題", en = "Title" }
-anonymity_statement = { ja = "匿名です。", en = "Anonymous." }
+anonymity_statement = { ja = "匿名です。{k}人未満は示さず、コメントは{comment_k}人から。", en = "Anonymous. Nothing for fewer than {k}; comments from {comment_k}." }
 
 [scales.agree5]
 points = 5
@@ -655,5 +655,160 @@ fn every_other_template_error_says_what_is_wrong_where() {
             at(&source, needle, 0),
             "position of `{message}`"
         );
+    }
+}
+
+/// HEAD with another anonymity statement.
+fn with_statement(statement: &str) -> String {
+    let line = HEAD.lines().find(|l| l.starts_with("anonymity_statement")).unwrap();
+    HEAD.replace(line, &format!("anonymity_statement = {statement}"))
+}
+
+const COMMENT: &str = r#"
+[[sections.questions]]
+id = "why"
+type = "long_text"
+text = { ja = "理由", en = "Why?" }
+"#;
+
+#[test]
+fn a_statement_that_writes_a_threshold_itself_is_refused_at_the_number() {
+    let source = format!(
+        "{}{CHOICE}{COMMENT}",
+        with_statement(
+            r#"{ ja = """\
+  集計結果は、5人以上の回答があるグループについてのみ報告します。\
+  自由記述は、１０人以上の回答がある場合にのみ紹介します。""", en = "Only for groups of at least five; comments from {comment_k}, shown to {k}." }"#
+        )
+    );
+    let diagnostics = errors(&source);
+    let found: Vec<(&str, (usize, usize))> = diagnostics
+        .iter()
+        .map(|d| (d.message.as_str(), (d.line, d.column)))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "the `ja` anonymity statement writes the number `5` itself",
+                at(&source, "5人", 0)
+            ),
+            (
+                "the `ja` anonymity statement writes the number `１０` itself",
+                at(&source, "１０", 0)
+            ),
+            (
+                "the `en` anonymity statement writes the number `five` itself",
+                at(&source, "five", 0)
+            ),
+        ]
+    );
+    assert_eq!(
+        diagnostics[0].hint.as_deref(),
+        Some(
+            "write `{k}` where the smallest group results are shown for belongs and `{comment_k}` where the \
+             fewest respondents for comments does: the survey's own thresholds fill them when the statement is \
+             shown, so it never promises other numbers"
+        )
+    );
+    assert!(
+        diagnostics[0]
+            .to_string()
+            .starts_with(&format!("t.toml:{}:", at(&source, "5人", 0).0))
+    );
+}
+
+#[test]
+fn a_statement_without_its_placeholders_is_refused_with_a_sentence_to_add() {
+    let source = format!(
+        "{}{CHOICE}",
+        with_statement(r#"{ ja = "匿名です。", en = "Anonymous." }"#)
+    );
+    let diagnostics = errors(&source);
+    assert_eq!(diagnostics.len(), 2, "{diagnostics:#?}");
+    assert_eq!(
+        diagnostics[0].message,
+        "the `ja` anonymity statement does not name the survey's thresholds: it lacks `{k}`"
+    );
+    assert_eq!(
+        diagnostics[0].hint.as_deref(),
+        Some(
+            "add, for example, `集計結果は、{k}人以上の回答があるグループについてのみ示します。` (it is filled with \
+             the survey's own threshold when shown)"
+        )
+    );
+    assert_eq!(
+        (diagnostics[0].line, diagnostics[0].column),
+        at(&source, "\"匿名です。\"", 0)
+    );
+    assert_eq!(
+        (diagnostics[1].line, diagnostics[1].column),
+        at(&source, "\"Anonymous.\"", 0)
+    );
+    // A questionnaire that asks for comments must say when they are shown.
+    let source = format!(
+        "{}{CHOICE}{COMMENT}",
+        with_statement(r#"{ ja = "{k}人未満は示しません。", en = "Nothing for fewer than {k}." }"#)
+    );
+    let diagnostics = errors(&source);
+    assert_eq!(diagnostics.len(), 2, "{diagnostics:#?}");
+    assert_eq!(
+        diagnostics[1].message,
+        "the `en` anonymity statement does not name the survey's thresholds: it lacks `{comment_k}`"
+    );
+    assert_eq!(
+        diagnostics[1].hint.as_deref(),
+        Some(
+            "add, for example, `Comments are shown only when at least {comment_k} people have responded.` (it is \
+             filled with the survey's own threshold when shown; the questionnaire asks for comments, so the \
+             statement says when they are shown)"
+        )
+    );
+}
+
+#[test]
+fn an_unknown_placeholder_in_the_statement_suggests_the_right_one() {
+    let source = format!(
+        "{}{CHOICE}",
+        with_statement(r#"{ ja = "{k}人未満は示しません。", en = "Nothing for fewer than {k}; {comment_kk}." }"#)
+    );
+    assert_one(
+        &source,
+        "{comment_kk}",
+        "unknown placeholder `{comment_kk}` in the `en` anonymity statement",
+        Some("did you mean `{comment_k}`?"),
+    );
+}
+
+#[test]
+fn the_statement_is_shown_with_the_surveys_own_thresholds() {
+    let q = Questionnaire::from_toml(&format!("{HEAD}{CHOICE}{COMMENT}"), "t.toml").unwrap();
+    let ja = survey_design::Lang::parse("ja").unwrap();
+    let statement = q.anonymity_statement_for(survey_design::Thresholds { k: 7, comment_k: 15 });
+    assert_eq!(statement.get(&ja), "匿名です。7人未満は示さず、コメントは15人から。");
+    assert_eq!(
+        statement.get(&survey_design::Lang::english()),
+        "Anonymous. Nothing for fewer than 7; comments from 15."
+    );
+    // As written, for editors and translators.
+    assert!(q.anonymity_statement().get(&ja).contains("{k}"));
+}
+
+#[test]
+fn the_bundled_templates_state_no_threshold_of_their_own() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../survey-templates");
+    let thresholds = survey_design::Thresholds { k: 8, comment_k: 13 };
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        let q = Questionnaire::load(&path).unwrap();
+        for lang in q.languages() {
+            let shown = q.anonymity_statement_for(thresholds);
+            let text = shown.get(lang);
+            assert!(text.contains('8') && text.contains("13"), "{}: {text}", path.display());
+            assert!(!text.contains('{'), "{}: {text}", path.display());
+        }
     }
 }

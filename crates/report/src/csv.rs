@@ -1,19 +1,26 @@
 //! The report as tidy CSV: one row per (measure, category, group), then one per (topic, group) with
 //! the topic index as `topic:NAME` (its `n` counts respondents); UTF-8 with a byte-order mark so that
-//! Excel in Japan opens it as UTF-8. Hidden groups are rows with a `hidden` flag and no numbers; a
-//! segment's favourable row is flagged `higher` or `lower` when it differs significantly from the rest.
+//! Excel in Japan opens it as UTF-8. Hidden groups are rows with a `hidden` flag and no numbers; the
+//! hidden groups' figure together (which the total minus the shown groups gives) has the segment
+//! [`TOGETHER`]; a segment's favourable row is flagged `higher` or `lower` when it differs
+//! significantly from the rest.
 
 use survey_analysis::stats::Share;
 use survey_analysis::{Figure, Report};
 
 /// The group label of everyone.
 pub const ALL: &str = "all";
+/// The group label of the hidden groups together ([`survey_analysis::Together`]).
+pub const TOGETHER: &str = "hidden_together";
 
 pub fn render(report: &Report) -> String {
     let mut out = String::from("\u{feff}question,item,category,segment,n,count,share,ci_low,ci_high,flag\r\n");
     for m in &report.measures {
         let item = m.item.as_deref().unwrap_or("");
-        let groups = std::iter::once((ALL, &m.overall)).chain(m.by_segment.iter().map(|(s, f)| (s.as_str(), f)));
+        let together = m.together.as_ref().map(|t| Figure::Shown(t.figure.clone()));
+        let groups = std::iter::once((ALL, &m.overall))
+            .chain(m.by_segment.iter().map(|(s, f)| (s.as_str(), f)))
+            .chain(together.as_ref().map(|f| (TOGETHER, f)));
         for (segment, figure) in groups {
             let lead = [m.question.as_str(), item];
             match figure {
@@ -37,7 +44,10 @@ pub fn render(report: &Report) -> String {
     for t in &report.topics {
         let question = format!("topic:{}", t.topic);
         let lead = [question.as_str(), ""];
-        let groups = std::iter::once((ALL, &t.overall)).chain(t.by_segment.iter().map(|(s, f)| (s.as_str(), f)));
+        let together = t.together.as_ref().map(|x| Figure::Shown(x.figure));
+        let groups = std::iter::once((ALL, &t.overall))
+            .chain(t.by_segment.iter().map(|(s, f)| (s.as_str(), f)))
+            .chain(together.as_ref().map(|f| (TOGETHER, f)));
         for (segment, figure) in groups {
             match figure {
                 Figure::Shown(x) => share_row(&mut out, lead, "favourable", segment, x.respondents, &x.favourable, ""),

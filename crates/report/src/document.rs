@@ -94,6 +94,9 @@ pub fn percent(share: f64) -> String {
     format!("{:.1}%", share * 100.0)
 }
 
+/// A cell with nothing to show (no hidden groups to sum up, or none invited).
+const NONE: &str = "—";
+
 fn shown<T>(figure: &Figure<T>, words: &Words, show: impl Fn(&T) -> String) -> String {
     figure.shown().map_or_else(|| words.hidden().to_owned(), show)
 }
@@ -128,11 +131,23 @@ impl Document {
                     .iter()
                     .map(|s| rate_row(words.segment(&s.segment), s.invited, &s.responses, &s.rate)),
             )
+            .chain(report.segments_together.as_ref().map(|t| {
+                vec![
+                    words.together().to_owned(),
+                    t.figure.invited.to_string(),
+                    t.figure.responses.to_string(),
+                    t.figure.rate.map_or_else(|| NONE.to_owned(), percent),
+                ]
+            }))
             .collect(),
         };
         let topics = (!report.topics.is_empty()).then(|| {
             let mut head = vec![words.t("トピック", "Topic").to_owned(), words.everyone().to_owned()];
             head.extend(report.segments.iter().map(|s| words.segment_short(&s.segment)));
+            let together = report.topics.iter().any(|t| t.together.is_some());
+            if together {
+                head.push(words.together().to_owned());
+            }
             let rows = report
                 .topics
                 .iter()
@@ -144,6 +159,13 @@ impl Document {
                             .iter()
                             .map(|(_, f)| shown(f, &words, |x| percent(x.favourable.share))),
                     );
+                    if together {
+                        row.push(
+                            t.together
+                                .as_ref()
+                                .map_or_else(|| NONE.to_owned(), |x| percent(x.figure.favourable.share)),
+                        );
+                    }
                     row
                 })
                 .collect();
@@ -347,6 +369,10 @@ fn section(q: &Questionnaire, report: &Report, question: &survey_design::Questio
         let groups = (first.by_segment.len() > 1).then(|| {
             let mut head = vec![words.t("項目（肯定的回答率）", "Statement (favourable)").to_owned()];
             head.extend(first.by_segment.iter().map(|(s, _)| words.segment_short(s)));
+            let together = measures.iter().any(|m| m.together.is_some());
+            if together {
+                head.push(words.together().to_owned());
+            }
             let rows = measures
                 .iter()
                 .map(|m| {
@@ -356,6 +382,13 @@ fn section(q: &Questionnaire, report: &Report, question: &survey_design::Questio
                             .iter()
                             .map(|(s, f)| shown(f, words, |d| format!("{}{}", headline(d), marks(m, s)))),
                     );
+                    if together {
+                        row.push(
+                            m.together
+                                .as_ref()
+                                .map_or_else(|| NONE.to_owned(), |t| headline(&t.figure)),
+                        );
+                    }
                     row
                 })
                 .collect();
@@ -434,6 +467,13 @@ fn section(q: &Questionnaire, report: &Report, question: &survey_design::Questio
                 }
                 row
             })
+            .chain(first.together.as_ref().map(|t| {
+                let mut row = vec![words.together().to_owned(), t.figure.n.to_string()];
+                if headline_name.is_some() {
+                    row.push(headline(&t.figure));
+                }
+                row
+            }))
             .collect();
         Table { head, rows }
     });
@@ -664,8 +704,8 @@ fn methodology(report: &Report, meta: &Meta, words: &Words) -> Vec<Paragraph> {
             title: words.t("補完的な秘匿", "Complementary suppression").into(),
             text: words
                 .t(
-                    "全体から表示されたグループを差し引くと、非表示のグループの合計が分かります。そのため、非表示のグループの合計がしきい値に満たないときは、表示できる最も小さいグループも非表示にします。設問別・トピック別の数値にも、前回調査との比較にも同じ規則を適用し、どちらかの回で非表示の数値との差は示しません。",
-                    "The total minus the shown groups is the figure of the hidden ones together; so while the hidden groups together fall short of the threshold, the smallest shown group is hidden as well. The same rule holds per question and per topic, and a change against an earlier wave is shown only where both waves show the figure.",
+                    "全体から表示されたグループを差し引くと、非表示のグループの合計が分かります。そのため、非表示のグループの合計がしきい値に満たないときは、表示できる最も小さいグループも非表示にします（同じ大きさならグループ名のバイト順で先のもの）。どの表・ファイル・画面でも同じグループを非表示にします。差し引きで分かる非表示のグループの合計は、回答のある2つ以上のグループをまとめる場合に「非表示のグループ計」として示します。設問別・トピック別の数値にも、前回調査との比較にも同じ規則を適用し、どちらかの回で非表示の数値との差は示しません。",
+                    "The total minus the shown groups is the figure of the hidden ones together; so while the hidden groups together fall short of the threshold, the smallest shown group is hidden as well (of equal ones, the one whose name comes first in byte order), and every table, file and page hides the same groups. That figure of the hidden groups together, which subtraction gives anyway, is shown as \"Hidden groups together\" where it sums up at least two groups with answers. The same rule holds per question and per topic, and a change against an earlier wave is shown only where both waves show the figure.",
                 )
                 .into(),
         },

@@ -30,6 +30,10 @@ pub fn question(q: &Questionnaire, report: &Report, question: &Question, words: 
                         .iter()
                         .map(|(segment, figure)| diverging_row(words.segment_short(segment), figure, scale.points())),
                 );
+                rows.extend(first.together.as_ref().map(|t| {
+                    let figure = Figure::Shown(t.figure.clone());
+                    diverging_row(words.together().to_owned(), &figure, scale.points())
+                }));
             }
             Some(Chart::Diverging {
                 points: point_names(question, words),
@@ -113,6 +117,12 @@ pub fn response_rates(report: &Report, words: &Words) -> Chart {
             .segments
             .iter()
             .map(|s| (words.segment(&s.segment), s.rate.shown().copied())),
+    );
+    rows.extend(
+        report
+            .segments_together
+            .as_ref()
+            .and_then(|t| Some((words.together().to_owned(), Some(t.figure.rate?)))),
     );
     Chart::Bars {
         rows,

@@ -54,6 +54,13 @@ impl Words {
         self.t("非表示", "hidden")
     }
 
+    /// The row (or column) of the hidden groups' figure together ([`survey_analysis::Together`]).
+    /// Not "その他", which already names merged attribute values ([`Self::merged`]): this sums up
+    /// exactly the groups marked [`Self::hidden`].
+    pub fn together(&self) -> &'static str {
+        self.t("非表示のグループ計", "Hidden groups together")
+    }
+
     /// The question's text, with the statement's for a matrix item.
     pub fn measure(&self, q: &Questionnaire, m: &Measure) -> String {
         let Some(question) = q.question(&m.question) else {

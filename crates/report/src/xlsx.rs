@@ -97,12 +97,22 @@ pub fn render(q: &Questionnaire, report: &Report, doc: &Document) -> Result<Vec<
 
     let sheet = named(&mut workbook, words.responses)?;
     header(sheet, &words.header_groups, &bold)?;
-    let groups = std::iter::once((words.everyone, report.invited, &report.responses, &report.rate)).chain(
-        report
-            .segments
-            .iter()
-            .map(|s| (s.segment.as_str(), s.invited, &s.responses, &s.rate)),
-    );
+    let together = report.segments_together.as_ref().map(|t| {
+        let rate = t.figure.rate.map_or(Figure::Hidden, Figure::Shown);
+        (t.figure.invited, Figure::Shown(t.figure.responses), rate)
+    });
+    let groups = std::iter::once((words.everyone, report.invited, &report.responses, &report.rate))
+        .chain(
+            report
+                .segments
+                .iter()
+                .map(|s| (s.segment.as_str(), s.invited, &s.responses, &s.rate)),
+        )
+        .chain(
+            together
+                .as_ref()
+                .map(|(invited, responses, rate)| (doc.words.together(), *invited, responses, rate)),
+        );
     for (row, (group, invited, responses, rate)) in (1..).zip(groups) {
         sheet.write_string(row, 0, group)?;
         sheet.write_number(row, 1, invited as f64)?;
@@ -117,8 +127,10 @@ pub fn render(q: &Questionnaire, report: &Report, doc: &Document) -> Result<Vec<
     for m in &report.measures {
         let text = q.question(&m.question).map_or("", |x| x.text().get(lang));
         let item = m.item.as_deref().unwrap_or("");
-        let groups =
-            std::iter::once((words.everyone, &m.overall)).chain(m.by_segment.iter().map(|(s, f)| (s.as_str(), f)));
+        let together = m.together.as_ref().map(|t| Figure::Shown(t.figure.clone()));
+        let groups = std::iter::once((words.everyone, &m.overall))
+            .chain(m.by_segment.iter().map(|(s, f)| (s.as_str(), f)))
+            .chain(together.as_ref().map(|f| (doc.words.together(), f)));
         for (group, figure) in groups {
             let lead = [m.question.as_str(), text, item];
             match figure {
@@ -160,8 +172,10 @@ pub fn render(q: &Questionnaire, report: &Report, doc: &Document) -> Result<Vec<
                 .iter()
                 .find(|x| x.id().as_str() == t.topic)
                 .map_or(t.topic.as_str(), |x| x.label().get(lang));
-            let groups =
-                std::iter::once((words.everyone, &t.overall)).chain(t.by_segment.iter().map(|(s, f)| (s.as_str(), f)));
+            let together = t.together.as_ref().map(|x| Figure::Shown(x.figure));
+            let groups = std::iter::once((words.everyone, &t.overall))
+                .chain(t.by_segment.iter().map(|(s, f)| (s.as_str(), f)))
+                .chain(together.as_ref().map(|f| (doc.words.together(), f)));
             for (group, figure) in groups {
                 sheet.write_string(row, 0, label)?;
                 sheet.write_string(row, 1, group)?;

@@ -152,7 +152,8 @@ fn the_pdf_is_typeset_with_every_part() {
     assert!(pdf.pages >= 8, "{} pages", pdf.pages);
 }
 
-/// A report with a hidden group: 営業 (30) and 開発 (20) shown, 法務 (2) hidden.
+/// A report with hidden groups: 営業 (30) shown; 法務 (2) hidden, and 開発 (20) with it, or 法務 would
+/// be everyone minus the other two.
 fn hidden_group_report(lang: &str) -> (Questionnaire, survey_analysis::Report, Document) {
     let q = Questionnaire::from_toml(TEMPLATE, "t.toml").unwrap();
     let mut data = Aggregate::new(&q);
@@ -284,4 +285,136 @@ fn a_render_error_keeps_its_cause_and_can_cross_threads() {
     assert_eq!(error.to_string(), "the workbook could not be written");
     let cause = std::error::Error::source(&error).map(ToString::to_string);
     assert!(cause.is_some_and(|c| c.contains("bad sheet")));
+}
+
+/// The workbook's sheets as XML, by name in the archive.
+fn workbook_parts(bytes: Vec<u8>) -> impl FnMut(&str) -> String {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    move |name: &str| {
+        let mut text = String::new();
+        archive.by_name(name).unwrap().read_to_string(&mut text).unwrap();
+        text
+    }
+}
+
+#[test]
+fn every_format_shows_the_hidden_groups_together_as_the_total_minus_the_shown_ones() {
+    let (q, r, doc) = hidden_group_report("ja");
+    // Everyone 52, 営業 30 shown: 法務 and 開発 together are 22 of 29 invited.
+    assert_eq!(
+        r.hidden.iter().collect::<Vec<_>>(),
+        ["department=法務", "department=開発"]
+    );
+    let together = r.segments_together.as_ref().unwrap();
+    let shown: u64 = r.segments.iter().filter_map(|s| s.responses.shown()).sum();
+    assert_eq!(together.figure.responses, r.responses.shown().unwrap() - shown);
+    assert_eq!((together.figure.responses, together.figure.invited), (22, 29));
+
+    // HTML and PDF draw the document's tables.
+    let row = ["非表示のグループ計", "29", "22", "75.9%"].map(str::to_owned).to_vec();
+    assert_eq!(doc.rates.rows.last(), Some(&row));
+    let rating = doc.sections.iter().find(|s| s.title == "R").unwrap();
+    let groups = rating.groups.as_ref().unwrap();
+    assert_eq!(
+        groups.rows.last().unwrap()[..2],
+        ["非表示のグループ計".to_owned(), "22".to_owned()]
+    );
+    let html = String::from_utf8(survey_report::render(Format::Html, &q, &r, &doc, "t").unwrap()).unwrap();
+    assert!(
+        html.contains(r#"<tr><td class="">非表示のグループ計</td><td class="num">29</td><td class="num">22</td><td class="num">75.9%</td></tr>"#),
+        "{html}"
+    );
+    assert!(survey_report::pdf::render(&doc).unwrap().bytes.starts_with(b"%PDF-"));
+
+    // CSV: the rating's 22 answers of the hidden groups, each point the total minus 営業's.
+    let csv = survey_report::csv::render(&r);
+    let rows: Vec<Vec<&str>> = csv.lines().map(|l| l.split(',').collect()).collect();
+    let count = |segment: &str, point: &str| -> u64 {
+        rows.iter()
+            .find(|f| f[0] == "rating" && f[2] == point && f[3] == segment)
+            .map_or(0, |f| f[5].parse().unwrap())
+    };
+    for point in 0..=10 {
+        let p = point.to_string();
+        assert_eq!(
+            count("hidden_together", &p),
+            count("all", &p) - count("department=営業", &p),
+            "point {p}"
+        );
+    }
+    assert!(
+        rows.iter()
+            .any(|f| f[0] == "rating" && f[3] == "hidden_together" && f[4] == "22")
+    );
+
+    // XLSX: the responses sheet's last row, numbers as numbers.
+    let bytes = survey_report::render(Format::Xlsx, &q, &r, &doc, "").unwrap();
+    let mut read = workbook_parts(bytes);
+    assert!(read("xl/sharedStrings.xml").contains("非表示のグループ計"));
+    let responses = read("xl/worksheets/sheet1.xml");
+    assert!(
+        responses.contains(r#"<c r="B6"><v>29</v></c><c r="C6"><v>22</v></c>"#),
+        "{responses}"
+    );
+
+    // No hidden group on its own, in any format.
+    for segment in ["department=法務", "department=開発"] {
+        assert!(
+            rows.iter()
+                .filter(|f| f.get(3) == Some(&segment))
+                .all(|f| f[9] == "hidden" && f[4].is_empty()),
+            "{csv}"
+        );
+    }
+    for table in std::iter::once(&doc.rates).chain(doc.sections.iter().filter_map(|s| s.groups.as_ref())) {
+        for row in &table.rows {
+            if row[0].contains("法務") || row[0].contains("開発") {
+                assert!(
+                    row[1..].iter().all(|c| c == "非表示" || c == "4" || c == "25"),
+                    "{row:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn hidden_groups_together_that_would_be_one_groups_figure_are_not_shown() {
+    // 法務 took part in nothing: its "together" with 開発 would be 開発's own figure.
+    let q = Questionnaire::from_toml(TEMPLATE, "t.toml").unwrap();
+    let mut data = Aggregate::new(&q);
+    for (segment, n) in [("department=営業", 30), ("department=開発", 20)] {
+        for i in 0..n {
+            let answers = serde_json::json!({ "rating": i % 11, "agree": 1 + i % 5, "pick": "a" });
+            data.add(&q, segment, &q.validate_answers(&answers).unwrap());
+        }
+    }
+    let invited = vec![
+        ("department=営業".to_owned(), 40),
+        ("department=法務".to_owned(), 4),
+        ("department=開発".to_owned(), 25),
+    ];
+    let r = report::build(&q, &data, &invited, 5, 10, &mut |_| {});
+    assert_eq!(
+        r.hidden.iter().collect::<Vec<_>>(),
+        ["department=法務", "department=開発"]
+    );
+    assert!(r.segments_together.is_none() && r.measures.iter().all(|m| m.together.is_none()));
+    let doc = Document::new(
+        &q,
+        &r,
+        Meta::default(),
+        Words::new(&survey_design::Lang::parse("ja").unwrap()),
+    );
+    for format in [Format::Html, Format::Csv] {
+        let text = String::from_utf8(survey_report::render(format, &q, &r, &doc, "t").unwrap()).unwrap();
+        // (The methodology names the row; no table holds one.)
+        assert!(
+            !text.contains("<td class=\"\">非表示のグループ計") && !text.contains("hidden_together"),
+            "{format}"
+        );
+    }
+    let mut read = workbook_parts(survey_report::render(Format::Xlsx, &q, &r, &doc, "").unwrap());
+    assert!(!read("xl/sharedStrings.xml").contains("非表示のグループ計"));
 }

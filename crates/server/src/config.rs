@@ -20,6 +20,8 @@ pub struct Settings {
     pub scheduler: SchedulerSettings,
     #[serde(default)]
     pub secrets: SecretSettings,
+    #[serde(default)]
+    pub metrics: MetricsSettings,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -73,7 +75,25 @@ pub struct SessionSettings {
     pub ttl_minutes: i64,
     /// Failed logins per account within `login_window_minutes` before further tries are refused.
     pub login_attempts: u32,
+    /// Failed logins per client address (whatever the accounts) within the same window. The address
+    /// is counted in memory only: never stored or logged.
+    pub login_attempts_per_address: u32,
     pub login_window_minutes: i64,
+    /// The request header a trusted reverse proxy sets to the client's address
+    /// (`X-Forwarded-For`: its last address is taken, the one the proxy added). Empty: the address
+    /// of the connection itself, right when the server is reached directly.
+    #[serde(default)]
+    pub client_address_header: Option<String>,
+}
+
+/// `/metrics` (Prometheus text): off unless enabled; with a token, only for
+/// `Authorization: Bearer <token>`.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct MetricsSettings {
+    #[serde(default)]
+    pub enabled: bool,
+    #[serde(default)]
+    pub token: Option<Secret>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -138,12 +158,16 @@ from = "Survey <survey@localhost>"
 [session]
 ttl_minutes = 480
 login_attempts = 5
+login_attempts_per_address = 30
 login_window_minutes = 15
 
 [scheduler]
 enabled = true
 interval_seconds = 15
 utc_offset_hours = 9
+
+[metrics]
+enabled = false
 "#;
 
 #[derive(Debug, thiserror::Error)]

@@ -1,5 +1,6 @@
 //! A map shared by every worker and filled on first use, for values that never change once made
-//! (issuer keys, frozen questionnaires).
+//! (issuer keys), or that carry what they were made from so that a user can check it (a scheduled
+//! survey's questionnaire, with the hash of its source).
 
 use std::collections::HashMap;
 use std::hash::Hash;

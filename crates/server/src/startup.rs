@@ -62,10 +62,13 @@ pub async fn connect(settings: &Settings) -> Result<DatabaseConnection, StartErr
         ))
         .sqlx_logging(false)
         // Write-ahead log, so answering does not wait for readers; and every commit synced to disk
-        // before it is acknowledged (FULL), so an acknowledged response survives a crash.
+        // before it is acknowledged (FULL), so an acknowledged response survives a crash. Deleted
+        // content is overwritten with zeros (`secure_delete`), so the rows the close rewrites, and a
+        // purged roster, do not linger in free pages of the file.
         .map_sqlx_sqlite_opts(|o| {
             o.journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
                 .synchronous(sea_orm::sqlx::sqlite::SqliteSynchronous::Full)
+                .pragma("secure_delete", "ON")
         });
     Ok(Database::connect(options).await?)
 }
@@ -90,10 +93,15 @@ impl Application {
         let settings = Arc::new(settings);
         let state = AppState {
             db,
-            login_limiter: LoginLimiter::new(settings.session.login_attempts, settings.session.login_window_minutes),
+            login_limiter: LoginLimiter::new(
+                settings.session.login_attempts,
+                settings.session.login_attempts_per_address,
+                settings.session.login_window_minutes,
+            ),
             hmac_key: Arc::new(ring::hmac::Key::new(ring::hmac::HMAC_SHA256, &hmac_key)),
             issuers: Issuers::new(master_key),
             questionnaires: Default::default(),
+            closed_tallies: Default::default(),
             mailer,
             metrics: Metrics::default(),
             templates: Arc::new(crate::templates::load(&settings.templates_dir)),

@@ -24,6 +24,8 @@ pub struct AppState {
     pub metrics: Metrics,
     /// Questionnaires of scheduled and later surveys, parsed once.
     pub questionnaires: crate::services::surveys::Questionnaires,
+    /// Tallies of closed surveys, built once, for the receipt check.
+    pub closed_tallies: crate::services::closed_tallies::ClosedTallies,
     /// The bundled templates, read from `templates_dir` at start.
     pub templates: Arc<Vec<Template>>,
 }

@@ -1,5 +1,7 @@
 // The answer page: one section at a time, conditional questions, the draft kept in this browser
-// only, and the submission with the anonymous ballot. Field names follow respondent/form.rs.
+// only, and the submission with the anonymous ballot and a fresh salt. The acknowledgement is checked:
+// the receipt is recomputed from the ballot, the salt and the canonical answers the server echoes,
+// and a mismatch is shown as a warning, with the draft kept. Field names follow respondent/form.rs.
 (function () {
   "use strict";
   var T = self.SurveyToken;
@@ -22,7 +24,12 @@
     byId("done").hidden = false;
     byId("receipt").textContent = saved.receipt;
     byId("check").href = saved.check;
-    var text = say("受領番号: ", "Receipt: ") + saved.receipt + "\n" + location.origin + saved.check + "\n";
+    if (saved.salt) {
+      byId("salt").textContent = saved.salt;
+      byId("salt-box").hidden = false;
+    }
+    var text = say("受領番号: ", "Receipt: ") + saved.receipt + "\n" +
+      (saved.salt ? say("ソルト: ", "Salt: ") + saved.salt + "\n" : "") + location.origin + saved.check + "\n";
     byId("download").href = URL.createObjectURL(new Blob([text], { type: "text/plain" }));
     byId("copy").addEventListener("click", function () {
       navigator.clipboard.writeText(saved.receipt).then(function () {
@@ -178,27 +185,51 @@
   }
   function fail(message) { problem.textContent = message; problem.hidden = false; }
 
+  var types = {};
+  questions.forEach(function (q) { types[q.dataset.question] = q.dataset.type; });
+
+  // The server's acknowledgement does not match what this browser sent: said loudly, the draft kept.
+  function mismatch(found) {
+    var what = found.problem === "salt"
+      ? say("サーバーが返したソルトが、このブラウザが送ったものと違います。", "The server returned another salt than the one this browser sent.")
+      : found.problem === "answers"
+        ? say("サーバーが保存したと返した回答が、送った回答と違います（質問: " + found.questions.join(", ") + "）。",
+              "The answers the server says it stored differ from the ones sent (questions: " + found.questions.join(", ") + ").")
+        : say("サーバーが返した受領番号が、あなたの回答券・ソルト・回答から計算した値と一致しません。",
+              "The receipt the server returned is not the one computed from your ballot, salt and answers.");
+    fail(say("警告: ", "Warning: ") + what + say(
+      " 回答が送ったとおりに記録されたことを確認できません。入力内容はこのブラウザに残っています。この画面を保存し、調査会社に知らせてください。",
+      " This browser cannot confirm that your response was recorded as sent. Your answers are kept in this browser. Please keep a copy of this screen and tell the research firm."));
+    problem.focus();
+  }
+
   form.addEventListener("submit", function (ev) {
     ev.preventDefault();
     clearErrors();
     var state = save(), send = byId("send");
+    // Drawn once per ballot and kept until acknowledged, so a resend carries the same salt.
+    var salt = T.saltFor(localStorage, survey);
     send.disabled = true;
     fetch(form.dataset.submit, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ token: token, language: form.dataset.lang, answers: state.answers }),
+      body: JSON.stringify({ token: token, salt: salt, language: form.dataset.lang, answers: state.answers }),
       credentials: "omit", referrerPolicy: "no-referrer", cache: "no-store",
     }).then(function (res) {
       return res.json().catch(function () { return {}; }).then(function (body) {
         // 409 with a receipt: this very response was stored, but the first answer never came back.
         if (res.status === 201 || (res.status === 409 && body.receipt)) {
-          var done = { receipt: body.receipt, check: body.check };
-          localStorage.setItem(receiptKey, JSON.stringify(done));
-          localStorage.removeItem(draftKey);
-          T.forgetToken(localStorage, survey);
-          showReceipt(done);
-          byId("done").focus();
-          return;
+          return T.checkStored({ token: token, salt: salt, sent: state.answers, types: types, stored: body })
+            .then(function (found) {
+              if (found) { mismatch(found); return; }
+              var done = { receipt: body.receipt, salt: salt, check: body.check };
+              localStorage.setItem(receiptKey, JSON.stringify(done));
+              localStorage.removeItem(draftKey);
+              T.forgetToken(localStorage, survey);
+              T.forgetSalt(localStorage, survey);
+              showReceipt(done);
+              byId("done").focus();
+            });
         }
         var errors = body.errors || {}, firstPage = -1;
         Object.keys(errors).forEach(function (id) {

@@ -3,12 +3,6 @@
 (function () {
   "use strict";
   var T = self.SurveyToken;
-  var used = document.getElementById("continue");
-  if (used) {
-    // A used invitation: offer to continue only if this browser holds the ballot.
-    if (T.loadToken(localStorage, used.dataset.survey)) used.hidden = false;
-    return;
-  }
   var box = document.getElementById("issue");
   if (!box) return;
   var start = document.getElementById("start");
@@ -30,10 +24,14 @@
     start.disabled = true;
     problem.hidden = true;
     status.textContent = say("回答券を作っています…", "Making your ballot…");
+    // The challenge is derived from the address this browser shows and the survey's id; a page that
+    // supplies another one is refused before anything is sent.
     T.issue({
       directoryUrl: d.directory,
       keyId: d.keyId,
-      challenge: d.challenge,
+      surveyId: d.survey,
+      host: location.host,
+      pageChallenge: d.challenge,
       requestUrl: d.request + "?lang=" + encodeURIComponent(document.documentElement.lang),
     }).then(function (token) {
       T.storeToken(localStorage, d.survey, token);
@@ -41,10 +39,17 @@
       location.replace(d.answer);
     }, function (err) {
       status.textContent = "";
-      problem.textContent = err.message;
+      problem.textContent = err.code === "challenge-mismatch"
+        ? say("このページが示す回答券のチャレンジは、このブラウザがサーバーのアドレス（" + location.host +
+              "）と調査IDから計算したものと異なります。回答券は要求していません。別のチャレンジは回答券にあなたの印を付けるために使われるおそれがあります。このページでは回答せず、調査会社に知らせてください。",
+              "This page supplies a ballot challenge other than the one this browser derives from the server's address (" +
+              location.host + ") and the survey's id. No ballot was requested: another challenge could mark your ballot as yours. " +
+              "Please do not answer on this page, and tell the research firm.")
+        : err.message;
       problem.hidden = false;
-      // A refusal that will not change (used, closed) keeps the button off; anything else may be retried.
-      start.disabled = err.status === 409;
+      // A refusal that will not change (used, closed, a foreign challenge) keeps the button off;
+      // anything else may be retried.
+      start.disabled = err.status === 409 || err.code === "challenge-mismatch";
     });
   });
 })();

@@ -1,6 +1,8 @@
 // Anonymous survey token client: RFC 9474 RSABSSA-SHA384-PSS-Deterministic blind signatures in the
-// Privacy Pass token format of RFC 9578 (token type 0x0002). One plain file with no dependencies, so
-// the copy a browser receives can be compared byte for byte with the published one.
+// Privacy Pass token format of RFC 9578 (token type 0x0002), with the survey's token challenge derived
+// here from the host and the survey id (never taken from the page), and the salted receipt that the
+// answer page recomputes from what the server echoes. One plain file with no dependencies, so the copy
+// a browser receives can be compared byte for byte with the published one (`survey client verify`).
 (function (root) {
   "use strict";
 
@@ -13,6 +15,12 @@
     + "06092a864886f70d010108300b0609608648016503040202a203020130");
   const ALG_RSA = hex("300d06092a864886f70d0101010500");
   const TYPE_BYTES = new Uint8Array([0, TOKEN_TYPE]);
+  // The labels of survey_token (wire.rs and tally.rs), byte for byte.
+  const utf8 = (text) => new TextEncoder().encode(text);
+  const REDEMPTION_CONTEXT_LABEL = utf8("anonymous-employee-survey/redemption-context/v1");
+  const ANSWERS_LABEL = utf8("anonymous-employee-survey/answers/v2");
+  const RECEIPT_LABEL = utf8("anonymous-employee-survey/receipt/v1");
+  const ANSWER_SALT_LEN = 32;
 
   function hex(s) {
     return new Uint8Array(s.match(/../g).map((b) => parseInt(b, 16)));
@@ -206,9 +214,47 @@
     return err;
   }
 
-  async function issue({ directoryUrl, keyId: pageKeyId, challenge, requestUrl, fetch }) {
+  // The survey id (a UUID, with or without hyphens) as its 16 bytes.
+  function surveyIdBytes(surveyId) {
+    const digits = typeof surveyId === "string" ? surveyId.replace(/-/g, "") : "";
+    if (!/^[0-9a-fA-F]{32}$/.test(digits)) throw new Error("the survey id is not a UUID");
+    return hex(digits.toLowerCase());
+  }
+
+  // The RFC 9577 TokenChallenge every token of a survey is bound to, as survey_token::wire::
+  // survey_challenge builds it: type 0x0002, issuer name and origin both the host the browser shows
+  // (`location.host`), and the redemption context SHA-256(label || survey id bytes). Derived here,
+  // never taken from the page, so a page cannot bind one respondent's token to a challenge of its own.
+  async function surveyChallenge(host, surveyId) {
+    if (typeof host !== "string" || host === "") throw new Error("no host to derive the token challenge from");
+    const name = utf8(host);
+    if (name.length > 0xffff) throw new Error("host too long");
+    const context = await sha("SHA-256", concat(REDEMPTION_CONTEXT_LABEL, surveyIdBytes(surveyId)));
+    const len16 = new Uint8Array([name.length >> 8, name.length & 0xff]);
+    return concat(TYPE_BYTES, len16, name, new Uint8Array([32]), context, len16, name);
+  }
+
+  // The challenge this browser derives; a challenge the page also supplies must be the same, or no
+  // token is requested at all (err.code "challenge-mismatch").
+  async function checkedChallenge(host, surveyId, pageChallenge) {
+    const derived = await surveyChallenge(host, surveyId);
+    if (pageChallenge !== undefined && pageChallenge !== null && pageChallenge !== "") {
+      let given = null;
+      try { given = base64url.decode(pageChallenge); } catch (_) { /* refused below */ }
+      if (!given || !equal(given, derived)) {
+        const err = new Error("the page supplies a token challenge other than the one derived from " + host +
+          " and the survey id; no token was requested");
+        err.code = "challenge-mismatch";
+        throw err;
+      }
+    }
+    return derived;
+  }
+
+  async function issue({ directoryUrl, keyId: pageKeyId, surveyId, host, pageChallenge, requestUrl, fetch }) {
     fetch = fetch || ((...a) => globalThis.fetch(...a)); // unbound window.fetch can throw "Illegal invocation"
     const id = need(base64url.decode(pageKeyId), 32, "key id");
+    const challenge = await checkedChallenge(host, surveyId, pageChallenge);
     const dirRes = await fetch(directoryUrl, { method: "GET", ...QUIET });
     if (!dirRes.ok) throw await httpError(dirRes, "key directory");
     const dir = await dirRes.json();
@@ -225,7 +271,7 @@
     const pk = parseSpki(spki);
     const cryptoKey = await importKey(pk);
     const nonce = randomBytes(32);
-    const digest = await challengeDigest(base64url.decode(challenge));
+    const digest = await challengeDigest(challenge);
     const input = tokenInput(nonce, digest, id);
     const { blindedMsg, inv } = await blind(pk, input);
     const res = await fetch(requestUrl, {
@@ -242,14 +288,114 @@
     return base64url.encode(token(nonce, digest, id, sig));
   }
 
+  // --- the receipt (survey_token::tally) ---
+
+  // A fresh salt for one response: 32 random bytes, base64url. It goes with the submission and into
+  // the answers digest, so the published tally cannot confirm guessed answers.
+  const newSalt = () => base64url.encode(randomBytes(ANSWER_SALT_LEN));
+
+  // SHA-256(ANSWERS_LABEL || salt || canonical answer bytes).
+  const answersDigest = async (salt, canonical) =>
+    sha("SHA-256", concat(ANSWERS_LABEL, need(salt, ANSWER_SALT_LEN, "salt"), canonical));
+
+  // SHA-256(RECEIPT_LABEL || token || answers digest), as lower-case hex.
+  async function receiptOf(tokenB64, saltB64, canonicalText) {
+    const digest = await answersDigest(base64url.decode(saltB64), utf8(canonicalText));
+    const r = await sha("SHA-256", concat(RECEIPT_LABEL, base64url.decode(tokenB64), need(digest, 32, "digest")));
+    return Array.from(r, (b) => b.toString(16).padStart(2, "0")).join("");
+  }
+
+  // What the server keeps of a sent answer, by the rules of survey_design's validation and canonical
+  // encoding: text trimmed (Rust's White_Space) and NFC, multiple choices in any order, numbers as
+  // numbers; an empty value is no answer.
+  const trimmed = (text) => text.replace(/^\p{White_Space}+|\p{White_Space}+$/gu, "").normalize("NFC");
+  function isEmpty(v) {
+    if (v === null || v === undefined) return true;
+    if (typeof v === "string") return trimmed(v) === "";
+    if (Array.isArray(v)) return v.length === 0;
+    if (typeof v === "object") return Object.keys(v).length === 0;
+    return false;
+  }
+  function normalised(v, type) {
+    if (typeof v === "string") return type === "short_text" || type === "long_text" ? trimmed(v) : v;
+    if (Array.isArray(v)) {
+      const items = v.map((x) => normalised(x, type));
+      return type === "multiple_choice" ? items.sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1)) : items;
+    }
+    if (v && typeof v === "object") {
+      const out = {};
+      for (const k of Object.keys(v).sort()) {
+        out[k] = k === "other" && typeof v[k] === "string" ? trimmed(v[k]) : normalised(v[k], type);
+      }
+      return out;
+    }
+    return v;
+  }
+  function same(a, b) {
+    if (typeof a === "number" && typeof b === "number") {
+      return Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b)); // the server's decimal rounding
+    }
+    if (Array.isArray(a) || Array.isArray(b)) {
+      return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => same(x, b[i]));
+    }
+    if (a && b && typeof a === "object" && typeof b === "object") {
+      const ka = Object.keys(a), kb = Object.keys(b);
+      return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && same(a[k], b[k]));
+    }
+    return a === b;
+  }
+
+  // The questions whose stored (canonical) answer is not what was sent; [] when all are.
+  function answersDiffer(sent, canonicalText, types) {
+    let stored;
+    try { stored = JSON.parse(canonicalText); } catch (_) { return ["*"]; }
+    if (!stored || typeof stored !== "object" || Array.isArray(stored)) return ["*"];
+    const differ = [];
+    const asked = Object.keys(sent || {}).filter((id) => !isEmpty(sent[id]));
+    for (const id of asked) {
+      const type = (types || {})[id];
+      if (!(id in stored) || !same(normalised(sent[id], type), normalised(stored[id], type))) differ.push(id);
+    }
+    for (const id of Object.keys(stored)) if (asked.indexOf(id) < 0) differ.push(id);
+    return differ;
+  }
+
+  // The browser's check of the server's acknowledgement: it must echo the salt sent, answers that are
+  // the ones sent, and a receipt recomputed from the token, the salt and those canonical answers.
+  // Returns null when everything matches, else { problem: "salt" | "answers" | "receipt", questions }.
+  async function checkStored({ token: tokenB64, salt, sent, types, stored }) {
+    if (!stored || typeof stored.receipt !== "string" || typeof stored.canonical_answers !== "string") {
+      return { problem: "receipt", questions: [] };
+    }
+    if (stored.salt !== salt) return { problem: "salt", questions: [] };
+    const questions = answersDiffer(sent, stored.canonical_answers, types);
+    if (questions.length) return { problem: "answers", questions };
+    let expected;
+    try { expected = await receiptOf(tokenB64, salt, stored.canonical_answers); } catch (_) { expected = null; }
+    if (expected === null || expected !== stored.receipt.toLowerCase()) return { problem: "receipt", questions: [] };
+    return null;
+  }
+
   const storageKey = (surveyId) => "survey-token:" + surveyId;
   const storeToken = (storage, surveyId, tokenB64) => storage.setItem(storageKey(surveyId), tokenB64);
   const loadToken = (storage, surveyId) => storage.getItem(storageKey(surveyId));
   const forgetToken = (storage, surveyId) => storage.removeItem(storageKey(surveyId));
+  // One salt per ballot, kept until the response is acknowledged, so a resend carries the same one
+  // (and gets the same receipt back).
+  const saltKey = (surveyId) => "survey-salt:" + surveyId;
+  function saltFor(storage, surveyId) {
+    const kept = storage.getItem(saltKey(surveyId));
+    if (kept) return kept;
+    const salt = newSalt();
+    storage.setItem(saltKey(surveyId), salt);
+    return salt;
+  }
+  const forgetSalt = (storage, surveyId) => storage.removeItem(saltKey(surveyId));
 
   const api = {
     base64url, parseSpki, keyId, importKey, emsaPssEncode, blind, finalize, tokenRequest, parseTokenResponse,
-    tokenInput, token, challengeDigest, issue, storeToken, loadToken, forgetToken,
+    tokenInput, token, challengeDigest, surveyChallenge, issue, storeToken, loadToken, forgetToken,
+    newSalt, answersDigest, receiptOf, answersDiffer, checkStored, saltFor, forgetSalt,
   };
   if (typeof module === "object" && module.exports) module.exports = api;
   else root.SurveyToken = api;

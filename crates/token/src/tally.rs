@@ -1,14 +1,22 @@
 //! Receipts and the published tally: what lets anyone check the count.
 //!
 //! A respondent's **receipt** is `SHA-256(RECEIPT_LABEL || token || answers_digest)`, where `token` is
-//! the RFC 9578 token they redeemed and `answers_digest` is `SHA-256(ANSWERS_LABEL || canonical answer
-//! bytes)`. The server returns it when it stores the response; the browser can recompute it.
+//! the RFC 9578 token they redeemed and `answers_digest` is
+//! `SHA-256(ANSWERS_LABEL || salt || canonical answer bytes)`. The **salt** is 32 random bytes drawn
+//! for this one response by the respondent's browser (by the server on the no-JavaScript path); it
+//! travels with the submission and comes back with the receipt, and the server never stores it. It
+//! keeps the published digests from confirming guesses: without it, an auditor could hash every
+//! possible answer set of a closed-form questionnaire and read each response's answers off the
+//! tally. The server returns the receipt when it stores the response, with the salt and the canonical
+//! answers it stored, so the browser can recompute the receipt and refuse one that does not match.
 //!
 //! At close the **tally** lists every counted response as its token and answers digest, the survey's
 //! keys and challenge, the count, and the Merkle root (RFC 6962) over the receipts sorted by value —
 //! sorted, so the order of the leaves says nothing about the order of arrival. [`Tally::verify`] is
 //! the auditor's check: every token valid under a published key and bound to the survey's challenge,
-//! no nonce twice, and the count and root as stated. [`Tally::proof`] gives a receipt's inclusion proof.
+//! no nonce twice, and the count and root as stated. [`Tally::proof`] gives a receipt's inclusion
+//! proof, and [`Tally::holds_answers`] lets a respondent who kept their salt check that their entry
+//! commits to their answers.
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -19,14 +27,44 @@ use crate::rsabssa::PublicKey;
 use crate::wire::{Token, TokenChallenge, sha256};
 
 pub const RECEIPT_LABEL: &[u8] = b"anonymous-employee-survey/receipt/v1";
-pub const ANSWERS_LABEL: &[u8] = b"anonymous-employee-survey/answers/v1";
+/// Version 2: salted. (Version 1, `SHA-256("…/answers/v1" || canonical answers)`, had no salt.)
+pub const ANSWERS_LABEL: &[u8] = b"anonymous-employee-survey/answers/v2";
+/// Bytes of a response's salt.
+pub const SALT_LEN: usize = 32;
 
-pub fn answers_digest(canonical_answers: &[u8]) -> Hash {
-    sha256(&[ANSWERS_LABEL, canonical_answers].concat())
+/// A response's salt: 32 random bytes only its respondent keeps.
+pub type Salt = [u8; SALT_LEN];
+
+/// `SHA-256(ANSWERS_LABEL || salt || canonical answers)`. The salt has a fixed length, so the
+/// concatenation is unambiguous.
+pub fn answers_digest(salt: &Salt, canonical_answers: &[u8]) -> Hash {
+    sha256(&[ANSWERS_LABEL, &salt[..], canonical_answers].concat())
 }
 
 pub fn receipt(token: &[u8], answers_digest: &Hash) -> Hash {
     sha256(&[RECEIPT_LABEL, token, &answers_digest[..]].concat())
+}
+
+/// A fresh random salt.
+pub fn fresh_salt(rng: &mut impl rand::RngCore) -> Salt {
+    let mut salt = [0u8; SALT_LEN];
+    rng.fill_bytes(&mut salt);
+    salt
+}
+
+/// Reads a salt sent as base64url (padding allowed, as for tokens): exactly 32 bytes.
+pub fn parse_salt(text: &str) -> Result<Salt, crate::TokenError> {
+    // 32 bytes are 43 characters (44 with padding): anything much longer is not worth decoding.
+    if text.trim().len() > 48 {
+        return Err(crate::TokenError::Malformed("salt (32 bytes of base64url)"));
+    }
+    let bytes = URL_SAFE_NO_PAD
+        .decode(text.trim().trim_end_matches('='))
+        .map_err(|_| crate::TokenError::Malformed("salt (base64url)"))?;
+    bytes.as_slice().try_into().map_err(|_| crate::TokenError::Length {
+        expected: SALT_LEN,
+        got: bytes.len(),
+    })
 }
 
 /// An exported tally, as JSON: byte strings in base64url without padding, hashes in lower-case hex.
@@ -221,6 +259,27 @@ impl Tally {
             root: self.root.clone(),
             path: path.iter().map(|h| hex(h)).collect(),
         })
+    }
+}
+
+impl Tally {
+    /// The entry whose receipt is `receipt_hex`, if the tally lists one.
+    pub fn entry(&self, receipt_hex: &str) -> Option<&TallyEntry> {
+        let wanted = unhex(receipt_hex.trim(), "").ok()?;
+        self.responses.iter().find(|e| {
+            let (Ok(token), Ok(digest)) = (b64(&e.token, ""), unhex(&e.answers_digest, "")) else {
+                return false;
+            };
+            receipt(&token, &digest) == wanted
+        })
+    }
+
+    /// The respondent's check of their own entry: the tally lists `receipt_hex`, and its answers
+    /// digest is that of these canonical answers under this salt.
+    pub fn holds_answers(&self, receipt_hex: &str, salt: &Salt, canonical_answers: &[u8]) -> bool {
+        self.entry(receipt_hex)
+            .and_then(|e| unhex(&e.answers_digest, "").ok())
+            .is_some_and(|digest| digest == answers_digest(salt, canonical_answers))
     }
 }
 

@@ -30,7 +30,7 @@ fn fixture() -> Fixture {
             let key = if i < 3 { &a } else { &b };
             (
                 token(key, &challenge),
-                answers_digest(format!("answers {i}").as_bytes()),
+                answers_digest(&[i; 32], format!("answers {i}").as_bytes()),
             )
         })
         .collect();

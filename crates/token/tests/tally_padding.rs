@@ -21,7 +21,7 @@ fn a_padded_token_that_verifies_has_a_proof() {
     let key = PublicKey::from_spki(&field("pkS")).unwrap();
     let challenge = TokenChallenge::parse(&field("token_challenge")).unwrap();
     let token = field("token");
-    let digest = answers_digest(br#"{"support":4}"#);
+    let digest = answers_digest(&[9; 32], br#"{"support":4}"#);
     let mut tally = Tally::build(
         "survey-1",
         &challenge,

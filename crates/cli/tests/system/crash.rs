@@ -6,7 +6,7 @@ use std::cell::{Cell, RefCell};
 
 use futures_util::StreamExt;
 use survey_server::fixtures::open_survey;
-use survey_token::tally::{answers_digest, hex};
+use survey_token::tally::{answers_digest, hex, receipt as receipt_of};
 
 use crate::site::{Answer, Backend, Server, Site, client, submit, take_token};
 
@@ -121,12 +121,17 @@ async fn killed_mid_load_loses_no_acknowledged_response(backend: Backend) {
         );
     }
     // Nothing half-written: each stored answer is whole, as its digest (and so its receipt) says.
+    // These submissions bring no salt, so the server derived each from the token under its key.
     for row in &rows {
+        let token = base64::Engine::decode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, &row.token).unwrap();
+        let salt = survey_server::services::responses::derived_salt(&state.hmac_key, &token);
+        let digest = answers_digest(&salt, row.answers.as_bytes());
         assert_eq!(
-            hex(&answers_digest(row.answers.as_bytes())),
+            hex(&digest),
             row.answers_digest,
             "a stored response's answers do not match their digest"
         );
+        assert_eq!(hex(&receipt_of(&token, &digest)), row.receipt);
     }
     assert!(
         !before.contains("panicked"),

@@ -31,8 +31,11 @@ const DEFAULT_LONG_TEXT: u32 = 2_000;
 const DEFAULT_OTHER_TEXT: u32 = 200;
 const MAX_DECIMALS: u32 = 6;
 
-pub(super) fn build(root: &Node) -> Result<Questionnaire, Vec<Problem>> {
-    let mut loader = Loader::default();
+pub(super) fn build(root: &Node, source: &str) -> Result<Questionnaire, Vec<Problem>> {
+    let mut loader = Loader {
+        source,
+        ..Loader::default()
+    };
     let questionnaire = loader.questionnaire(root);
     match questionnaire {
         Some(q) if loader.problems.0.is_empty() => Ok(q),
@@ -41,7 +44,9 @@ pub(super) fn build(root: &Node) -> Result<Questionnaire, Vec<Problem>> {
 }
 
 #[derive(Default)]
-struct Loader {
+struct Loader<'t> {
+    /// The template's text, to point into a string at the character a problem is about.
+    source: &'t str,
     problems: Problems,
     languages: Vec<Lang>,
     fallback: Option<Lang>,
@@ -80,7 +85,7 @@ struct Draft<'a> {
     show_if: Option<&'a Node>,
 }
 
-impl Loader {
+impl Loader<'_> {
     fn questionnaire(&mut self, root: &Node) -> Option<Questionnaire> {
         let top = self.problems.table(root, "the questionnaire")?;
         let id = top
@@ -109,6 +114,17 @@ impl Loader {
         let topics = self.topics(&top);
         self.scales(&top);
         let sections = self.sections(&top);
+        if anonymity_statement.is_some()
+            && let Some(node) = top.get("anonymity_statement")
+        {
+            let comments = sections.as_ref().is_some_and(|sections| {
+                sections
+                    .iter()
+                    .flat_map(|s| &s.questions)
+                    .any(|q| matches!(q.kind, QuestionKind::LongText { .. }))
+            });
+            self.statement_thresholds(node, comments);
+        }
         top.finish(&mut self.problems);
 
         let sections = sections?;
@@ -262,6 +278,109 @@ impl Loader {
         }
         let fallback = self.fallback.clone()?;
         (ok && by_lang.contains_key(&fallback)).then(|| Text::new(by_lang, fallback))
+    }
+
+    /// The anonymity statement names the survey's thresholds only through `{k}` and, when the
+    /// questionnaire asks for comments (a `long_text` question), `{comment_k}`: a number written
+    /// in it would not follow the survey's settings (see [`crate::statement`]).
+    fn statement_thresholds(&mut self, node: &Node, comments: bool) {
+        use crate::statement::{COMMENT_K, K, literal_numbers, placeholders};
+        let Value::Table(entries) = &node.value else { return };
+        for entry in entries {
+            let Value::Str(text) = &entry.node.value else { continue };
+            let lang = &entry.key;
+            let found = placeholders(text);
+            for (span, name) in &found {
+                if *name == K || *name == COMMENT_K {
+                    continue;
+                }
+                let hint = match closest(name, [K, COMMENT_K]) {
+                    Some(near) => format!("did you mean `{{{near}}}`?"),
+                    None => format!(
+                        "the placeholders are `{{{K}}}` (the smallest group results are shown for) and \
+                         `{{{COMMENT_K}}}` (the fewest respondents comments are shown for)"
+                    ),
+                };
+                let at = self.inside(&entry.node, text, span.clone());
+                self.problems.report(
+                    &at,
+                    format!("unknown placeholder `{{{name}}}` in the `{lang}` anonymity statement"),
+                    Some(hint),
+                );
+            }
+            let numbers = literal_numbers(text);
+            for span in &numbers {
+                let at = self.inside(&entry.node, text, span.clone());
+                self.problems.report(
+                    &at,
+                    format!(
+                        "the `{lang}` anonymity statement writes the number `{}` itself",
+                        &text[span.clone()]
+                    ),
+                    Some(format!(
+                        "write `{{{K}}}` where the smallest group results are shown for belongs and \
+                         `{{{COMMENT_K}}}` where the fewest respondents for comments does: the survey's own \
+                         thresholds fill them when the statement is shown, so it never promises other numbers"
+                    )),
+                );
+            }
+            let has = |name: &str| found.iter().any(|(_, n)| *n == name);
+            let missing: Vec<&str> = [(K, true), (COMMENT_K, comments)]
+                .into_iter()
+                .filter(|(name, needed)| *needed && !has(name))
+                .map(|(name, _)| name)
+                .collect();
+            // A statement with numbers of its own is told above where the placeholders go.
+            if missing.is_empty() || !numbers.is_empty() {
+                continue;
+            }
+            let japanese = Lang::parse(lang).is_ok_and(|l| l.is_japanese());
+            let example = |name: &str| match (name == K, japanese) {
+                (true, true) => "集計結果は、{k}人以上の回答があるグループについてのみ示します。",
+                (true, false) => "Results are shown only for groups of at least {k} respondents.",
+                (false, true) => "自由記述は、{comment_k}人以上の回答がある場合にのみ紹介します。",
+                (false, false) => "Comments are shown only when at least {comment_k} people have responded.",
+            };
+            let names = list(missing.iter().map(|n| match *n {
+                K => "{k}",
+                _ => "{comment_k}",
+            }));
+            let examples: Vec<&str> = missing.iter().map(|n| example(n)).collect();
+            self.problems.report(
+                &entry.node.span,
+                format!("the `{lang}` anonymity statement does not name the survey's thresholds: it lacks {names}"),
+                Some(format!(
+                    "add, for example, `{}` ({} the survey's own threshold when shown{})",
+                    examples.join(" "),
+                    if missing.len() == 1 {
+                        "it is filled with"
+                    } else {
+                        "they are filled with"
+                    },
+                    if comments && missing.contains(&COMMENT_K) {
+                        "; the questionnaire asks for comments, so the statement says when they are shown"
+                    } else {
+                        ""
+                    }
+                )),
+            );
+        }
+    }
+
+    /// The span of `part` of a string's parsed `text`, found in the template where the string is
+    /// written; the whole string when escapes or line continuations leave it ambiguous.
+    fn inside(&self, node: &Node, text: &str, part: std::ops::Range<usize>) -> Span {
+        let needle = &text[part.clone()];
+        let raw = self.source.get(node.span.clone()).unwrap_or("");
+        let nth = text[..part.start].matches(needle).count();
+        let same_count = raw.matches(needle).count() == text.matches(needle).count();
+        match raw.match_indices(needle).nth(nth) {
+            Some((offset, _)) if same_count => {
+                let start = node.span.start + offset;
+                start..start + needle.len()
+            }
+            _ => node.span.clone(),
+        }
     }
 
     fn required_text(&mut self, table: &Table<'_>, key: &'static str, meaning: &str) -> Option<Text> {

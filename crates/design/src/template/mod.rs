@@ -80,7 +80,7 @@ impl Questionnaire {
     /// languages = ["ja", "en"]
     /// default_language = "ja"
     /// title = { ja = "パルス調査", en = "Pulse survey" }
-    /// anonymity_statement = { ja = "回答は匿名です。", en = "Your answers are anonymous." }
+    /// anonymity_statement = { ja = "{k}人未満のグループの結果は示しません。", en = "No result for fewer than {k} people." }
     ///
     /// [[sections]]
     /// id = "main"
@@ -108,7 +108,7 @@ impl Questionnaire {
     /// ```
     pub fn from_toml(text: &str, file: &str) -> Result<Self, TemplateErrors> {
         let problems = match source::parse(text) {
-            Ok(root) => match build::build(&root) {
+            Ok(root) => match build::build(&root, text) {
                 Ok(questionnaire) => return Ok(questionnaire),
                 Err(problems) => problems,
             },

@@ -128,7 +128,11 @@ impl<'a> Table<'a> {
     }
 
     pub fn get(&self, key: &'static str) -> Option<&'a Node> {
-        self.asked.borrow_mut().push(key);
+        let mut asked = self.asked.borrow_mut();
+        if !asked.contains(&key) {
+            asked.push(key);
+        }
+        drop(asked);
         self.entries.iter().find(|e| e.key == key).map(|e| &e.node)
     }
 

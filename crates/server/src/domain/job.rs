@@ -2,9 +2,9 @@ use sea_orm::DeriveValueType;
 use sea_orm::entity::prelude::*;
 use sea_orm::sea_query::ValueTypeErr;
 
-/// What a scheduled job does. Stored as `open`, `invite`, `remind:N` or `close`: a reminder carries
-/// its number, so this is a value type over text rather than a fixed list of names; an unknown
-/// stored kind is an error when the row is read.
+/// What a scheduled job does. Stored as `open`, `invite`, `remind:N`, `close` or `compact`: a
+/// reminder carries its number, so this is a value type over text rather than a fixed list of
+/// names; an unknown stored kind is an error when the row is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, DeriveValueType)]
 #[sea_orm(value_type = "String")]
 pub enum JobKind {
@@ -13,6 +13,9 @@ pub enum JobKind {
     /// The n-th reminder (1-based).
     Remind(i32),
     Close,
+    /// After the close: compacting the storage, so that no page keeps the responses in arrival
+    /// order. Made by the close itself, and retried until it succeeds.
+    Compact,
 }
 
 impl std::fmt::Display for JobKind {
@@ -22,6 +25,7 @@ impl std::fmt::Display for JobKind {
             Self::Invite => f.write_str("invite"),
             Self::Remind(n) => write!(f, "remind:{n}"),
             Self::Close => f.write_str("close"),
+            Self::Compact => f.write_str("compact"),
         }
     }
 }
@@ -34,6 +38,7 @@ impl std::str::FromStr for JobKind {
             "open" => Ok(Self::Open),
             "invite" => Ok(Self::Invite),
             "close" => Ok(Self::Close),
+            "compact" => Ok(Self::Compact),
             other => other
                 .strip_prefix("remind:")
                 .and_then(|n| n.parse().ok())

@@ -6,6 +6,7 @@ pub mod email;
 mod ids;
 mod job;
 pub mod name;
+mod reminder_mode;
 mod role;
 mod survey_state;
 
@@ -13,5 +14,6 @@ pub use email::Email;
 pub use ids::{JobId, OrganisationId, SurveyId, UserId};
 pub use job::{JobKind, JobState};
 pub use name::{Name, NameOf};
+pub use reminder_mode::ReminderMode;
 pub use role::Role;
 pub use survey_state::SurveyState;

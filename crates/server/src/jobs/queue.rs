@@ -76,6 +76,90 @@ pub async fn bring_forward(db: &impl ConnectionTrait, survey_id: SurveyId, job_i
     Ok(())
 }
 
+/// Opening a survey by hand, in the transaction that opens it: its invitations are sent now instead
+/// of on the planned day (the pending `invite` job is due at once), the planned `open` job has
+/// nothing left to do, and, with `move_reminders`, every pending reminder moves earlier by as many
+/// days as the opening did (else each keeps its date). Returns how many days earlier than planned
+/// the survey opened (0 when it opened on the planned day or had no pending opening).
+pub async fn open_now(
+    db: &impl ConnectionTrait,
+    survey_id: SurveyId,
+    move_reminders: bool,
+    offset_hours: i32,
+) -> Result<i64, AppError> {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let now = Utc::now();
+    let pending = job::Entity::find()
+        .filter(job::Column::SurveyId.eq(survey_id))
+        .filter(job::Column::State.eq(JobState::Pending))
+        .all(db)
+        .await?;
+    let local = |t: DateTime<Utc>| (t + chrono::Duration::hours(i64::from(offset_hours))).date_naive();
+    let planned = pending.iter().find(|j| j.kind == JobKind::Open).map(|j| j.run_at);
+    let days = planned.map_or(0, |planned| (local(planned) - local(now)).num_days().max(0));
+    for j in pending {
+        let mut active = j.clone().into_active_model();
+        match j.kind {
+            JobKind::Open => active.state = Set(JobState::Done),
+            JobKind::Invite if j.run_at > now => active.run_at = Set(now),
+            JobKind::Remind(_) if move_reminders && days > 0 => {
+                active.run_at = Set((j.run_at - chrono::Duration::days(days)).max(now));
+            }
+            _ => continue,
+        }
+        active.update(db).await?;
+    }
+    Ok(days)
+}
+
+/// At close, in its transaction: the job that compacts the storage. It is due a minute later, so
+/// that the close's own attempt right after its commit comes first; if that fails, the scheduler
+/// runs it (and again, with its backoff) until it succeeds.
+pub async fn add_compaction(db: &impl ConnectionTrait, survey_id: SurveyId) -> Result<JobId, AppError> {
+    let id = JobId::new();
+    job::ActiveModel {
+        id: Set(id),
+        survey_id: Set(survey_id),
+        kind: Set(JobKind::Compact),
+        run_at: Set(Utc::now() + chrono::Duration::minutes(1)),
+        state: Set(JobState::Pending),
+        attempts: Set(0),
+        locked_until: Set(None),
+        last_error: Set(None),
+    }
+    .insert(db)
+    .await?;
+    Ok(id)
+}
+
+/// Marks a job done that was done outside the scheduler (the close's own compaction), unless a
+/// scheduler has claimed it meanwhile, which then finishes it itself.
+pub async fn done_outside(db: &impl ConnectionTrait, id: JobId) -> Result<(), AppError> {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    job::Entity::update_many()
+        .col_expr(
+            job::Column::State,
+            sea_orm::sea_query::Expr::value(JobState::Done.as_str()),
+        )
+        .filter(job::Column::Id.eq(id))
+        .filter(job::Column::State.eq(JobState::Pending))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Notes why a job tried outside the scheduler failed, for the survey page; it stays pending.
+pub async fn failed_outside(db: &impl ConnectionTrait, id: JobId, error: &str) -> Result<(), AppError> {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    job::Entity::update_many()
+        .col_expr(job::Column::LastError, sea_orm::sea_query::Expr::value(error))
+        .filter(job::Column::Id.eq(id))
+        .filter(job::Column::State.eq(JobState::Pending))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
 /// `hour`:00 on `day` in the fieldwork's time zone, in UTC.
 fn at(day: NaiveDate, hour: u32, offset_hours: i32) -> DateTime<Utc> {
     let local = day.and_time(NaiveTime::from_hms_opt(hour, 0, 0).unwrap_or_default());

@@ -7,8 +7,9 @@ use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 
 use super::queue;
-use crate::domain::{JobKind, JobState};
+use crate::domain::{JobKind, JobState, ReminderMode};
 use crate::error::AppError;
+use crate::services::invitations;
 use crate::services::surveys::{self, State};
 use crate::state::AppState;
 use crate::storage::{invitation, job, survey};
@@ -78,6 +79,7 @@ async fn run(state: &AppState, claimed: &job::Model) -> Result<(), AppError> {
             }
         }
         JobKind::Invite => send(state, &s, None).await?,
+        JobKind::Compact => crate::services::responses::compact(&state.db).await?,
         JobKind::Remind(n) => {
             if s.state == State::Open {
                 send(state, &s, Some(n)).await?;
@@ -87,23 +89,30 @@ async fn run(state: &AppState, claimed: &job::Model) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Sends invitations (to invitees not yet invited) or reminder `n` (to invitees who have taken no
-/// token and have had fewer than `n` reminders). Each invitee is marked right after their message
-/// is handed over, so a job resumed after a crash does not send it again.
+/// Sends invitations (to invitees not yet invited) or reminder `n` (to invitees who have had fewer
+/// than `n` reminders and, unless the survey reminds everyone, have taken no ballot). Each invitee
+/// is marked right after their message is handed over, so a job resumed after a crash does not send
+/// it again. A survey that reminds everyone sends each invitee one lasting code, every time.
 async fn send(state: &AppState, s: &survey::Model, reminder: Option<i32>) -> Result<(), AppError> {
     let mut query = invitation::Entity::find()
         .filter(invitation::Column::SurveyId.eq(s.id))
         .filter(invitation::Column::Email.is_not_null());
     query = match reminder {
         None => query.filter(invitation::Column::Invited.eq(false)),
+        Some(n) if s.reminder_mode == ReminderMode::Everyone => query
+            .filter(invitation::Column::Invited.eq(true))
+            .filter(invitation::Column::RemindersSent.lt(n)),
         Some(n) => query
             .filter(invitation::Column::Invited.eq(true))
             .filter(invitation::Column::TokenIssued.eq(false))
             .filter(invitation::Column::RemindersSent.lt(n)),
     };
     for invitee in query.all(&state.db).await? {
-        let code = crate::services::invitations::new_code(&state.db, &state.hmac_key, &invitee).await?;
-        let Some(mail) = crate::services::invitations::mail(
+        let code = match s.reminder_mode {
+            ReminderMode::Everyone => invitations::keep_lasting_code(&state.db, &state.hmac_key, &invitee).await?,
+            ReminderMode::WithoutBallot => invitations::new_code(&state.db, &state.hmac_key, &invitee).await?,
+        };
+        let Some(mail) = invitations::mail(
             s,
             &invitee,
             &state.settings.server.public_url,

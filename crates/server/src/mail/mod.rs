@@ -1,5 +1,10 @@
 //! Sending e-mail: into an outbox folder (each message an `.eml` file) by default, or through an
 //! SMTP server when one is configured, with a few attempts per message.
+//!
+//! A message of a survey is written to the outbox with a first header line `X-Survey: <survey id>`
+//! (the id only: nothing about the person), so that the roster purge can delete the survey's
+//! messages — their addresses and invitation codes — with the roster ([`Mailer::purge_survey`]).
+//! SMTP keeps nothing, so there is nothing to purge there.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -10,6 +15,7 @@ use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 
 use crate::config::Settings;
+use crate::domain::SurveyId;
 
 #[derive(Clone)]
 pub enum Mailer {
@@ -40,7 +46,12 @@ pub struct Mail {
     pub to: String,
     pub subject: String,
     pub body: String,
+    /// The survey the message belongs to (its invitations and reminders), for the roster purge.
+    pub survey: Option<SurveyId>,
 }
+
+/// The outbox header that names a message's survey.
+const SURVEY_HEADER: &str = "X-Survey";
 
 impl Mailer {
     pub fn from_settings(settings: &Settings) -> Result<Self, MailError> {
@@ -81,9 +92,14 @@ impl Mailer {
                     chrono::Utc::now().format("%Y%m%dT%H%M%S%.6f"),
                     uuid::Uuid::new_v4()
                 );
+                let mut bytes = match mail.survey {
+                    Some(survey) => format!("{SURVEY_HEADER}: {survey}\r\n").into_bytes(),
+                    None => Vec::new(),
+                };
+                bytes.extend(message.formatted());
                 // Written whole, then renamed: a reader of the outbox never sees half a message.
                 let partial = dir.join(format!(".{name}.partial"));
-                tokio::fs::write(&partial, message.formatted()).await?;
+                tokio::fs::write(&partial, bytes).await?;
                 tokio::fs::rename(&partial, dir.join(name)).await?;
                 Ok(())
             }
@@ -102,5 +118,43 @@ impl Mailer {
                 }
             }
         }
+    }
+
+    /// Deletes every message of `survey` from the outbox (those half written included), each
+    /// overwritten with zeros first; returns how many. A message is recognised by its first header
+    /// line, so nothing else of the outbox is read or touched. (Zeroing is best effort: a
+    /// copy-on-write or journalling file system may keep old blocks elsewhere.) With SMTP, messages
+    /// leave the server and nothing is kept: 0.
+    pub async fn purge_survey(&self, survey: SurveyId) -> Result<usize, MailError> {
+        let Self::Outbox(dir) = self else {
+            return Ok(0);
+        };
+        let mut entries = match tokio::fs::read_dir(dir.as_ref()).await {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+            Err(e) => return Err(e.into()),
+        };
+        let first_line = format!("{SURVEY_HEADER}: {survey}\r\n");
+        let mut purged = 0;
+        while let Some(entry) = entries.next_entry().await? {
+            let path = entry.path();
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if !(name.ends_with(".eml") || name.ends_with(".partial")) || !entry.file_type().await?.is_file() {
+                continue;
+            }
+            let bytes = match tokio::fs::read(&path).await {
+                Ok(bytes) => bytes,
+                // Sent on meanwhile (renamed or removed by another process): nothing left to purge.
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(e) => return Err(e.into()),
+            };
+            if bytes.starts_with(first_line.as_bytes()) {
+                tokio::fs::write(&path, vec![0u8; bytes.len()]).await?;
+                tokio::fs::remove_file(&path).await?;
+                purged += 1;
+            }
+        }
+        Ok(purged)
     }
 }

@@ -17,10 +17,11 @@ use survey_token::tally::hex;
 use survey_token::wire::{TokenChallenge, TokenRequest, survey_challenge};
 use uuid::Uuid;
 
+use crate::domain::ReminderMode;
 use crate::error::AppError;
 use crate::memo::Memo;
 use crate::services::surveys::{self, State};
-use crate::storage::{invitation, invitation_code, issuer_key, survey};
+use crate::storage::{invitation, invitation_code, issuer_key, spent_code, survey};
 
 /// The issuer keys in use, kept in memory and shared by every worker: signing keys by survey and
 /// segment (opened from their sealed form the first time they sign), public keys by key id.
@@ -226,7 +227,8 @@ struct Requester {
     survey_id: crate::domain::SurveyId,
     segment: String,
     token_issued: bool,
-    state: String,
+    state: State,
+    reminder_mode: ReminderMode,
 }
 
 async fn requester(db: &impl ConnectionTrait, hmac_key: &ring::hmac::Key, code: &str) -> Result<Requester, AppError> {
@@ -239,6 +241,7 @@ async fn requester(db: &impl ConnectionTrait, hmac_key: &ring::hmac::Key, code: 
             invitation::Column::TokenIssued,
         ])
         .column_as(survey::Column::State, "state")
+        .column_as(survey::Column::ReminderMode, "reminder_mode")
         .join(
             sea_orm::JoinType::InnerJoin,
             invitation::Entity::belongs_to(survey::Entity)
@@ -299,7 +302,7 @@ pub async fn issue(
         )
     })?;
     let invitee = requester(db, hmac_key, code).await?;
-    require_open(State::parse(&invitee.state).unwrap_or(State::Draft))?;
+    require_open(invitee.state)?;
     if invitee.token_issued {
         return Err(already_issued());
     }
@@ -311,7 +314,13 @@ pub async fn issue(
         ));
     }
     let signature = sign(key, request.blinded_msg).await?;
-    mark_issued(db, invitee.id).await?;
+    let ballot = Ballot {
+        mode: invitee.reminder_mode,
+        survey_id: invitee.survey_id,
+        invitation_id: invitee.id,
+        segment: &invitee.segment,
+    };
+    spend(db, hmac_key, &ballot, code).await?;
     Ok(signature)
 }
 
@@ -322,7 +331,10 @@ pub async fn issue_on_server(
     db: &sea_orm::DatabaseConnection,
     issuers: &Issuers,
     settings: &crate::Settings,
+    hmac_key: &ring::hmac::Key,
+    s: &survey::Model,
     invitee: &invitation::Model,
+    code: &str,
 ) -> Result<String, AppError> {
     if invitee.token_issued {
         return Err(already_issued());
@@ -332,7 +344,13 @@ pub async fn issue_on_server(
     let (pending, request) =
         PendingToken::new(key.public_key(), challenge, &mut rand::rng()).map_err(AppError::internal)?;
     let blind_sig = sign(key, request.blinded_msg).await?;
-    mark_issued(db, invitee.id).await?;
+    let ballot = Ballot {
+        mode: s.reminder_mode,
+        survey_id: invitee.survey_id,
+        invitation_id: invitee.id,
+        segment: &invitee.segment,
+    };
+    spend(db, hmac_key, &ballot, code).await?;
     let token = pending.finish(&blind_sig).map_err(AppError::internal)?;
     Ok(base64::Engine::encode(
         &base64::engine::general_purpose::URL_SAFE_NO_PAD,
@@ -358,6 +376,43 @@ async fn sign(key: Arc<IssuerKey>, blinded: Vec<u8>) -> Result<Vec<u8>, AppError
 /// Marks the invitation as having taken its token, in one conditional statement: of any number of
 /// racing requests exactly one changes the row, and only that one's signature is handed out. A
 /// signature made for a request that loses the race is dropped unseen.
+/// The invitation a ballot is taken with.
+struct Ballot<'a> {
+    mode: ReminderMode,
+    survey_id: crate::domain::SurveyId,
+    invitation_id: Uuid,
+    segment: &'a str,
+}
+
+/// Records that an invitation's one ballot is taken, or refuses a second. When reminders go only
+/// to those without a ballot, the invitation is marked (until the close, which forgets it); when
+/// they go to everyone, the code is kept spent under its own keyed hash with the segment alone, and
+/// the invitation is never touched: without the code nothing joins the two.
+async fn spend(
+    db: &sea_orm::DatabaseConnection,
+    hmac_key: &ring::hmac::Key,
+    ballot: &Ballot<'_>,
+    code: &str,
+) -> Result<(), AppError> {
+    match ballot.mode {
+        ReminderMode::WithoutBallot => mark_issued(db, ballot.invitation_id).await,
+        ReminderMode::Everyone => {
+            let spent = spent_code::ActiveModel {
+                spend_hmac: Set(crate::services::invitations::spend_hmac(hmac_key, code)),
+                survey_id: Set(ballot.survey_id),
+                segment: Set(ballot.segment.to_owned()),
+            };
+            match spent_code::Entity::insert(spent).exec_without_returning(db).await {
+                Ok(_) => Ok(()),
+                Err(e) if matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) => {
+                    Err(already_issued())
+                }
+                Err(e) => Err(e.into()),
+            }
+        }
+    }
+}
+
 async fn mark_issued(db: &sea_orm::DatabaseConnection, invitation_id: Uuid) -> Result<(), AppError> {
     let marked = invitation::Entity::update_many()
         .col_expr(invitation::Column::TokenIssued, Expr::value(true))

@@ -5,8 +5,10 @@
 pub mod api_tokens;
 pub mod audit;
 pub mod auth;
+pub mod closed_tallies;
 pub mod invitations;
 pub mod issuance;
+pub mod live_figures;
 pub mod organisations;
 pub mod reports;
 pub mod responses;

@@ -60,9 +60,17 @@ pub async fn build_from(
         .collect();
     let k = u64::try_from(s.k_threshold).unwrap_or(u64::MAX);
     let comment_k = u64::try_from(s.comment_threshold).unwrap_or(u64::MAX);
-    Ok(report::build(q, &data, &invited, k, comment_k, &mut |texts| {
-        texts.shuffle(&mut rand::rng())
-    }))
+    // The segments hidden at the close, so the report hides the very ones the public page does.
+    let hidden = crate::services::responses::hidden_segments(s).unwrap_or_default();
+    Ok(report::build_with(
+        q,
+        &data,
+        &invited,
+        k,
+        comment_k,
+        &hidden,
+        &mut |texts| texts.shuffle(&mut rand::rng()),
+    ))
 }
 
 /// The report laid out for reading, with what only the database knows: the client, the fieldwork

@@ -6,8 +6,9 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use rand::seq::SliceRandom;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, Set, SqlErr};
 use serde::Deserialize;
+use survey_analysis::HiddenGroups;
 use survey_design::{AnswerErrors, Lang};
-use survey_token::tally::{Counted, Tally, answers_digest, hex, receipt, unhex};
+use survey_token::tally::{Counted, SALT_LEN, Salt, Tally, answers_digest, hex, parse_salt, receipt, unhex};
 use survey_token::wire::Token;
 use uuid::Uuid;
 
@@ -24,6 +25,23 @@ pub struct Submission {
     /// The language the respondent answered in.
     pub language: String,
     pub answers: serde_json::Value,
+    /// The response's salt, 32 random bytes in base64url, drawn by the client; hashed into the answers
+    /// digest and never stored. A client that sends none gets one derived by the server (see
+    /// [`derived_salt`]).
+    #[serde(default)]
+    pub salt: Option<String>,
+}
+
+/// What the server acknowledges for a stored response, so that the client can recompute the receipt:
+/// `receipt = SHA-256(RECEIPT_LABEL || token || SHA-256(ANSWERS_LABEL || salt || canonical_answers))`.
+#[derive(Debug, Clone)]
+pub struct Stored {
+    /// Hex.
+    pub receipt: String,
+    /// Base64url: the salt sent (or derived), echoed.
+    pub salt: String,
+    /// The canonical answer bytes as stored (UTF-8 JSON text, `survey_design::Answers::canonical_bytes`).
+    pub canonical_answers: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -36,8 +54,8 @@ pub enum SubmitError {
     /// This very response (same ballot, same answers) is stored already: a retry after its
     /// acknowledgement was lost (a dropped connection, a server that died after the commit). It is
     /// refused like any second use, but its sender gets the receipt back.
-    #[error("this response is stored already; its receipt is {0}")]
-    AlreadyStored(String),
+    #[error("this response is stored already; its receipt is {}", .0.receipt)]
+    AlreadyStored(Stored),
 }
 
 impl From<sea_orm::DbErr> for SubmitError {
@@ -46,8 +64,9 @@ impl From<sea_orm::DbErr> for SubmitError {
     }
 }
 
-/// Verifies the token, validates the answers and stores the response; returns the receipt (hex).
-pub async fn submit(state: &AppState, s: &survey::Model, submission: Submission) -> Result<String, SubmitError> {
+/// Verifies the token, validates the answers and stores the response; returns the receipt (hex) with
+/// the salt and canonical answers it was computed from.
+pub async fn submit(state: &AppState, s: &survey::Model, submission: Submission) -> Result<Stored, SubmitError> {
     issuance::require_open(s.state)?;
     let questionnaire = state.questionnaires.get(s)?;
     let offered = crate::services::surveys::languages(s);
@@ -76,8 +95,14 @@ pub async fn submit(state: &AppState, s: &survey::Model, submission: Submission)
         .validate_answers(&submission.answers)
         .map_err(|errors| SubmitError::Answers(errors, language.clone()))?;
     let canonical = answers.canonical_bytes();
-    let digest = answers_digest(&canonical);
+    let salt = salt_of(state, submission.salt.as_deref(), &bytes)?;
+    let digest = answers_digest(&salt, &canonical);
     let receipt = hex(&receipt(&bytes, &digest));
+    let stored = Stored {
+        receipt: receipt.clone(),
+        salt: URL_SAFE_NO_PAD.encode(salt),
+        canonical_answers: String::from_utf8_lossy(&canonical).into_owned(),
+    };
     let row = response::ActiveModel {
         id: Set(Uuid::new_v4()),
         survey_id: Set(s.id),
@@ -86,17 +111,16 @@ pub async fn submit(state: &AppState, s: &survey::Model, submission: Submission)
         token: Set(URL_SAFE_NO_PAD.encode(&bytes)),
         answers: Set(String::from_utf8_lossy(&canonical).into_owned()),
         answers_digest: Set(hex(&digest)),
-        language: Set(language.as_str().to_owned()),
         receipt: Set(receipt.clone()),
     };
     match store(&state.db, s, row).await {
-        Ok(()) => Ok(receipt),
+        Ok(()) => Ok(stored),
         Err(SubmitError::Refused(AppError::Database(e)))
             if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) =>
         {
             // The receipt binds the ballot and the answers, so a stored receipt is this response.
             if is_stored(&state.db, s, &receipt).await? {
-                return Err(SubmitError::AlreadyStored(receipt));
+                return Err(SubmitError::AlreadyStored(stored));
             }
             Err(AppError::conflict(
                 "this ballot has already been used: a response with it is stored, and each ballot counts once",
@@ -104,7 +128,7 @@ pub async fn submit(state: &AppState, s: &survey::Model, submission: Submission)
             )
             .into())
         }
-        Err(e) => Err(e.into()),
+        Err(e) => Err(e),
     }
 }
 
@@ -130,6 +154,34 @@ async fn store(
     issuance::require_open(now.state)?;
     txn.commit().await?;
     Ok(())
+}
+
+/// The response's salt: the client's (32 bytes of base64url), or for a client that sends none, one
+/// derived from the token.
+fn salt_of(state: &AppState, given: Option<&str>, token: &[u8]) -> Result<Salt, SubmitError> {
+    match given.map(str::trim).filter(|g| !g.is_empty()) {
+        Some(text) => parse_salt(text).map_err(|e| {
+            AppError::bad(
+                format!("the salt must be 32 random bytes in base64url: {e}"),
+                format!("ソルトは base64url で表した32バイトの乱数でなければなりません: {e}"),
+            )
+            .into()
+        }),
+        None => Ok(derived_salt(&state.hmac_key, token)),
+    }
+}
+
+/// Label of the server-derived salt.
+const DERIVED_SALT_LABEL: &[u8] = b"anonymous-employee-survey/derived-salt/v1";
+
+/// The salt of a submission that brings none: `HMAC(server key, label || token)`, cut to 32 bytes.
+/// Unguessable without the server's key, like a random salt to the auditor, and the same for a resend
+/// of the same submission, so that it gets its receipt back. Never stored.
+pub fn derived_salt(key: &ring::hmac::Key, token: &[u8]) -> Salt {
+    let tag = ring::hmac::sign(key, &[DERIVED_SALT_LABEL, token].concat());
+    let mut salt = [0u8; SALT_LEN];
+    salt.copy_from_slice(&tag.as_ref()[..SALT_LEN]);
+    salt
 }
 
 fn bad_token(why: &str) -> SubmitError {
@@ -168,22 +220,70 @@ pub async fn rewrite_and_tally(
     Ok(summary(s, &tally, &keys, &rows))
 }
 
-/// After the rewrite is committed: lets the database drop the old rows' pages, which still hold
-/// them in arrival order. Failing here leaves the data correct, so it is logged, not raised.
-pub async fn compact(db: &impl ConnectionTrait) {
-    let sql = match db.get_database_backend() {
-        DbBackend::Postgres => "VACUUM FULL responses",
-        _ => "VACUUM",
-    };
-    if let Err(e) = db.execute_unprepared(sql).await {
-        tracing::warn!(error = %e, "could not compact the responses after close");
+/// How long PostgreSQL's compaction waits for the readers of `responses` to let go before it fails
+/// (and is retried later), instead of queueing every later reader of the table behind it.
+const COMPACT_LOCK_TIMEOUT: &str = "SET lock_timeout = '5s'";
+
+/// After the close is committed: compacts the storage, so that no page keeps the old rows in
+/// arrival order — `VACUUM FULL` of the responses, invitations and codes on PostgreSQL, and on SQLite `VACUUM` then a checkpoint
+/// that empties the write-ahead log (which a reader still holding it makes impossible: that is a
+/// failure here, not a silent half-compaction).
+///
+/// Why not fail the close when this fails: neither database can compact inside a transaction
+/// (PostgreSQL refuses `VACUUM` in one, SQLite's needs no transaction open on its connection), so
+/// compaction can only follow the close's commit, and a close refused after it committed would be a
+/// lie. Instead the close records, in its own transaction, a `compact` job for the survey
+/// (`jobs::queue::add_compaction`). The close then calls this at once and marks the job done when
+/// it succeeds; when it fails, the error is returned (and logged by the close), the job stays
+/// pending, and the scheduler runs it again with its backoff on whichever server claims it, after a
+/// restart too, until the storage is compacted. The survey page lists the job with its last error.
+pub async fn compact(db: &sea_orm::DatabaseConnection) -> Result<(), AppError> {
+    match db.get_database_backend() {
+        DbBackend::Postgres => {
+            use sea_orm::sqlx::Executor;
+            // One connection of its own, closed afterwards, so its lock timeout stays with it.
+            let mut conn = db
+                .get_postgres_connection_pool()
+                .acquire()
+                .await
+                .map_err(AppError::internal)?;
+            conn.close_on_drop();
+            conn.execute(COMPACT_LOCK_TIMEOUT).await.map_err(AppError::internal)?;
+            // The invitations and their codes too: the close rewrote them so that their order no
+            // longer follows the order ballots were taken, and their old pages still do.
+            for vacuum in [
+                "VACUUM FULL responses",
+                "VACUUM FULL invitations",
+                "VACUUM FULL invitation_codes",
+            ] {
+                conn.execute(vacuum)
+                    .await
+                    .map_err(|e| AppError::internal(Compaction(format!("{vacuum}: {e}"))))?;
+            }
+        }
+        _ => {
+            db.execute_unprepared("VACUUM").await?;
+            let checkpoint = db
+                .query_one_raw(sea_orm::Statement::from_string(
+                    DbBackend::Sqlite,
+                    "PRAGMA wal_checkpoint(TRUNCATE)",
+                ))
+                .await?;
+            let busy: i32 = checkpoint.map_or(Ok(1), |row| row.try_get_by_index(0))?;
+            if busy != 0 {
+                return Err(AppError::internal(Compaction(
+                    "the write-ahead log could not be emptied: a reader still holds it".into(),
+                )));
+            }
+        }
     }
-    if db.get_database_backend() == DbBackend::Sqlite
-        && let Err(e) = db.execute_unprepared("PRAGMA wal_checkpoint(TRUNCATE)").await
-    {
-        tracing::warn!(error = %e, "could not checkpoint the write-ahead log after close");
-    }
+    Ok(())
 }
+
+/// Why the storage could not be compacted after a close.
+#[derive(Debug, thiserror::Error)]
+#[error("the storage could not be compacted after the close: {0}")]
+pub struct Compaction(String);
 
 /// The full tally of a survey's counted responses, for the auditor.
 pub async fn tally(
@@ -227,15 +327,17 @@ fn tally_of(
     ))
 }
 
-/// What the public tally page shows: the count, the root and the segments' counts, hidden as in the
-/// reports (below k, and with partners until the hidden ones together reach k).
+/// What the close publishes: the count, the root, the segments' counts that may be shown, and the
+/// hidden set of the segment breakdown (below k, and with partners until the hidden ones together
+/// reach k), computed here once so that the public page, the portal, the API and every report file
+/// hide the same segments.
 fn summary(
     s: &survey::Model,
     tally: &Tally,
     keys: &[issuer_key::Model],
     rows: &[response::Model],
 ) -> serde_json::Value {
-    let counts: Vec<(String, u64)> = keys
+    let mut counts: Vec<(String, u64)> = keys
         .iter()
         .map(|k| {
             (
@@ -244,16 +346,23 @@ fn summary(
             )
         })
         .collect();
+    // Byte order, like every other view of the segments.
+    counts.sort();
     // The count is published whatever it is (the tally must be checkable), so the segments follow
     // the reports' rule with the total shown.
-    let ns: Vec<u64> = counts.iter().map(|(_, n)| *n).collect();
-    let hidden = survey_analysis::report::hidden_groups(&ns, u64::try_from(s.k_threshold).unwrap_or(u64::MAX), true);
-    let counts: Vec<&(String, u64)> = counts.iter().zip(hidden).filter(|(_, h)| !h).map(|(c, _)| c).collect();
+    let hidden = HiddenGroups::compute(&counts, u64::try_from(s.k_threshold).unwrap_or(u64::MAX));
+    let shown: Vec<&(String, u64)> = counts.iter().filter(|(label, _)| !hidden.contains(label)).collect();
     serde_json::json!({
         "count": tally.count,
         "root": tally.root,
-        "segments": counts,
+        "segments": shown,
+        "hidden": hidden,
     })
+}
+
+/// The hidden segments a closed survey published with its tally.
+pub fn hidden_segments(s: &survey::Model) -> Option<HiddenGroups> {
+    serde_json::from_value(s.tally.as_ref()?.get("hidden")?.clone()).ok()
 }
 
 /// Whether a receipt (hex) is among the survey's stored responses.

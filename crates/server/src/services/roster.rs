@@ -12,10 +12,11 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
 use uuid::Uuid;
 
+use crate::domain::ReminderMode;
 use crate::domain::{Email, SurveyId};
 use crate::error::{AppError, Message};
 use crate::services::{audit, surveys};
-use crate::storage::{invitation, invitation_code, survey};
+use crate::storage::{invitation, invitation_code, segment_count, spent_code, survey};
 
 use survey_analysis::segment::{SegmentLabel, segment_roster};
 
@@ -356,21 +357,56 @@ pub fn percent(part: i64, whole: i64) -> String {
     }
 }
 
-/// Counts in the database, one row per segment, without loading the roster.
+/// Invitees and ballots taken per segment, counted in the database without loading the roster:
+/// after the close from the counts it kept (it forgets who took a ballot); during fieldwork from the
+/// invitations, or, when reminders go to everyone, from the spent codes (which name only a segment).
 pub async fn rates(db: &impl ConnectionTrait, survey_id: SurveyId) -> Result<Rates, AppError> {
     use sea_orm::QuerySelect;
     use sea_orm::sea_query::{Expr, Func};
-    let issued = Expr::case(invitation::Column::TokenIssued.eq(true), 1).finally(0);
-    let mut segments = invitation::Entity::find()
-        .select_only()
-        .column(invitation::Column::Segment)
-        .column_as(invitation::Column::Id.count(), "invitees")
-        .column_as(Expr::from(Func::sum(issued)), "tokens_issued")
-        .filter(invitation::Column::SurveyId.eq(survey_id))
-        .group_by(invitation::Column::Segment)
-        .into_model::<SegmentRate>()
-        .all(db)
-        .await?;
+    let s = surveys::find(db, survey_id).await?;
+    let mut segments: Vec<SegmentRate> = if s.state.is_closed() {
+        segment_count::Entity::find()
+            .filter(segment_count::Column::SurveyId.eq(survey_id))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|c| SegmentRate {
+                segment: c.segment,
+                invitees: c.invitees,
+                tokens_issued: c.ballots_taken,
+            })
+            .collect()
+    } else {
+        let issued = Expr::case(invitation::Column::TokenIssued.eq(true), 1).finally(0);
+        let mut segments = invitation::Entity::find()
+            .select_only()
+            .column(invitation::Column::Segment)
+            .column_as(invitation::Column::Id.count(), "invitees")
+            .column_as(Expr::from(Func::sum(issued)), "tokens_issued")
+            .filter(invitation::Column::SurveyId.eq(survey_id))
+            .group_by(invitation::Column::Segment)
+            .into_model::<SegmentRate>()
+            .all(db)
+            .await?;
+        if s.reminder_mode == ReminderMode::Everyone {
+            let spent = spent_code::Entity::find()
+                .select_only()
+                .column(spent_code::Column::Segment)
+                .column_as(spent_code::Column::SpendHmac.count(), "spent")
+                .filter(spent_code::Column::SurveyId.eq(survey_id))
+                .group_by(spent_code::Column::Segment)
+                .into_tuple::<(String, i64)>()
+                .all(db)
+                .await?;
+            for rate in &mut segments {
+                rate.tokens_issued = spent
+                    .iter()
+                    .find(|(seg, _)| *seg == rate.segment)
+                    .map_or(0, |(_, n)| *n);
+            }
+        }
+        segments
+    };
     // Byte order, whatever the database's collation.
     segments.sort_by(|a, b| a.segment.cmp(&b.segment));
     Ok(Rates {
@@ -381,10 +417,17 @@ pub async fn rates(db: &impl ConnectionTrait, survey_id: SurveyId) -> Result<Rat
 }
 
 /// Retention after fieldwork: drops the personal data of a closed survey's roster — addresses and
-/// roster attributes — and its invitation codes, in one transaction. Each invitation row stays,
+/// roster attributes — its invitation codes, and its messages in the outbox (their addresses and
+/// links), in one transaction. Each invitation row stays,
 /// reduced to its language, its segment and whether a ballot was taken, so the segment counts and
-/// response rates stay as reported. Returns how many invitees were purged.
-pub async fn purge(db: &DatabaseConnection, actor: &str, s: &survey::Model) -> Result<u64, AppError> {
+/// response rates stay as reported. The outbox's messages are deleted before the commit, so a purge
+/// that could not delete them changes nothing in the database and can simply be run again.
+pub async fn purge(
+    db: &DatabaseConnection,
+    mailer: &crate::mail::Mailer,
+    actor: &str,
+    s: &survey::Model,
+) -> Result<Purged, AppError> {
     if !s.state.is_closed() {
         return Err(AppError::conflict(
             format!(
@@ -412,9 +455,28 @@ pub async fn purge(db: &DatabaseConnection, actor: &str, s: &survey::Model) -> R
         .exec(&txn)
         .await?
         .rows_affected;
-    audit::record(&txn, actor, "roster purged", &format!("{} ({})", s.name, s.id)).await?;
+    let messages = mailer.purge_survey(s.id).await.map_err(AppError::internal)?;
+    audit::record(
+        &txn,
+        actor,
+        "roster purged",
+        &format!("{} ({}); {messages} messages deleted from the outbox", s.name, s.id),
+    )
+    .await?;
     txn.commit().await?;
-    Ok(purged)
+    Ok(Purged {
+        invitees: purged,
+        messages,
+    })
+}
+
+/// What a roster purge dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Purged {
+    /// Invitees whose address and attributes were dropped.
+    pub invitees: u64,
+    /// Messages of the survey deleted from the outbox.
+    pub messages: usize,
 }
 
 #[cfg(test)]

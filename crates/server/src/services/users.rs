@@ -176,3 +176,50 @@ pub async fn change_password(
     txn.commit().await.map_err(AppError::from)?;
     Ok(())
 }
+
+/// Disables an account or enables it again (an operator admin's action), with its audit entry, in
+/// one transaction whose first statement writes. Disabling ends the account's sessions and revokes
+/// its API tokens in the same transaction, so they stop working at once (the extractors also refuse
+/// a disabled user, whatever they hold). An admin cannot disable their own account, so at least one
+/// admin always remains to undo a mistake.
+pub async fn set_disabled(
+    db: &sea_orm::DatabaseConnection,
+    actor: &user::Model,
+    id: UserId,
+    disabled: bool,
+) -> Result<user::Model, AppError> {
+    use crate::storage::{api_token, session};
+    if disabled && actor.id == id {
+        return Err(AppError::conflict(
+            "you cannot disable your own account; another admin can",
+            "自分のアカウントは無効にできません。別の管理者に依頼してください",
+        ));
+    }
+    let txn = db.begin().await?;
+    let changed = user::Entity::update_many()
+        .col_expr(user::Column::Disabled, sea_orm::sea_query::Expr::value(disabled))
+        .filter(user::Column::Id.eq(id))
+        .exec(&txn)
+        .await?;
+    if changed.rows_affected == 0 {
+        return Err(AppError::NotFound);
+    }
+    let account = user::Entity::find_by_id(id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if disabled {
+        session::Entity::delete_many()
+            .filter(session::Column::UserId.eq(id))
+            .exec(&txn)
+            .await?;
+        api_token::Entity::delete_many()
+            .filter(api_token::Column::UserId.eq(id))
+            .exec(&txn)
+            .await?;
+    }
+    let action = if disabled { "user disabled" } else { "user enabled" };
+    audit::record(&txn, &actor.email, action, &account.email).await?;
+    txn.commit().await?;
+    Ok(account)
+}

@@ -1,7 +1,8 @@
 use crate::domain::*;
 use sea_orm::entity::prelude::*;
 
-/// One counted response. Nothing here refers to an invitation, a time, an address or a session.
+/// One counted response. Nothing here refers to an invitation, a time, an address, a session or
+/// the language it was answered in (which would narrow its anonymity set to that language's speakers).
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "responses")]
 pub struct Model {
@@ -18,7 +19,6 @@ pub struct Model {
     /// The canonical encoding of the validated answers (JSON text).
     pub answers: String,
     pub answers_digest: String,
-    pub language: String,
     pub receipt: String,
 }
 

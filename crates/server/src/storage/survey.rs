@@ -23,6 +23,8 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     /// Published at close: `{ "count", "root", "segments": [[label, count], …] }` (segments of ≥ k).
     pub tally: Option<Json>,
+    /// Whom reminders go to, and so whether the database knows who took a ballot during fieldwork.
+    pub reminder_mode: ReminderMode,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -5,6 +5,7 @@ use maud::{Markup, html};
 
 use super::UiLang;
 use crate::domain::SurveyState;
+use crate::services::live_figures::ClientFigures;
 use crate::services::roster::{Rates, percent};
 
 /// A survey's state as a small label, in the interface language.
@@ -17,34 +18,38 @@ pub fn segment_name(lang: UiLang, label: &str) -> String {
     crate::services::roster::describe(label, lang.t("その他（少人数のため統合）", "other (merged: too few)"))
 }
 
-/// Who reads a rate table: the research firm sees every segment's size with the rate of those of at
-/// least k; the client sees only the segments of at least k.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Reader {
-    Firm,
-    Client,
-}
-
-/// Ballots taken per segment.
-pub fn rate_table(lang: UiLang, rates: &Rates, k: i32, reader: Reader) -> Markup {
+/// Ballots taken per segment, as the research firm sees them: every segment's size, and the rate
+/// of those of at least k invitees.
+pub fn rate_table(lang: UiLang, rates: &Rates, k: i32) -> Markup {
     html! {
         table {
             thead { tr {
                 th { (lang.t("セグメント", "Segment")) }
-                @if reader == Reader::Firm { th.num { (lang.t("対象者", "Invitees")) } }
+                th.num { (lang.t("対象者", "Invitees")) }
                 th.num { (lang.t("発行率", "Rate")) }
             } }
             tbody {
                 @for r in &rates.segments {
-                    @let shown = r.invitees >= i64::from(k);
-                    @if shown || reader == Reader::Firm {
-                        tr {
-                            td { (segment_name(lang, &r.segment)) }
-                            @if reader == Reader::Firm { td.num { (r.invitees) } }
-                            @if shown { td.num { (percent(r.tokens_issued, r.invitees)) } }
-                            @else { td.num.muted { (lang.t("非表示（k 未満）", "hidden (below k)")) } }
-                        }
+                    tr {
+                        td { (segment_name(lang, &r.segment)) }
+                        td.num { (r.invitees) }
+                        @if r.invitees >= i64::from(k) { td.num { (percent(r.tokens_issued, r.invitees)) } }
+                        @else { td.num.muted { (lang.t("非表示（k 未満）", "hidden (below k)")) } }
                     }
+                }
+            }
+        }
+    }
+}
+
+/// Ballots taken per segment, as management sees them: only the segments that may be shown.
+pub fn client_rate_table(lang: UiLang, figures: &ClientFigures) -> Markup {
+    html! {
+        table {
+            thead { tr { th { (lang.t("セグメント", "Segment")) } th.num { (lang.t("発行率", "Rate")) } } }
+            tbody {
+                @for (segment, percent) in &figures.segments {
+                    tr { td { (segment_name(lang, segment)) } td.num { (percent) "%" } }
                 }
             }
         }

@@ -25,6 +25,7 @@ pub fn page(lang: UiLang, title: &str, user: Option<&CurrentUser>, content: Mark
                             @if user.role.is_operator() {
                                 a href="/operator" { (lang.t("調査", "Surveys")) }
                                 a href="/operator/organisations" { (lang.t("クライアント", "Clients")) }
+                                a href="/operator/users" { (lang.t("オペレーター", "Operators")) }
                                 a href="/operator/audit" { (lang.t("監査ログ", "Audit log")) }
                             } @else {
                                 a href="/portal" { (lang.t("調査結果", "Results")) }

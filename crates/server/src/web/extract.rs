@@ -80,6 +80,8 @@ impl FromRequest for CurrentUser {
 pub struct ApiUser {
     pub user: user::Model,
     pub role: Role,
+    /// The id of the token this request came with.
+    pub token_id: Uuid,
 }
 
 impl FromRequest for ApiUser {
@@ -104,12 +106,16 @@ impl FromRequest for ApiUser {
                 .await
                 .map_err(ApiError::internal)?;
             match found {
-                Some((_, Some(user))) if !user.disabled => {
+                Some((token, Some(user))) if !user.disabled => {
                     if !user.role.is_operator() {
                         return Err(ApiError::Forbidden);
                     }
                     let role = user.role;
-                    Ok(ApiUser { user, role })
+                    Ok(ApiUser {
+                        user,
+                        role,
+                        token_id: token.id,
+                    })
                 }
                 _ => Err(ApiError::Unauthenticated),
             }

@@ -1,6 +1,9 @@
-//! Liveness, readiness and metrics for the load balancer and monitoring.
+//! Liveness, readiness and metrics for the load balancer and monitoring. `/metrics` is off unless
+//! the settings turn it on (`[metrics] enabled`), and then, with `[metrics] token`, answers only a
+//! request that carries that token (`Authorization: Bearer …`); off, it is a 404 like any unknown
+//! path.
 
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::state::AppState;
 
@@ -28,8 +31,26 @@ async fn readyz(state: web::Data<AppState>) -> HttpResponse {
     }
 }
 
-async fn metrics(state: web::Data<AppState>) -> HttpResponse {
-    HttpResponse::Ok()
+async fn metrics(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, crate::error::AppError> {
+    let settings = &state.settings.metrics;
+    if !settings.enabled {
+        return Err(crate::error::AppError::NotFound);
+    }
+    if let Some(token) = settings.token.as_ref().filter(|t| !t.expose().is_empty()) {
+        let sent = req
+            .headers()
+            .get(actix_web::http::header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .unwrap_or("");
+        if !crate::services::auth::same_secret(token.expose(), sent) {
+            return Ok(HttpResponse::Unauthorized()
+                .insert_header((actix_web::http::header::WWW_AUTHENTICATE, "Bearer"))
+                .content_type("text/plain")
+                .body("a metrics token is required"));
+        }
+    }
+    Ok(HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4")
-        .body(state.metrics.render())
+        .body(state.metrics.render()))
 }

@@ -61,7 +61,7 @@ function pssSpki(n, e) {
 test("token.js loads as a classic script and defines SurveyToken", () => {
   const vm = require("node:vm");
   const source = fs.readFileSync(path.join(__dirname, "../token.js"), "utf8");
-  const window = { crypto: globalThis.crypto };
+  const window = { crypto: globalThis.crypto, TextEncoder }; // what a browser window offers
   window.self = window;
   vm.runInNewContext(source, window);
   assert.deepEqual(Object.keys(window.SurveyToken).sort(), Object.keys(T).sort());
@@ -198,13 +198,16 @@ async function issuerKey(v) {
   return { ...pk, spki, id: await T.keyId(spki) };
 }
 
-const challenge = new TextEncoder().encode("a token challenge for one survey");
-const issueArgs = (id, fetch) => ({
+const SURVEY_ID = "00112233-4455-6677-8899-aabbccddeeff";
+const HOST = "survey.example";
+const issueArgs = (id, fetch, extra = {}) => ({
   directoryUrl: "https://survey.example/.well-known/private-token-issuer-directory",
   keyId: T.base64url.encode(id),
-  challenge: T.base64url.encode(challenge),
+  surveyId: SURVEY_ID,
+  host: HOST,
   requestUrl: "https://survey.example/token-request",
   fetch,
+  ...extra,
 });
 
 test("issue() fetches the directory, blinds, and returns a token that verifies", async () => {
@@ -214,6 +217,7 @@ test("issue() fetches the directory, blinds, and returns a token that verifies",
   const token = T.base64url.decode(await T.issue(issueArgs(signer.id, fetch)));
   assert.equal(calls.length, 2);
   assert.equal(token.length, 2 + 96 + signer.modulusBytes);
+  const challenge = await T.surveyChallenge(HOST, SURVEY_ID);
   assert.equal(toHex(token.subarray(34, 66)), toHex(await T.challengeDigest(challenge)));
   assert.equal(toHex(token.subarray(66, 98)), toHex(signer.id));
   const key = await T.importKey(signer);
@@ -318,4 +322,130 @@ test("tokens are stored per survey", () => {
   assert.equal(T.loadToken(storage, "s2"), null);
   T.forgetToken(storage, "s1");
   assert.equal(T.loadToken(storage, "s1"), null);
+});
+
+// --- the challenge the browser derives itself ---
+
+test("surveyChallenge derives survey_token::wire::survey_challenge byte for byte", async () => {
+  // The same hex as crates/token/tests/browser_vectors.rs.
+  const challenge = await T.surveyChallenge("survey.example.com", "00112233-4455-6677-8899-aabbccddeeff");
+  assert.equal(toHex(challenge),
+    "000200127375727665792e6578616d706c652e636f6d20f6c64358700f1b5bc4f57f1234763fb8180cd9bc454b" +
+    "ce08c2db4cde553d95f200127375727665792e6578616d706c652e636f6d");
+  assert.equal(toHex(await T.surveyChallenge("survey.example.com", "00112233445566778899AABBCCDDEEFF")), toHex(challenge));
+  await assert.rejects(T.surveyChallenge("survey.example.com", "not-a-uuid"), /UUID/);
+  await assert.rejects(T.surveyChallenge("", SURVEY_ID), /host/);
+});
+
+test("issue() takes a page's challenge only when it is the derived one", async () => {
+  const signer = await issuerKey(pssVectors[0]);
+  const { fetch, calls } = fakeIssuer({ published: [{ spki: signer.spki }], signer });
+  const derived = T.base64url.encode(await T.surveyChallenge(HOST, SURVEY_ID));
+  const token = T.base64url.decode(await T.issue(issueArgs(signer.id, fetch, { pageChallenge: derived })));
+  assert.equal(toHex(token.subarray(34, 66)), toHex(await T.challengeDigest(T.base64url.decode(derived))));
+  assert.equal(calls.length, 2);
+});
+
+test("issue() refuses a page that supplies another challenge, before sending anything", async () => {
+  const signer = await issuerKey(pssVectors[0]);
+  const { fetch, calls } = fakeIssuer({ published: [{ spki: signer.spki }], signer });
+  // A challenge of the same survey on another host, one of another survey, and one that is not base64url.
+  const foreign = [
+    T.base64url.encode(await T.surveyChallenge("tagging.example", SURVEY_ID)),
+    T.base64url.encode(await T.surveyChallenge(HOST, "00112233-4455-6677-8899-aabbccddeef0")),
+    "not base64!",
+  ];
+  for (const pageChallenge of foreign) {
+    await assert.rejects(T.issue(issueArgs(signer.id, fetch, { pageChallenge })), (err) => {
+      assert.equal(err.code, "challenge-mismatch");
+      assert.match(err.message, /survey\.example/);
+      return true;
+    });
+  }
+  assert.equal(calls.length, 0, "neither the directory nor the issuer was asked");
+});
+
+// --- the salted receipt ---
+
+const SALT = T.base64url.encode(Uint8Array.from({ length: 32 }, (_, i) => i));
+
+test("the salted answers digest and receipt match survey_token::tally's", async () => {
+  // The same hex as crates/token/tests/browser_vectors.rs.
+  assert.equal(SALT, "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8");
+  const digest = await T.answersDigest(T.base64url.decode(SALT), new TextEncoder().encode('{"support":4}'));
+  assert.equal(toHex(digest), "ce9d322b5df358c08560ab4521d13ab599bd0f6983274ac1915abf84ac91c1a3");
+  const receipt = await T.receiptOf(T.base64url.encode(vectorToken), SALT, '{"support":4}');
+  assert.equal(receipt, "b0b2a8904f7376d27f6102af2e724086f32712f84f603d984140746db00122db");
+  const otherSalt = await T.receiptOf(T.base64url.encode(vectorToken), T.newSalt(), '{"support":4}');
+  assert.notEqual(otherSalt, receipt, "another salt, another receipt");
+  await assert.rejects(T.answersDigest(new Uint8Array(31), new Uint8Array(0)), /salt must be 32 bytes/);
+});
+
+test("a salt is 32 fresh random bytes, one per ballot, kept until forgotten", () => {
+  const a = T.newSalt(), b = T.newSalt();
+  assert.equal(T.base64url.decode(a).length, 32);
+  assert.notEqual(a, b);
+  const map = new Map();
+  const storage = {
+    getItem: (k) => (map.has(k) ? map.get(k) : null),
+    setItem: (k, v) => map.set(k, String(v)),
+    removeItem: (k) => map.delete(k),
+  };
+  const first = T.saltFor(storage, "s1");
+  assert.equal(T.saltFor(storage, "s1"), first, "a resend carries the same salt");
+  assert.notEqual(T.saltFor(storage, "s2"), first, "each survey's ballot has its own");
+  T.forgetSalt(storage, "s1");
+  assert.notEqual(T.saltFor(storage, "s1"), first);
+});
+
+const TYPES = { support: "likert", reasons: "multiple_choice", comment: "long_text", years: "number",
+  dept: "single_choice", grid: "matrix", rank: "ranking" };
+const SENT = {
+  support: 4, reasons: ["news", { other: " 友人と " }, "boomerang"], comment: "  Cafe\u0301 please\n",
+  years: 12.5, dept: { other: "Ｒ＆Ｄ" }, grid: { b: "n/a", a: 2 }, rank: ["x", "y"], blank: "   ",
+};
+// What survey_design stores for SENT: ids in byte order, choices sorted, text trimmed and NFC.
+const CANONICAL = '{"comment":"Café please","dept":{"other":"Ｒ＆Ｄ"},"grid":{"a":2,"b":"n/a"},' +
+  '"rank":["x","y"],"reasons":["boomerang","news",{"other":"友人と"}],"support":4,"years":12.50}';
+
+async function acknowledgement(token, canonical = CANONICAL, salt = SALT) {
+  return { receipt: await T.receiptOf(token, salt, canonical), check: "/s/x/receipt", salt, canonical_answers: canonical };
+}
+
+test("checkStored accepts an honest acknowledgement of what was sent", async () => {
+  const token = T.base64url.encode(vectorToken);
+  const stored = await acknowledgement(token);
+  assert.deepEqual(T.answersDiffer(SENT, CANONICAL, TYPES), []);
+  assert.equal(await T.checkStored({ token, salt: SALT, sent: SENT, types: TYPES, stored }), null);
+  stored.receipt = stored.receipt.toUpperCase();
+  assert.equal(await T.checkStored({ token, salt: SALT, sent: SENT, types: TYPES, stored }), null);
+});
+
+test("checkStored refuses a receipt, salt or answers that do not match", async () => {
+  const token = T.base64url.encode(vectorToken);
+  const check = (stored) => T.checkStored({ token, salt: SALT, sent: SENT, types: TYPES, stored });
+
+  const forged = await acknowledgement(token);
+  forged.receipt = "ab".repeat(32);
+  assert.deepEqual(await check(forged), { problem: "receipt", questions: [] });
+
+  // A receipt honestly computed, but for another token (one the server chose) is not this ballot's.
+  const otherToken = vectorToken.slice();
+  otherToken[5] ^= 1;
+  assert.equal((await check(await acknowledgement(T.base64url.encode(otherToken)))).problem, "receipt");
+
+  const resalted = await acknowledgement(token, CANONICAL, T.newSalt());
+  assert.deepEqual(await check(resalted), { problem: "salt", questions: [] });
+
+  const changed = await acknowledgement(token, CANONICAL.replace('"support":4', '"support":5'));
+  assert.deepEqual(await check(changed), { problem: "answers", questions: ["support"] });
+  const dropped = await acknowledgement(token, CANONICAL.replace('"rank":["x","y"],', ""));
+  assert.deepEqual((await check(dropped)).questions, ["rank"]);
+  const added = await acknowledgement(token, CANONICAL.replace("{", '{"added":"yes",'));
+  assert.deepEqual((await check(added)).questions, ["added"]);
+  const reordered = await acknowledgement(token, CANONICAL.replace('["x","y"]', '["y","x"]'));
+  assert.deepEqual((await check(reordered)).questions, ["rank"], "a ranking's order counts");
+  assert.equal((await check(await acknowledgement(token, "not json"))).problem, "answers");
+  assert.equal((await check({ receipt: forged.receipt })).problem, "receipt", "no canonical answers echoed");
+  assert.equal((await check(undefined)).problem, "receipt");
 });

@@ -1,8 +1,9 @@
-use crate::helpers::spawn_app;
+use crate::helpers::{spawn_app, spawn_with};
 
 #[actix_web::test]
 async fn health_and_readiness_answer_and_metrics_are_prometheus_text() {
-    let app = spawn_app().await;
+    // `/metrics` is off by default (see hardening.rs); a deployment that monitors turns it on.
+    let app = spawn_with(|s| s.metrics.enabled = true).await;
     let b = app.browser();
     let health = b.get("/healthz").await;
     assert_eq!((health.status.as_u16(), health.body.as_str()), (200, "ok"));

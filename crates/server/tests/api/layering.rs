@@ -56,6 +56,7 @@ async fn an_unknown_stored_survey_state_is_an_error_never_read_as_a_draft() {
         comment_threshold: 10,
         breakdowns: vec![],
         allow_fallback: false,
+        reminder_mode: Default::default(),
     };
     let changed = survey_server::services::surveys::update_settings(app.db(), "test", id, settings).await;
     assert!(

@@ -52,6 +52,7 @@ async fn every_route_answers_each_role_as_it_should() {
         (format!("/operator/surveys/{survey_a}"), [303, 200, 200, 403, 403]),
         ("/operator/audit".into(), [303, 200, 200, 403, 403]),
         ("/operator/tokens".into(), [303, 200, 200, 403, 403]),
+        ("/operator/users".into(), [303, 200, 200, 403, 403]),
         // A draft has no tally yet: operators are told so, nobody else reaches it.
         (
             format!("/operator/surveys/{survey_a}/tally.json"),

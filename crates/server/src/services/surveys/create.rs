@@ -3,7 +3,7 @@ use sea_orm::{ActiveModelTrait, EntityTrait, Set, TransactionTrait};
 use serde::Deserialize;
 
 use super::{State, parse_questionnaire};
-use crate::domain::{Name, NameOf, OrganisationId, SurveyId};
+use crate::domain::{Name, NameOf, OrganisationId, ReminderMode, SurveyId};
 use crate::error::AppError;
 use crate::services::audit;
 use crate::storage::{organisation, survey};
@@ -47,6 +47,7 @@ pub async fn create(db: &sea_orm::DatabaseConnection, actor: &str, new: NewSurve
         plan: Set(None),
         created_at: Set(Utc::now()),
         tally: Set(None),
+        reminder_mode: Set(ReminderMode::default()),
     }
     .insert(&txn)
     .await?;

@@ -16,7 +16,7 @@ pub use questionnaire::replace_questionnaire;
 pub use remind::remind_now;
 pub use settings::{SurveySettings, update_settings};
 pub use survey_analysis::segment::MIN_THRESHOLD;
-pub use transition::transition;
+pub use transition::{Opening, transition, transition_with};
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use survey_design::{Milestone, Questionnaire, Step};
@@ -72,23 +72,35 @@ fn parse_questionnaire(source: &str) -> Result<Questionnaire, AppError> {
     })
 }
 
-/// Parsed questionnaires of surveys past draft, by survey id. A survey's questionnaire is frozen
-/// once it is scheduled, so an entry never goes stale; a draft's is parsed afresh each time.
+/// Parsed questionnaires of surveys past draft, by survey id, each with the SHA-256 of the source it
+/// was parsed from. A survey's questionnaire is frozen while it is scheduled or later, but it can go
+/// back to draft, be replaced and be scheduled again: an entry is served only for the very source
+/// the survey row holds now, so no server (each has its own cache) can serve an old version, and
+/// each survey keeps one entry. A draft's is parsed afresh each time.
 #[derive(Clone, Default)]
-pub struct Questionnaires(crate::memo::Memo<SurveyId, std::sync::Arc<Questionnaire>>);
+pub struct Questionnaires(crate::memo::Memo<SurveyId, ([u8; 32], std::sync::Arc<Questionnaire>)>);
 
 impl Questionnaires {
     pub fn get(&self, s: &survey::Model) -> Result<std::sync::Arc<Questionnaire>, AppError> {
         if s.state == State::Draft {
             return questionnaire(s).map(std::sync::Arc::new);
         }
-        if let Some(q) = self.0.get(&s.id) {
+        let digest = source_digest(&s.template_source);
+        if let Some((parsed_from, q)) = self.0.get(&s.id)
+            && parsed_from == digest
+        {
             return Ok(q);
         }
         let q = std::sync::Arc::new(questionnaire(s)?);
-        self.0.put(s.id, q.clone());
+        self.0.put(s.id, (digest, q.clone()));
         Ok(q)
     }
+}
+
+fn source_digest(source: &str) -> [u8; 32] {
+    let mut digest = [0; 32];
+    digest.copy_from_slice(ring::digest::digest(&ring::digest::SHA256, source.as_bytes()).as_ref());
+    digest
 }
 
 /// Within `txn`, before anything else in it: takes the survey's row for the transaction (its row

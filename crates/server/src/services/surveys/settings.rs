@@ -2,7 +2,7 @@ use sea_orm::{ActiveModelTrait, IntoActiveModel, Set, TransactionTrait};
 use serde::Deserialize;
 
 use super::{MIN_THRESHOLD, hold_draft, questionnaire};
-use crate::domain::{Name, NameOf, SurveyId};
+use crate::domain::{Name, NameOf, ReminderMode, SurveyId};
 use crate::error::AppError;
 use crate::services::{audit, roster};
 use crate::storage::survey;
@@ -18,6 +18,9 @@ pub struct SurveySettings {
     pub comment_threshold: i32,
     pub breakdowns: Vec<String>,
     pub allow_fallback: bool,
+    /// Whom reminders go to; only to those without a ballot unless said.
+    #[serde(default)]
+    pub reminder_mode: ReminderMode,
 }
 
 /// Changes a draft's settings; a new threshold or new breakdowns regroup the roster's segments in
@@ -77,6 +80,7 @@ pub async fn update_settings(
     active.comment_threshold = Set(settings.comment_threshold);
     active.breakdowns = Set(serde_json::json!(settings.breakdowns));
     active.allow_fallback = Set(settings.allow_fallback);
+    active.reminder_mode = Set(settings.reminder_mode);
     let updated = active.update(&txn).await?;
     if breakdowns_changed || k_changed {
         roster::resegment(&txn, &updated).await?;

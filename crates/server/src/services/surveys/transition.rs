@@ -5,15 +5,37 @@ use sea_orm::{
 use super::{State, find, hold, plan_steps};
 use crate::domain::{JobState, SurveyId};
 use crate::error::AppError;
-use crate::services::{audit, issuance, reports, responses};
+use crate::services::{audit, invitations, issuance, reports, responses};
 use crate::state::AppState;
 use crate::storage::{invitation, job, survey};
 
+/// How a survey opened by hand treats its plan's reminders.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Opening {
+    /// Move every pending reminder earlier by as many days as the opening moved; else (the
+    /// default) each keeps its planned date.
+    pub move_reminders: bool,
+}
+
 /// Moves a survey to `to`, if that is one of the next states and its conditions hold. Scheduling
 /// needs a roster and a plan and creates the jobs and the segments' issuer keys; going back to draft
-/// removes pending jobs and the keys; closing rewrites the responses in random order and publishes
-/// the tally; publishing stores the report's files.
+/// removes pending jobs and the keys; opening sends the invitations now (see [`transition_with`]);
+/// closing rewrites the responses in random order, publishes the tally and compacts the storage;
+/// publishing stores the report's files.
 pub async fn transition(state: &AppState, actor: &str, id: SurveyId, to: State) -> Result<survey::Model, AppError> {
+    transition_with(state, actor, id, to, Opening::default()).await
+}
+
+/// [`transition`], saying what an opening by hand does with the reminders. Opening before the
+/// planned day brings the invitations forward to now (they would otherwise wait for that day), and
+/// with `opening.move_reminders` moves the pending reminders by as many days as the opening moved.
+pub async fn transition_with(
+    state: &AppState,
+    actor: &str,
+    id: SurveyId,
+    to: State,
+    opening: Opening,
+) -> Result<survey::Model, AppError> {
     let db = &state.db;
     let s = find(db, id).await?;
     let from = s.state;
@@ -59,8 +81,30 @@ pub async fn transition(state: &AppState, actor: &str, id: SurveyId, to: State) 
             .await?;
         issuance::drop_keys(&txn, s.id).await?;
     }
+    let mut detail = String::new();
+    if to == State::Open {
+        let offset = state.settings.scheduler.utc_offset_hours;
+        let early = crate::jobs::queue::open_now(&txn, s.id, opening.move_reminders, offset).await?;
+        if early > 0 {
+            detail = format!(
+                "; opened {early} day(s) before the plan, invitations now, reminders {}",
+                if opening.move_reminders {
+                    "moved as much"
+                } else {
+                    "on their dates"
+                }
+            );
+        }
+    }
+    let compaction = if to == State::Closed {
+        Some(crate::jobs::queue::add_compaction(&txn, s.id).await?)
+    } else {
+        None
+    };
     let tally = if to == State::Closed {
-        Some(responses::rewrite_and_tally(&txn, &state.settings, &s).await?)
+        let tally = responses::rewrite_and_tally(&txn, &state.settings, &s).await?;
+        invitations::forget_ballots(&txn, &s).await?;
+        Some(tally)
     } else {
         None
     };
@@ -74,12 +118,27 @@ pub async fn transition(state: &AppState, actor: &str, id: SurveyId, to: State) 
         &txn,
         actor,
         "survey state changed",
-        &audit::survey(&updated, Some(from)),
+        &format!("{}{detail}", audit::survey(&updated, Some(from))),
     )
     .await?;
     txn.commit().await?;
-    if to == State::Closed {
-        responses::compact(db).await;
+    if let Some(job) = compaction {
+        // The close stands either way; a compaction that failed stays a pending job, retried by
+        // the scheduler (see `responses::compact`).
+        match responses::compact(db).await {
+            Ok(()) => {
+                if let Err(e) = crate::jobs::queue::done_outside(db, job).await {
+                    tracing::warn!(error = %crate::error::chain(&e), "compaction done, its job not marked");
+                }
+            }
+            Err(e) => {
+                let why = crate::error::chain(&e);
+                tracing::warn!(survey = %updated.id, error = %why, "compaction after close failed; the scheduler retries it");
+                if let Err(e) = crate::jobs::queue::failed_outside(db, job, &why).await {
+                    tracing::warn!(error = %crate::error::chain(&e), "the compaction's failure not noted");
+                }
+            }
+        }
     }
     Ok(updated)
 }

@@ -1,6 +1,7 @@
 //! The JSON API for operators, authenticated by API tokens (`Authorization: Bearer …`), described by
 //! the OpenAPI document at `/api/v1/openapi.json`. It calls the same functions as the operator UI.
 
+mod accounts;
 mod organisations;
 mod plan;
 mod surveys;
@@ -133,6 +134,11 @@ pub fn config(cfg: &mut web::ServiceConfig) {
             .service(resource("/surveys/{id}/plan", "PUT").route(web::put().to(plan::put_plan)))
             .service(resource("/surveys/{id}/state", "POST").route(web::post().to(surveys::post_state)))
             .service(resource("/surveys/{id}/response-rate", "GET").route(web::get().to(surveys::response_rate)))
+            .service(resource("/users", "GET").route(web::get().to(accounts::list_users)))
+            .service(resource("/users/{id}/disable", "POST").route(web::post().to(accounts::disable_user)))
+            .service(resource("/users/{id}/enable", "POST").route(web::post().to(accounts::enable_user)))
+            .service(resource("/tokens", "GET").route(web::get().to(accounts::list_tokens)))
+            .service(resource("/tokens/{id}", "DELETE").route(web::delete().to(accounts::revoke_token)))
             .default_service(web::to(not_found)),
     );
 }

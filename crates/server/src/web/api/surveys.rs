@@ -24,6 +24,7 @@ pub(super) fn survey_json(s: &survey::Model) -> serde_json::Value {
         "comment_threshold": s.comment_threshold,
         "breakdowns": s.breakdowns,
         "allow_fallback": s.allow_fallback,
+        "reminder_mode": s.reminder_mode.as_str(),
         "plan": s.plan,
         "created_at": s.created_at,
     })
@@ -141,6 +142,11 @@ pub(super) async fn put_roster(
 #[serde(deny_unknown_fields)]
 pub(super) struct StateChange {
     to: String,
+    /// With `to: "open"`: move the pending reminders with the opening (by as many days as it is
+    /// early); absent or false, they keep their dates. Any other move has no reminders to move, and
+    /// ignores it.
+    #[serde(default, deserialize_with = "present")]
+    move_reminders: Option<bool>,
 }
 
 pub(super) async fn post_state(
@@ -155,7 +161,10 @@ pub(super) async fn post_state(
             body.to
         ))
     })?;
-    let updated = surveys::transition(&state, &user.user.email, survey_id(&path)?, to).await?;
+    let opening = surveys::Opening {
+        move_reminders: body.move_reminders.unwrap_or(false),
+    };
+    let updated = surveys::transition_with(&state, &user.user.email, survey_id(&path)?, to, opening).await?;
     Ok(HttpResponse::Ok().json(survey_json(&updated)))
 }
 

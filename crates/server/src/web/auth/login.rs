@@ -32,8 +32,8 @@ fn login_page(lang: UiLang, csrf: &str, problem: Option<&str>) -> HttpResponse {
         @if let Some(problem) = problem { p.notice.bad { (problem) } }
         form.stack method="post" action="/login" {
             input type="hidden" name="csrf" value=(csrf);
-            label { (lang.t("メールアドレス", "E-mail")) input type="email" name="email" required autocomplete="username"; }
-            label { (lang.t("パスワード", "Password")) input type="password" name="password" required autocomplete="current-password"; }
+            label { (lang.t("メールアドレス", "E-mail")) input type="email" name="email" required maxlength=(MAX_EMAIL_LEN) autocomplete="username"; }
+            label { (lang.t("パスワード", "Password")) input type="password" name="password" required maxlength=(MAX_PASSWORD_LEN) autocomplete="current-password"; }
             button type="submit" { (lang.t("ログイン", "Log in")) }
         }
     };
@@ -60,6 +60,11 @@ pub struct LoginForm {
     password: String,
 }
 
+/// The longest e-mail address (RFC 5321's path limit) and password a login form may carry; a longer
+/// one is refused before anything else is done with it.
+pub const MAX_EMAIL_LEN: usize = 254;
+pub const MAX_PASSWORD_LEN: usize = 1024;
+
 async fn login(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -70,10 +75,21 @@ async fn login(
     if !same_secret(&expected, &form.csrf) {
         return Err(AppError::Csrf);
     }
-    let account = form.email.trim().to_lowercase();
-    if let Some(minutes) = state.login_limiter.locked(&account) {
-        return Err(AppError::TooManyAttempts(minutes));
+    if form.email.len() > MAX_EMAIL_LEN || form.password.len() > MAX_PASSWORD_LEN {
+        return Err(AppError::bad(
+            format!(
+                "an e-mail address has at most {MAX_EMAIL_LEN} characters and a password at most {MAX_PASSWORD_LEN}"
+            ),
+            format!("メールアドレスは{MAX_EMAIL_LEN}文字まで、パスワードは{MAX_PASSWORD_LEN}文字までです"),
+        ));
     }
+    let account = form.email.trim().to_lowercase();
+    // The try is counted before the password is checked, so simultaneous tries cannot all pass.
+    let address = client_address(&req, state.settings.session.client_address_header.as_deref());
+    let reservation = state
+        .login_limiter
+        .reserve(&account, address)
+        .map_err(AppError::TooManyAttempts)?;
     let found = user::Entity::find()
         .filter(user::Column::Email.eq(&account))
         .one(&state.db)
@@ -83,7 +99,6 @@ async fn login(
         _ => false,
     };
     let Some(user) = found.filter(|_| verified) else {
-        state.login_limiter.failed(&account);
         tracing::info!(account = %account, "failed login");
         let problem = lang.t(
             "メールアドレスまたはパスワードが違います。",
@@ -93,7 +108,7 @@ async fn login(
         *response.status_mut() = actix_web::http::StatusCode::UNAUTHORIZED;
         return Ok(response);
     };
-    state.login_limiter.succeeded(&account);
+    state.login_limiter.succeeded(reservation);
     let cookie = session::start(&state.db, user.id, state.settings.session.ttl_minutes).await?;
     crate::services::audit::record(&state.db, &user.email, "login", "").await?;
     let home = match user.role {
@@ -104,6 +119,28 @@ async fn login(
         .cookie(cookie)
         .insert_header((header::LOCATION, home))
         .finish())
+}
+
+/// The client's address, for the login limit only (never stored or logged): the last address in
+/// `header` when a trusted proxy sets it, else the connection's peer.
+fn client_address(req: &HttpRequest, header: Option<&str>) -> Option<std::net::IpAddr> {
+    match header.map(str::trim).filter(|h| !h.is_empty()) {
+        Some(name) => req
+            .headers()
+            .get_all(name)
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .last()
+            .and_then(|a| parse_address(a.trim())),
+        None => req.peer_addr().map(|a| a.ip()),
+    }
+}
+
+/// `192.0.2.1`, `192.0.2.1:443`, `2001:db8::1` or `[2001:db8::1]:443`.
+fn parse_address(text: &str) -> Option<std::net::IpAddr> {
+    text.parse()
+        .ok()
+        .or_else(|| text.parse::<std::net::SocketAddr>().ok().map(|a| a.ip()))
 }
 
 #[derive(Deserialize)]

@@ -7,6 +7,7 @@ mod organisations;
 mod report;
 mod surveys;
 mod tokens;
+mod users;
 
 use actix_web::web;
 
@@ -42,5 +43,9 @@ pub fn config(cfg: &mut web::ServiceConfig) {
         .route("/operator/surveys/{id}/files/{format}", web::get().to(report::file))
         .route("/operator/audit", web::get().to(audit::show))
         .route("/operator/tokens", web::get().to(tokens::list))
-        .route("/operator/tokens", web::post().to(tokens::create));
+        .route("/operator/tokens", web::post().to(tokens::create))
+        .route("/operator/tokens/{id}/revoke", web::post().to(tokens::revoke))
+        .route("/operator/users", web::get().to(users::list))
+        .route("/operator/users/{id}/disable", web::post().to(users::disable))
+        .route("/operator/users/{id}/enable", web::post().to(users::enable));
 }

@@ -81,10 +81,7 @@ pub async fn show(
         h2 { (lang.t("調査", "Surveys")) }
         ul { @for s in &surveys { li { a href={ "/operator/surveys/" (s.id) } { (s.name) } " " (state_badge(lang, s.state)) } } }
         h2 { (lang.t("経営陣ユーザー（閲覧専用）", "Management users (read-only)")) }
-        table {
-            thead { tr { th { (lang.t("名前", "Name")) } th { (lang.t("メールアドレス", "E-mail")) } } }
-            tbody { @for m in &managers { tr { td { (m.name) } td { (m.email) } } } }
-        }
+        (super::users::accounts(lang, &user, &managers, false))
         @if user.role == Role::Admin {
             h2 { (lang.t("経営陣ユーザーを追加", "Add a management user")) }
             form.stack method="post" action={ "/operator/organisations/" (org.id) "/users" } {

@@ -1,21 +1,20 @@
-//! API tokens of the logged-in operator: made here, shown once, stored only as a hash.
+//! API tokens of the logged-in operator: made here, shown once, stored only as a hash; revoked here
+//! by their owner, after which they stop working at once.
 
 use actix_web::{HttpResponse, web};
 
 use maud::html;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde::Deserialize;
 
 use crate::error::AppError;
 use crate::services::api_tokens;
 use crate::state::AppState;
-use crate::storage::api_token;
 use crate::views::UiLang;
 use crate::views::layout::{csrf_field, html_response, page};
 use crate::web::extract::{CurrentUser, Operator};
 
 pub async fn list(state: web::Data<AppState>, user: Operator, lang: UiLang) -> Result<HttpResponse, AppError> {
-    Ok(html_response(render(&state, &user, lang, None).await?))
+    Ok(html_response(render(&state, &user, lang, None, None).await?))
 }
 
 async fn render(
@@ -23,12 +22,11 @@ async fn render(
     user: &CurrentUser,
     lang: UiLang,
     new_token: Option<&str>,
+    notice: Option<&str>,
 ) -> Result<maud::Markup, AppError> {
-    let tokens = api_token::Entity::find()
-        .filter(api_token::Column::UserId.eq(user.user.id))
-        .all(&state.db)
-        .await?;
+    let tokens = api_tokens::of(&state.db, &user.user).await?;
     let content = html! {
+        @if let Some(notice) = notice { p.notice.ok { (notice) } }
         @if let Some(token) = new_token {
             div.notice.ok {
                 p { (lang.t("このトークンは一度だけ表示されます。安全な場所に保管してください。", "This token is shown once only; keep it somewhere safe.")) }
@@ -37,8 +35,16 @@ async fn render(
         }
         p { (lang.t("JSON API の説明：", "The JSON API is described at ")) a href="/api/v1/openapi.json" { "/api/v1/openapi.json" } }
         table {
-            thead { tr { th { (lang.t("名前", "Name")) } th { (lang.t("作成日時 (UTC)", "Created (UTC)")) } } }
-            tbody { @for t in &tokens { tr { td { (t.name) } td { (t.created_at.format("%Y-%m-%d %H:%M")) } } } }
+            thead { tr { th { (lang.t("名前", "Name")) } th { (lang.t("作成日時 (UTC)", "Created (UTC)")) } th {} } }
+            tbody { @for t in &tokens { tr {
+                td { (t.name) } td { (t.created_at.format("%Y-%m-%d %H:%M")) }
+                td {
+                    form method="post" action={ "/operator/tokens/" (t.id) "/revoke" } {
+                        (csrf_field(user))
+                        button type="submit" { (lang.t("無効にする", "Revoke")) }
+                    }
+                }
+            } } }
         }
         form.stack method="post" action="/operator/tokens" {
             (csrf_field(user))
@@ -63,5 +69,24 @@ pub async fn create(
 ) -> Result<HttpResponse, AppError> {
     user.check_csrf(&form.csrf)?;
     let token = api_tokens::create(&state.db, &user.user, &form.name).await?;
-    Ok(html_response(render(&state, &user, lang, Some(&token)).await?))
+    Ok(html_response(render(&state, &user, lang, Some(&token), None).await?))
+}
+
+#[derive(Deserialize)]
+pub struct CsrfForm {
+    csrf: String,
+}
+
+/// Revokes one of the operator's own tokens (another's is not found).
+pub async fn revoke(
+    state: web::Data<AppState>,
+    user: Operator,
+    lang: UiLang,
+    path: web::Path<uuid::Uuid>,
+    form: web::Form<CsrfForm>,
+) -> Result<HttpResponse, AppError> {
+    user.check_csrf(&form.csrf)?;
+    api_tokens::revoke(&state.db, &user.user, *path).await?;
+    let notice = lang.t("トークンを無効にしました。", "The token is revoked.");
+    Ok(html_response(render(&state, &user, lang, None, Some(notice)).await?))
 }

@@ -11,7 +11,7 @@ use crate::error::AppError;
 use crate::state::AppState;
 use crate::storage::{organisation, survey};
 use crate::views::UiLang;
-use crate::views::components::{Reader, file_list, rate_table, state_badge};
+use crate::views::components::{client_rate_table, file_list, state_badge};
 use crate::views::layout::{html_response, page};
 use crate::web::extract::CurrentUser;
 
@@ -74,19 +74,20 @@ async fn show(
 ) -> Result<HttpResponse, AppError> {
     let s = own_survey(&state, &user, *path).await?;
     let files = crate::services::reports::published(&state.db, s.id).await?;
-    let rates = crate::services::roster::rates(&state.db, s.id).await?;
+    let figures = crate::services::live_figures::client_figures(&state.db, &s).await?;
     let content = html! {
-        p { (state_badge(lang, s.state)) " · " (lang.t("回答券の発行率", "Ballots taken")) ": " (rates.overall_shown(s.k_threshold)) }
+        p { (state_badge(lang, s.state)) " · " (lang.t("回答券の発行率", "Ballots taken")) ": " (figures.overall) }
         h2 { (lang.t("報告書", "Reports")) }
         (file_list(&files, |format| format!("/portal/surveys/{}/files/{format}", s.id), lang))
         h2 { (lang.t("回答券の発行率", "Ballots taken")) }
-        // Live during fieldwork; the report's response rate counts the answers actually sent, so it
-        // can be lower (a ballot taken and never used).
+        // The report's response rate counts the answers actually sent, so it can be lower (a ballot
+        // taken and never used).
         p.hint { (lang.t(
-            "匿名の回答券を受け取った人の割合です（調査期間中も更新）。報告書の回答率は実際に送信された回答の数から計算するため、これより低くなることがあります。",
-            "The share of invitees who took their anonymous ballot (live during fieldwork). The report's response rate counts the answers actually sent, so it can be lower.",
+            "匿名の回答券を受け取った人の割合です。調査期間中は1日1回更新し、5%単位に丸め、回答券が k 人に満たないグループは（差し引きで分からないよう他のグループと合わせて）表示しません。報告書の回答率は実際に送信された回答の数から計算するため、これより低くなることがあります。",
+            "The share of invitees who took their anonymous ballot. During fieldwork it is updated once a day and rounded to 5 %, and groups with fewer than k ballots are not shown (nor, so that subtraction cannot reveal them, enough others). The report's response rate counts the answers actually sent, so it can be lower.",
         )) }
-        (rate_table(lang, &rates, s.k_threshold, Reader::Client))
+        @if let Some(day) = figures.day { p.muted { (lang.t("集計日（UTC）: ", "Taken on (UTC): ")) (day) } }
+        (client_rate_table(lang, &figures))
     };
     Ok(html_response(page(lang, &s.name, Some(&user), content)))
 }

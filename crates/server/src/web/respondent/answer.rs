@@ -1,6 +1,9 @@
 //! `/s/{survey}/answer` and the submission. The page carries no invitation code and sets no cookie;
 //! `answer.js` reads the token from the browser's storage, keeps the draft there, shows one section
-//! at a time and sends `{ token, language, answers }` to `/s/{survey}/responses`.
+//! at a time and sends `{ token, salt, language, answers }` to `/s/{survey}/responses`. The answer is
+//! `{ receipt, check, salt, canonical_answers }`: with the salt and the canonical answers echoed, the
+//! script recomputes the receipt and refuses one that does not match. On the no-JavaScript fallback
+//! the server draws the salt when it shows the form, and the form carries it.
 
 use actix_web::{HttpResponse, web};
 use maud::html;
@@ -9,7 +12,7 @@ use survey_design::{Lang, Questionnaire};
 use super::{LangQuery, Refusal, find_survey_id, frame, survey_page, switch_links, ui};
 use crate::error::AppError;
 use crate::services::issuance;
-use crate::services::responses::{self, Submission, SubmitError};
+use crate::services::responses::{self, Stored, Submission, SubmitError};
 use crate::services::surveys;
 use crate::state::AppState;
 use crate::storage::survey;
@@ -40,7 +43,7 @@ pub async fn page(
     let content = html! {
         h1 { (title) }
         @if let Some(intro) = questionnaire.introduction() { p { (intro.get(&lang)) } }
-        p.muted { (questionnaire.anonymity_statement().get(&lang)) }
+        p.muted { (questionnaire.anonymity_statement_for(thresholds(&s)).get(&lang)) }
         noscript {
             p.notice.bad { (l.t("この回答ページは JavaScript を使います。招待メールのリンクを、JavaScript を有効にしたブラウザで開いてください。",
                                 "This page needs JavaScript. Please open the link in your invitation e-mail in a browser with JavaScript enabled.")) }
@@ -57,7 +60,7 @@ pub async fn page(
                 progress #progress max="1" value="0" aria-hidden="true" {}
             }
             (questionnaire_form::sections(&questionnaire, &lang, &Filled::EMPTY))
-            p.error #form-problem role="alert" hidden {}
+            p.error #form-problem role="alert" tabindex="-1" hidden {}
             div.pager {
                 button #back type="button" { (l.t("戻る", "Back")) }
                 button #next type="button" { (l.t("次へ", "Next")) }
@@ -86,6 +89,10 @@ fn receipt_panel(s: &survey::Model, lang: &Lang, thanks: Option<&survey_design::
             @if let Some(thanks) = thanks { p { (thanks.get(lang)) } }
             p { (l.t("受領番号（控え）:", "Your receipt:")) }
             p { code.receipt #receipt {} }
+            div #salt-box hidden {
+                p { (l.t("ソルト（あなただけが持つ乱数）:", "Your salt (a random value only you hold):")) }
+                p { code.receipt #salt {} }
+            }
             div.actions {
                 button #copy type="button" { (l.t("コピー", "Copy")) }
                 a.button #download download="receipt.txt" href="#" { (l.t("ダウンロード", "Download")) }
@@ -93,7 +100,17 @@ fn receipt_panel(s: &survey::Model, lang: &Lang, thanks: Option<&survey_design::
             }
             p.muted { (l.t("受領番号からあなたを特定することはできません。締切後、公開される集計にこの番号が含まれていることを確認できます。",
                            "The receipt does not identify you. After the close you can check that it is in the published tally.")) }
+            (salt_note(lang))
         }
+    }
+}
+
+/// What the salt is for, and why it is kept private.
+fn salt_note(lang: &Lang) -> maud::Markup {
+    let l = ui(lang);
+    html! {
+        p.muted { (l.t("ソルトと自分の回答があれば、公開された集計の自分の項目が自分の回答を表していることを確かめられます（survey tally verify --receipt … --salt …）。ソルトを知る人は集計と照らしてあなたの回答を推測できるので、人に見せないでください。",
+                       "With the salt and your answers you can check that your entry in the published tally holds your answers (survey tally verify --receipt … --salt …). Anyone who knows the salt could test guesses of your answers against the tally, so keep it to yourself.")) }
     }
 }
 
@@ -115,31 +132,36 @@ pub async fn submit(
         .await
         .map_err(|e| Refusal::new(e, &lang))?;
     match responses::submit(&state, &s, submission).await {
-        Ok(receipt) => Ok(HttpResponse::Created().json(stored(&s, &receipt, &lang))),
+        Ok(done) => Ok(HttpResponse::Created().json(stored(&s, &done, &lang))),
         Err(SubmitError::Refused(e)) => Err(Refusal::new(e, &lang)),
         Err(SubmitError::Answers(errors, lang)) => Err(Refusal::answers(&errors, &lang)),
-        Err(SubmitError::AlreadyStored(receipt)) => Err(Refusal::already_stored(stored(&s, &receipt, &lang), &lang)),
+        Err(SubmitError::AlreadyStored(done)) => Err(Refusal::already_stored(stored(&s, &done, &lang), &lang)),
     }
 }
 
-/// Where a stored response's receipt is checked, in the respondent's language (the receipt page
-/// otherwise falls back to the survey's default).
-fn stored(s: &survey::Model, receipt: &str, lang: &Lang) -> serde_json::Map<String, serde_json::Value> {
+/// The acknowledgement: the receipt, where it is checked in the respondent's language (the receipt
+/// page otherwise falls back to the survey's default), and the salt and canonical answers it was
+/// computed from, for the browser to recompute it.
+fn stored(s: &survey::Model, done: &Stored, lang: &Lang) -> serde_json::Map<String, serde_json::Value> {
     let mut fields = serde_json::Map::new();
-    fields.insert("receipt".into(), receipt.into());
+    fields.insert("receipt".into(), done.receipt.clone().into());
     fields.insert(
         "check".into(),
-        format!("/s/{}/receipt?r={receipt}&lang={}", s.id, lang.as_str()).into(),
+        format!("/s/{}/receipt?r={}&lang={}", s.id, done.receipt, lang.as_str()).into(),
     );
+    fields.insert("salt".into(), done.salt.clone().into());
+    fields.insert("canonical_answers".into(), done.canonical_answers.clone().into());
     fields
 }
 
-/// The form of the operator-trusted fallback: the token travels in a hidden field.
+/// The form of the operator-trusted fallback: the token and the salt the server drew travel in hidden
+/// fields (so a form sent twice gets the same receipt).
 pub fn fallback_form(
     s: &survey::Model,
     questionnaire: &Questionnaire,
     lang: &Lang,
     token: &str,
+    salt: &str,
     filled: &Filled,
 ) -> HttpResponse {
     let l = ui(lang);
@@ -162,6 +184,8 @@ pub fn fallback_form(
             }
             form method="post" action={ "/s/" (s.id) "/responses/form" } {
                 input type="hidden" name="token" value=(token);
+                // Named so that no question id (which starts with a letter) can read it as an answer.
+                input type="hidden" name="_salt" value=(salt);
                 input type="hidden" name="language" value=(lang.as_str());
                 (questionnaire_form::sections(questionnaire, lang, filled))
                 button type="submit" { (l.t("回答を送信する", "Send my answers")) }
@@ -184,16 +208,18 @@ pub async fn submit_form(
             .unwrap_or_default()
     };
     let token = field("token");
+    let salt = field("_salt");
     let (s, questionnaire, lang) = survey_page(&state, &path, Some(&field("language"))).await?;
     let answers = questionnaire_form::answers_from_fields(&questionnaire, &fields);
     let submission = Submission {
         token: token.clone(),
         language: lang.as_str().to_owned(),
         answers: answers.clone(),
+        salt: Some(salt.clone()).filter(|s| !s.is_empty()),
     };
     match responses::submit(&state, &s, submission).await {
         // A form sent twice (a reload, a retry after a dropped connection) shows the same receipt.
-        Ok(receipt) | Err(SubmitError::AlreadyStored(receipt)) => {
+        Ok(done) | Err(SubmitError::AlreadyStored(done)) => {
             let l = ui(&lang);
             let title = questionnaire.title().get(&lang).to_owned();
             Ok(frame(
@@ -206,8 +232,11 @@ pub async fn submit_form(
                     section.notice.ok {
                         h2 { (l.t("ご回答ありがとうございました", "Thank you for your answers")) }
                         p { (l.t("受領番号（控え）:", "Your receipt:")) }
-                        p { code.receipt { (receipt) } }
-                        p { a href={ "/s/" (s.id) "/receipt?r=" (receipt) "&lang=" (lang.as_str()) } { (l.t("受領番号を確認する", "Check the receipt")) } }
+                        p { code.receipt { (done.receipt) } }
+                        p { (l.t("ソルト（あなただけが持つ乱数）:", "Your salt (a random value only you hold):")) }
+                        p { code.salt { (done.salt) } }
+                        p { a href={ "/s/" (s.id) "/receipt?r=" (done.receipt) "&lang=" (lang.as_str()) } { (l.t("受領番号を確認する", "Check the receipt")) } }
+                        (salt_note(&lang))
                         p.notice.weak { (l.t("この回答券はサーバーが作りました（弱い匿名性）。", "The server made this ballot (weaker anonymity).")) }
                     }
                 },
@@ -218,6 +247,7 @@ pub async fn submit_form(
             &questionnaire,
             &lang,
             &token,
+            &salt,
             &Filled {
                 answers: &answers,
                 errors: Some(&errors),
@@ -256,5 +286,13 @@ impl Refusal {
         );
         refusal.stored = Some(stored);
         refusal
+    }
+}
+
+/// The survey's own thresholds, which its anonymity statement names.
+fn thresholds(s: &survey::Model) -> survey_design::Thresholds {
+    survey_design::Thresholds {
+        k: u64::try_from(s.k_threshold).unwrap_or(u64::MAX),
+        comment_k: u64::try_from(s.comment_threshold).unwrap_or(u64::MAX),
     }
 }

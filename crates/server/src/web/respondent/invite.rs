@@ -38,19 +38,9 @@ pub async fn page(
     let title = questionnaire.title().get(&lang).to_owned();
     let answer_url = format!("/s/{}/answer?lang={}", s.id, lang.as_str());
     let body = match s.state {
-        State::Open if invitee.token_issued => html! {
-            (explanation(&s, &lang))
-            div.notice #used {
-                p { (l.t("この招待からは、すでに匿名の回答券が発行されています。",
-                         "An anonymous ballot has already been taken with this invitation.")) }
-                p #continue hidden data-survey=(s.id) {
-                    (l.t("この端末のブラウザに回答券が残っています。", "This browser holds the ballot. "))
-                    a href=(answer_url) { (l.t("回答を続ける", "Continue to the questions")) }
-                }
-                p.muted { (l.t("別の端末やブラウザで受け取った場合は、そちらで回答を続けてください。",
-                               "If you took it on another device or browser, please continue there.")) }
-            }
-        },
+        // A used invitation looks like an unused one: whoever holds the link learns nothing from
+        // the page. The browser that holds the ballot offers to continue (invite.js); any other is
+        // refused when it asks for a second ballot.
         State::Open => {
             let key = issuance::key_for(&state.db, invitee.survey_id, &invitee.segment).await?;
             let challenge = issuance::challenge(&state.settings, s.id).to_bytes();
@@ -233,13 +223,25 @@ pub async fn fallback(
         return Err(AppError::Forbidden);
     }
     issuance::require_open(s.state)?;
-    let token = issuance::issue_on_server(&state.db, &state.issuers, &state.settings, &invitee).await?;
+    let token = issuance::issue_on_server(
+        &state.db,
+        &state.issuers,
+        &state.settings,
+        &state.hmac_key,
+        &s,
+        &invitee,
+        &code,
+    )
+    .await?;
     let questionnaire = state.questionnaires.get(&s)?;
+    // The salt the browser would draw, drawn here: the form carries it, the server never stores it.
+    let salt = URL_SAFE_NO_PAD.encode(survey_token::tally::fresh_salt(&mut rand::rng()));
     Ok(super::answer::fallback_form(
         &s,
         &questionnaire,
         &lang,
         &token,
+        &salt,
         &crate::views::questionnaire_form::Filled::EMPTY,
     ))
 }

@@ -1,5 +1,6 @@
-//! Each survey's public page: its issuer keys with fingerprints, the hash of the browser client,
-//! and after close the tally (count, segments of at least k, Merkle root) with a receipt check.
+//! Each survey's public page: its issuer keys with fingerprints, the SHA-256 of every script and
+//! stylesheet served to respondents (`survey client verify` compares them with a release), and after
+//! close the tally (count, segments of at least k, Merkle root) with a receipt check.
 //! The same for everyone, so no respondent can be singled out with a key of their own.
 
 use actix_web::{HttpResponse, web};
@@ -14,7 +15,8 @@ use crate::services::surveys::{self, State};
 use crate::services::{issuance, responses};
 use crate::state::AppState;
 
-/// The key directory of RFC 9578 §4, plus each key's segment label and the client's hash.
+/// The key directory of RFC 9578 §4, plus each key's segment label and the hashes of the client's
+/// files (`client-sha256`: token.js; `assets-sha256`: every file served to respondents, by path).
 pub async fn directory(state: web::Data<AppState>, path: web::Path<String>) -> Result<HttpResponse, AppError> {
     let s = surveys::find(&state.db, find_survey_id(&path)?).await?;
     let keys = issuance::keys(&state.db, s.id).await?;
@@ -34,6 +36,10 @@ pub async fn directory(state: web::Data<AppState>, path: web::Path<String>) -> R
             "issuer-request-uri": "/i/{invitation}/token-request",
             "token-keys": entries,
             "client-sha256": crate::web::assets::token_js_sha256(),
+            "assets-sha256": crate::web::assets::published()
+                .iter()
+                .map(|(path, hash)| ((*path).to_owned(), serde_json::Value::from(hash.as_str())))
+                .collect::<serde_json::Map<_, _>>(),
         })))
 }
 
@@ -75,8 +81,20 @@ pub async fn page(
             p.muted {
                 (l.t("機械が読む一覧: ", "Machine-readable: "))
                 a href={ "/s/" (s.id) "/token-keys" } { "token-keys" }
-                (l.t("。ブラウザ用クライアント token.js の SHA-256: ", ". SHA-256 of the browser client token.js: "))
-                code { (crate::web::assets::token_js_sha256()) }
+            }
+        }
+        h2 { (l.t("ブラウザ用クライアント", "Browser client")) }
+        p { (l.t("回答者のブラウザに送られるスクリプトとスタイルシートのすべてと、その SHA-256 です。リリースのものと同じであることを survey client verify で確かめられます。",
+                 "Every script and stylesheet served to respondents, with its SHA-256. `survey client verify` checks that they are a release's.")) }
+        table.assets {
+            thead { tr { th { (l.t("ファイル", "File")) } th { "SHA-256" } } }
+            tbody {
+                @for (path, hash) in crate::web::assets::published() {
+                    tr {
+                        td { code { (path) } }
+                        td { code.sha256 data-asset=(path) { (hash) } }
+                    }
+                }
             }
         }
         h2 { (l.t("集計", "Tally")) }
@@ -134,7 +152,7 @@ pub async fn receipt(
             p.notice.bad { (l.t("受領番号は 64 桁の16進数（0–9, a–f）です。", "A receipt is 64 hexadecimal digits (0–9, a–f).")) }
         }
     } else if matches!(s.state, State::Closed | State::Published) {
-        let tally = responses::tally(&state.db, &state.settings, &s).await?;
+        let tally = state.closed_tallies.get(&state.db, &state.settings, &s).await?;
         let published = s.tally.as_ref().and_then(|t| t["root"].as_str()).unwrap_or("");
         match tally.proof(&wanted) {
             Some(proof) if proof.verify(published) => html! {

@@ -7,13 +7,13 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Deserialize;
 use survey_design::Lang;
 
-use crate::domain::{JobKind, JobState, SurveyId, SurveyState as State};
+use crate::domain::{JobKind, JobState, ReminderMode, SurveyId, SurveyState as State};
 use crate::error::AppError;
 use crate::services::{roster, surveys};
 use crate::state::AppState;
 use crate::storage::{job, organisation, survey};
 use crate::views::UiLang;
-use crate::views::components::{Reader, file_list, rate_table, state_badge};
+use crate::views::components::{file_list, rate_table, state_badge};
 use crate::views::layout::{csrf_field, html_response, page};
 use crate::web::extract::{CurrentUser, Operator};
 
@@ -59,13 +59,13 @@ pub async fn tally_json(
             "集計ファイルは調査の締切時に作られます",
         ));
     }
-    let tally = crate::services::responses::tally(&state.db, &state.settings, &s).await?;
+    let closed = state.closed_tallies.get(&state.db, &state.settings, &s).await?;
     Ok(HttpResponse::Ok()
         .insert_header((
             "Content-Disposition",
             format!("attachment; filename=\"tally-{}.json\"", s.id),
         ))
-        .json(tally))
+        .json(&closed.tally))
 }
 
 /// The survey page, with a notice or a list of problems from the last action.
@@ -112,13 +112,24 @@ pub(super) async fn survey_page(
                     (csrf_field(user))
                     input type="hidden" name="to" value=(next.as_str());
                     button type="submit" { (transition_label(lang, *next)) }
+                    @if *next == State::Open {
+                        " "
+                        label.inline {
+                            input type="checkbox" name="move_reminders" value="true";
+                            (lang.t(
+                                "リマインドも開始を早めた日数だけ早める（チェックしなければ予定日のまま）",
+                                "Move the reminders earlier by as many days as the opening (unticked: they keep their dates)",
+                            ))
+                        }
+                        span.help { (lang.t("案内メールは開始するとすぐに送られます。", "The invitations go out as soon as it opens.")) }
+                    }
                 }
             }
         }
 
         h2 { (lang.t("回答状況", "Response rate")) }
         p { (lang.t("回答券の発行", "Tokens issued")) ": " (issued) " / " (invitees) " (" (roster::percent(issued, invitees)) ")" }
-        (rate_table(lang, &rates, s.k_threshold, Reader::Firm))
+        (rate_table(lang, &rates, s.k_threshold))
 
         h2 { (lang.t("回答者向けページと集計", "Respondent pages and tally")) }
         p {
@@ -148,6 +159,25 @@ pub(super) async fn survey_page(
                 label { (lang.t("匿名性のしきい値 k（3以上）", "Anonymity threshold k (3 or more)")) input type="number" name="k_threshold" min="3" value=(s.k_threshold); }
                 label { (lang.t("自由記述のしきい値", "Comment threshold")) input type="number" name="comment_threshold" min="3" value=(s.comment_threshold); }
                 label { (lang.t("集計の切り口（名簿の列名、カンマ区切り）", "Breakdowns (roster columns, comma-separated)")) input name="breakdowns" value=(breakdowns.join(", ")); }
+                fieldset.choice {
+                    legend { (lang.t("リマインドの送り先", "Reminders go to")) }
+                    label {
+                        input type="radio" name="reminder_mode" value="without_ballot" checked[s.reminder_mode == ReminderMode::WithoutBallot];
+                        strong { (lang.t("回答券をまだ受け取っていない人だけ", "Only those without a ballot")) }
+                        span.help { (lang.t(
+                            "不要なリマインドを送りませんが、実施期間中はデータベースに「誰が回答券を受け取ったか」（いつかは記録しません）が残ります。締切時に消去されます。",
+                            "No one is reminded needlessly, but during fieldwork the database knows who took a ballot (never when); the close erases it.",
+                        )) }
+                    }
+                    label {
+                        input type="radio" name="reminder_mode" value="everyone" checked[s.reminder_mode == ReminderMode::Everyone];
+                        strong { (lang.t("全員（同じリンクを再送）", "Everyone (the same link again)")) }
+                        span.help { (lang.t(
+                            "回答済みの人にもリマインドが届きますが、データベースは実施期間中も誰が回答券を受け取ったかを一切記録しません。",
+                            "Those who answered are reminded too, but the database never records who took a ballot, not even during fieldwork.",
+                        )) }
+                    }
+                }
                 label { input type="checkbox" name="allow_fallback" value="true" checked[s.allow_fallback];
                     (lang.t("JavaScript なしの代替方式を許可（サーバーが回答券を作るため匿名性は弱くなります）", "Allow the no-JavaScript fallback (weaker: the server makes the token)")) }
                 button type="submit" { (lang.t("保存", "Save")) }

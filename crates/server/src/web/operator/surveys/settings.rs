@@ -2,7 +2,7 @@ use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
 use super::{list, outcome};
-use crate::domain::SurveyId;
+use crate::domain::{ReminderMode, SurveyId};
 use crate::error::AppError;
 use crate::services::surveys::{self, SurveySettings};
 use crate::state::AppState;
@@ -18,6 +18,7 @@ pub struct SettingsForm {
     comment_threshold: i32,
     breakdowns: String,
     allow_fallback: Option<String>,
+    reminder_mode: Option<String>,
 }
 
 pub async fn settings(
@@ -35,6 +36,10 @@ pub async fn settings(
         comment_threshold: form.comment_threshold,
         breakdowns: list(&form.breakdowns),
         allow_fallback: form.allow_fallback.is_some(),
+        reminder_mode: match form.reminder_mode.as_deref() {
+            Some("everyone") => ReminderMode::Everyone,
+            _ => ReminderMode::WithoutBallot,
+        },
     };
     let result = surveys::update_settings(&state.db, &user.user.email, *path, new).await;
     outcome(&state, &user, lang, *path, result, "settings").await

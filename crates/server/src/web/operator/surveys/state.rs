@@ -13,6 +13,8 @@ use crate::web::extract::Operator;
 pub struct StateForm {
     csrf: String,
     to: String,
+    /// The "move the reminders too" box beside "Open now": present when ticked.
+    move_reminders: Option<String>,
 }
 
 pub async fn change_state(
@@ -33,6 +35,9 @@ pub async fn change_state(
         )
         .await;
     };
-    let result = surveys::transition(&state, &user.user.email, *path, to).await;
+    let opening = surveys::Opening {
+        move_reminders: form.move_reminders.as_deref() == Some("true"),
+    };
+    let result = surveys::transition_with(&state, &user.user.email, *path, to, opening).await;
     outcome(&state, &user, lang, *path, result, "state").await
 }
