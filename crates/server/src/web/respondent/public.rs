@@ -116,8 +116,8 @@ pub async fn page(
                             }
                         }
                     }
-                    p.muted { (l.pick(format!("回答が{}件未満のグループは表示していません。", s.k_threshold),
-                                   format!("Groups with fewer than {} responses are not shown.", s.k_threshold))) }
+                    p.muted { (l.pick(format!("回答が{k}件未満のグループは表示していません。差し引きで分からないよう、必要に応じて他のグループも合わせて非表示にしています（報告書と同じグループです）。", k = s.k_threshold),
+                                   format!("Groups with fewer than {k} responses are not shown, nor, where subtraction would reveal them, enough others (the same groups as in the report).", k = s.k_threshold))) }
                 }
             }
             None => p.muted { (l.t("集計は締切後に公開されます。", "The tally is published when the survey closes.")) },
