@@ -155,6 +155,32 @@ pub enum TemplateCommand {
     },
     /// Print the JSON Schema of the template format, for editors.
     Schema,
+    /// A translator's round trip: the template's texts as XLIFF 2.0, and back.
+    Translate {
+        #[command(subcommand)]
+        command: TranslateCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TranslateCommand {
+    /// Write the template's texts as XLIFF 2.0: source in its default language, target in LANG
+    /// (the existing translation, or empty), a note saying where each text is.
+    Export {
+        file: PathBuf,
+        #[arg(long)]
+        lang: String,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Merge a translated XLIFF file back into the template; refuses, naming every unit, a target
+    /// left empty or a source changed since the export (exit status 2).
+    Import {
+        file: PathBuf,
+        xliff: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

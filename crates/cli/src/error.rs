@@ -46,6 +46,13 @@ pub enum CliError {
     /// A respondent's own entry is not in the tally, or does not hold their answers.
     #[error("{0}")]
     OwnEntry(String),
+    /// A translation that cannot be exported or merged; the message names each unit.
+    #[error("{path}: {source}")]
+    Translate {
+        path: PathBuf,
+        #[source]
+        source: survey_design::translate::TranslateError,
+    },
 
     // The command could not run: exit status 1.
     #[error("cannot read {path}")]
@@ -143,7 +150,8 @@ impl CliError {
             | Self::TallyFile { .. }
             | Self::Response { .. }
             | Self::Tally(_)
-            | Self::OwnEntry(_) => 2,
+            | Self::OwnEntry(_)
+            | Self::Translate { .. } => 2,
         }
     }
 }

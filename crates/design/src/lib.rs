@@ -44,6 +44,7 @@ pub mod questionnaire;
 pub mod statement;
 pub mod template;
 pub mod text;
+pub mod translate;
 
 pub use answer::{Answer, AnswerError, AnswerErrorKind, AnswerErrors, Answers, Choice, ScaleAnswer};
 pub use condition::{Comparison, Condition, Operand};

@@ -1,4 +1,4 @@
-//! `survey template validate | show | schema`.
+//! `survey template validate | show | schema | translate`.
 
 mod show;
 
@@ -6,7 +6,7 @@ use std::io::Write;
 
 use survey_design::{Lang, Questionnaire, TemplateErrors};
 
-use crate::cli::TemplateCommand;
+use crate::cli::{TemplateCommand, TranslateCommand};
 use crate::error::CliError;
 
 pub fn run(command: TemplateCommand, out: &mut impl Write) -> Result<(), CliError> {
@@ -45,5 +45,49 @@ pub fn run(command: TemplateCommand, out: &mut impl Write) -> Result<(), CliErro
             writeln!(out, "{}", survey_design::template::SCHEMA.trim_end())?;
             Ok(())
         }
+        TemplateCommand::Translate { command } => translate(command, out),
     }
+}
+
+fn translate(command: TranslateCommand, out: &mut impl Write) -> Result<(), CliError> {
+    use survey_design::translate;
+    let read = |path: &std::path::Path| {
+        std::fs::read_to_string(path).map_err(|source| CliError::Read {
+            path: path.to_owned(),
+            source,
+        })
+    };
+    let write = |path: &std::path::Path, text: &str| {
+        std::fs::write(path, text).map_err(|source| CliError::WriteFile {
+            path: path.to_owned(),
+            source,
+        })
+    };
+    match command {
+        TranslateCommand::Export { file, lang, output } => {
+            let original = file
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            let xliff = translate::export(&read(&file)?, &lang, &original).map_err(|source| CliError::Translate {
+                path: file.clone(),
+                source,
+            })?;
+            write(&output, &xliff)?;
+            writeln!(
+                out,
+                "{}: {} texts to translate into {lang}",
+                output.display(),
+                xliff.matches("<unit ").count()
+            )?;
+        }
+        TranslateCommand::Import { file, xliff, output } => {
+            let merged = translate::import(&read(&file)?, &read(&xliff)?).map_err(|source| CliError::Translate {
+                path: xliff.clone(),
+                source,
+            })?;
+            write(&output, &merged)?;
+            writeln!(out, "{}: merged", output.display())?;
+        }
+    }
+    Ok(())
 }
