@@ -6,9 +6,9 @@
 use sea_orm::{ConnectionTrait, DatabaseBackend, Statement};
 use survey_server::services::auth::Role;
 
-use crate::helpers::{read_mail, spawn_app};
+use crate::helpers::spawn_app;
 use crate::jobs::make_due;
-use crate::respondent::{Client, open_survey, questionnaire, valid_answers};
+use crate::respondent::{Client, code_of, mailed_codes, open_survey, questionnaire, valid_answers};
 use crate::surveys::{
     change_state, create_organisation, create_survey, operator, propose_plan, save_settings, upload_roster,
 };
@@ -22,20 +22,7 @@ async fn with_tied_segments_every_view_hides_the_same_partner() {
     // Sales and Engineering answer six times each; the merged Support-and-Legal group twice. The
     // merged group is below k; its partner is one of the tied six, "department=Engineering" being
     // the smaller label in bytes.
-    let code_of = |prefix: &str, i: usize| {
-        codes
-            .iter()
-            .find(|(to, _)| to.starts_with(&format!("{prefix}{i}@")))
-            .map(|(_, code)| code.clone())
-            .unwrap()
-    };
-    for (prefix, n) in [("sales", 6), ("engineering", 6), ("support", 2)] {
-        for i in 0..n {
-            let token = client.token(&code_of(prefix, i)).await;
-            let r = client.submit(&token, "ja", &valid_answers(&q, &mut rand::rng())).await;
-            assert_eq!(r.status.as_u16(), 201, "{}", r.body);
-        }
-    }
+    answer(&client, &q, &codes, &[("sales", 6), ("engineering", 6), ("support", 2)]).await;
     assert_eq!(change_state(&b, survey, "closed").await.status.as_u16(), 303);
     let s = survey_server::services::surveys::find(app.db(), survey).await.unwrap();
     let hidden = survey_server::services::responses::hidden_segments(&s).unwrap();
@@ -112,39 +99,12 @@ async fn a_collation_that_orders_segments_otherwise_changes_no_view() {
     assert_eq!(change_state(&b, survey, "scheduled").await.status.as_u16(), 303);
     make_due(&app, survey, &["open", "invite"]).await;
     survey_server::jobs::run_due(&app.state).await.unwrap();
-    let codes: Vec<(String, String)> = app
-        .mails()
-        .iter()
-        .map(|m| {
-            let (to, body) = read_mail(m);
-            (
-                to,
-                body.split("/i/")
-                    .nth(1)
-                    .unwrap()
-                    .split_whitespace()
-                    .next()
-                    .unwrap()
-                    .to_owned(),
-            )
-        })
-        .collect();
+    let codes = mailed_codes(&app);
     let client = Client::new(&app, survey);
     let q = questionnaire(&app, survey).await;
     // alpha and Beta answer six times each, gamma twice: gamma is below k, and its partner is the
     // tied one smaller in bytes, "department=Beta".
-    for (prefix, n) in [("alpha", 6), ("beta", 6), ("gamma", 2)] {
-        for i in 0..n {
-            let code = &codes
-                .iter()
-                .find(|(to, _)| to.starts_with(&format!("{prefix}{i}@")))
-                .unwrap()
-                .1;
-            let token = client.token(code).await;
-            let r = client.submit(&token, "ja", &valid_answers(&q, &mut rand::rng())).await;
-            assert_eq!(r.status.as_u16(), 201, "{}", r.body);
-        }
-    }
+    answer(&client, &q, &codes, &[("alpha", 6), ("beta", 6), ("gamma", 2)]).await;
     assert_eq!(change_state(&b, survey, "closed").await.status.as_u16(), 303);
     let s = survey_server::services::surveys::find(app.db(), survey).await.unwrap();
     let hidden = survey_server::services::responses::hidden_segments(&s).unwrap();
@@ -173,4 +133,20 @@ async fn a_collation_that_orders_segments_otherwise_changes_no_view() {
         }
     }
     assert!(csv.body.contains(",department=alpha,"), "{}", csv.body);
+}
+
+/// `n` employees of each department (by address prefix) take a ballot and answer.
+async fn answer(
+    client: &Client,
+    q: &survey_design::Questionnaire,
+    codes: &[(String, String)],
+    groups: &[(&str, usize)],
+) {
+    for (prefix, n) in groups {
+        for i in 0..*n {
+            let token = client.token(&code_of(codes, prefix, i)).await;
+            let r = client.submit(&token, "ja", &valid_answers(q, &mut rand::rng())).await;
+            assert_eq!(r.status.as_u16(), 201, "{}", r.body);
+        }
+    }
 }

@@ -4,7 +4,7 @@
 use survey_server::services::auth::Role;
 
 use crate::helpers::spawn_app;
-use crate::respondent::{Client, open_survey};
+use crate::respondent::{Client, code_of, open_survey};
 
 #[actix_web::test]
 async fn the_portal_hides_segments_below_k_ballots_with_a_partner_and_keeps_the_days_figures() {
@@ -17,19 +17,12 @@ async fn the_portal_hides_segments_below_k_ballots_with_a_partner_and_keeps_the_
     let client = Client::new(&app, survey);
     // Segments: Sales (22), Engineering (20), and Support with Legal merged (18). One salesperson,
     // ten engineers and nine of the merged group take a ballot.
-    let code_of = |prefix: &str, i: usize| {
-        codes
-            .iter()
-            .find(|(to, _)| to.starts_with(&format!("{prefix}{i}@")))
-            .map(|(_, code)| code.clone())
-            .unwrap()
-    };
-    client.token(&code_of("sales", 0)).await;
+    client.token(&code_of(&codes, "sales", 0)).await;
     for i in 0..10 {
-        client.token(&code_of("engineering", i)).await;
+        client.token(&code_of(&codes, "engineering", i)).await;
     }
     for i in 0..9 {
-        client.token(&code_of("support", i)).await;
+        client.token(&code_of(&codes, "support", i)).await;
     }
 
     let page = boss.get(&format!("/portal/surveys/{survey}")).await;
@@ -51,7 +44,7 @@ async fn the_portal_hides_segments_below_k_ballots_with_a_partner_and_keeps_the_
 
     // Later the same day, more ballots: management still sees the day's figures.
     for i in 1..12 {
-        client.token(&code_of("sales", i)).await;
+        client.token(&code_of(&codes, "sales", i)).await;
     }
     let again = boss.get(&format!("/portal/surveys/{survey}")).await;
     assert!(

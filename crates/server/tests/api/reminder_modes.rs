@@ -5,29 +5,10 @@ use sea_orm::EntityTrait;
 use serde_json::json;
 use survey_server::storage::{invitation, invitation_code, segment_count, spent_code};
 
-use crate::helpers::{TestApp, read_mail, spawn_app};
+use crate::helpers::{TestApp, spawn_app};
 use crate::jobs::make_due;
-use crate::respondent::Client;
+use crate::respondent::{Client, mailed_codes};
 use crate::surveys::{change_state, ready_survey};
-
-/// (recipient, code) of every mail in the outbox.
-fn codes(app: &TestApp) -> Vec<(String, String)> {
-    app.mails()
-        .iter()
-        .map(|m| {
-            let (to, body) = read_mail(m);
-            let code = body
-                .split("/i/")
-                .nth(1)
-                .unwrap()
-                .split_whitespace()
-                .next()
-                .unwrap()
-                .to_owned();
-            (to, code)
-        })
-        .collect()
-}
 
 #[actix_web::test]
 async fn with_reminders_to_everyone_the_database_never_records_who_took_a_ballot() {
@@ -52,7 +33,7 @@ async fn with_reminders_to_everyone_the_database_never_records_who_took_a_ballot
     assert_eq!(change_state(&b, survey, "scheduled").await.status.as_u16(), 303);
     make_due(&app, survey, &["open", "invite"]).await;
     survey_server::jobs::run_due(&app.state).await.unwrap();
-    let invited = codes(&app);
+    let invited = mailed_codes(&app);
     assert_eq!(invited.len(), 60);
 
     let invitations = || async { invitation::Entity::find().all(app.db()).await.unwrap() };
@@ -89,7 +70,7 @@ async fn with_reminders_to_everyone_the_database_never_records_who_took_a_ballot
     // A reminder goes to everyone, with the code of their invitation.
     make_due(&app, survey, &["remind:1"]).await;
     survey_server::jobs::run_due(&app.state).await.unwrap();
-    let mut sent = codes(&app);
+    let mut sent = mailed_codes(&app);
     assert_eq!(sent.len(), 120, "a reminder for each of the 60");
     sent.sort();
     let mut twice: Vec<(String, String)> = invited.iter().flat_map(|c| [c.clone(), c.clone()]).collect();
@@ -118,7 +99,7 @@ async fn by_default_reminders_go_only_to_those_without_a_ballot_and_the_close_fo
     assert_eq!(change_state(&b, survey, "scheduled").await.status.as_u16(), 303);
     make_due(&app, survey, &["open", "invite"]).await;
     survey_server::jobs::run_due(&app.state).await.unwrap();
-    let invited = codes(&app);
+    let invited = mailed_codes(&app);
     let client = Client::new(&app, survey);
     for (_, code) in invited.iter().take(10) {
         client.token(code).await;
@@ -127,7 +108,7 @@ async fn by_default_reminders_go_only_to_those_without_a_ballot_and_the_close_fo
     assert_eq!(marked, 10, "during fieldwork the default mode knows who took a ballot");
     make_due(&app, survey, &["remind:1"]).await;
     survey_server::jobs::run_due(&app.state).await.unwrap();
-    assert_eq!(codes(&app).len(), 60 + 50);
+    assert_eq!(mailed_codes(&app).len(), 60 + 50);
 
     let before = survey_server::services::roster::rates(app.db(), survey).await.unwrap();
     assert_eq!(change_state(&b, survey, "closed").await.status.as_u16(), 303);

@@ -24,14 +24,9 @@ pub async fn open_survey(app: &TestApp) -> (Browser, SurveyId, Vec<(String, Stri
     open_survey_from(app, None).await
 }
 
-/// The same, from an uploaded questionnaire.
-pub async fn open_survey_from(app: &TestApp, upload: Option<&[u8]>) -> (Browser, SurveyId, Vec<(String, String)>) {
-    let (b, _, survey) = crate::surveys::ready_survey_from(app, upload).await;
-    assert_eq!(change_state(&b, survey, "scheduled").await.status.as_u16(), 303);
-    make_due(app, survey, &["open", "invite"]).await;
-    survey_server::jobs::run_due(&app.state).await.unwrap();
-    let codes = app
-        .mails()
+/// (recipient, invitation code) of every mail in the outbox.
+pub fn mailed_codes(app: &TestApp) -> Vec<(String, String)> {
+    app.mails()
         .iter()
         .map(|m| {
             let (to, body) = crate::helpers::read_mail(m);
@@ -45,7 +40,25 @@ pub async fn open_survey_from(app: &TestApp, upload: Option<&[u8]>) -> (Browser,
                 .to_owned();
             (to, code)
         })
-        .collect();
+        .collect()
+}
+
+/// The code mailed to `{prefix}{i}@…` (the roster's addresses are a department and a number).
+pub fn code_of(codes: &[(String, String)], prefix: &str, i: usize) -> String {
+    codes
+        .iter()
+        .find(|(to, _)| to.starts_with(&format!("{prefix}{i}@")))
+        .map(|(_, code)| code.clone())
+        .unwrap()
+}
+
+/// The same, from an uploaded questionnaire.
+pub async fn open_survey_from(app: &TestApp, upload: Option<&[u8]>) -> (Browser, SurveyId, Vec<(String, String)>) {
+    let (b, _, survey) = crate::surveys::ready_survey_from(app, upload).await;
+    assert_eq!(change_state(&b, survey, "scheduled").await.status.as_u16(), 303);
+    make_due(app, survey, &["open", "invite"]).await;
+    survey_server::jobs::run_due(&app.state).await.unwrap();
+    let codes = mailed_codes(app);
     (b, survey, codes)
 }
 
