@@ -154,12 +154,3 @@ pub fn not_in_state(s: &survey::Model, state: State, to: (&str, &str)) -> AppErr
         ),
     )
 }
-
-/// Refuses unless the survey is in `state`; `to` says what was wanted, in English and Japanese.
-pub fn require_state(s: &survey::Model, state: State, to: (&str, &str)) -> Result<(), AppError> {
-    if s.state == state {
-        Ok(())
-    } else {
-        Err(not_in_state(s, state, to))
-    }
-}
