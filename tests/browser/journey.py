@@ -4,9 +4,11 @@ screenshots, the outbox, and a respondent's way through the invitation and answe
 Not a script: the journeys beside it import it (Python finds it in the folder of the script it runs).
 """
 
+import datetime
 import email.policy
 import email.utils
 import glob
+import http.cookiejar
 import os
 import random
 import re
@@ -15,7 +17,10 @@ import socket
 import subprocess
 import tempfile
 import time
+import urllib.error
+import urllib.parse
 import urllib.request
+import uuid
 
 from selenium import webdriver
 from selenium.common.exceptions import (NoSuchElementException, StaleElementReferenceException, TimeoutException,
@@ -160,6 +165,81 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.process.kill()
         shutil.rmtree(self.scratch, ignore_errors=True)
+
+
+class Operator:
+    """The operator's forms over plain HTTP, as the Rust tests post them."""
+
+    def __init__(self, url):
+        self.url = url
+        # The session cookie is Secure; the server is plain http on loopback, as browsers allow.
+        jar = http.cookiejar.CookieJar(http.cookiejar.DefaultCookiePolicy(secure_protocols=("http", "https")))
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+
+    def request(self, path, data=None, content_type=None):
+        req = urllib.request.Request(self.url + path, data=data, headers={"Content-Type": content_type} if data else {})
+        try:
+            with self.opener.open(req, timeout=30) as r:
+                return r.geturl(), r.read().decode()
+        except urllib.error.HTTPError as e:
+            body = e.read().decode(errors="replace")
+            problems = re.findall(r"<li>(.*?)</li>", body.split('class="problems"')[-1])[:5]
+            raise AssertionError(f"{path} answered {e.code}: {problems or body[:400]}") from None
+
+    def csrf(self, path):
+        return re.search(r'name="csrf" value="([^"]+)"', self.request(path)[1]).group(1)
+
+    def post(self, path, fields, form_page):
+        fields = {"csrf": self.csrf(form_page), **fields}
+        return self.request(path, urllib.parse.urlencode(fields).encode(), "application/x-www-form-urlencoded")
+
+    def post_multipart(self, path, fields, files, form_page):
+        boundary = uuid.uuid4().hex
+        body = b""
+        for name, value in {"csrf": self.csrf(form_page), **fields}.items():
+            body += f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+        for name, (filename, data) in files.items():
+            body += (f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+                     "Content-Type: text/csv\r\n\r\n").encode() + data + b"\r\n"
+        body += f"--{boundary}--\r\n".encode()
+        return self.request(path, body, f"multipart/form-data; boundary={boundary}")
+
+    def open_now(self, page):
+        """Plan dates by hand (a proposed plan never starts in the past) with fieldwork that opened
+        yesterday, and schedules the survey: the scheduler opens it and mails the invitations at once."""
+        today = datetime.datetime.now(datetime.timezone.utc).date()
+        days = {"briefing": -3, "sign_off": -2, "fieldwork_open": -1, "fieldwork_close": 10, "analysis": 11,
+                "report_delivery": 20, "debrief": 25, "programme_start": 30}
+        self.post(page + "/plan/dates", {k: str(today + datetime.timedelta(days=d)) for k, d in days.items()}, page)
+        self.post(page + "/state", {"to": "scheduled"}, page)
+
+
+def axe_source(scratch):
+    """axe-core's script: $AXE_JS if given, else from npm into `scratch`."""
+    given = os.environ.get("AXE_JS")
+    if given and os.path.isfile(given):
+        return open(given, encoding="utf-8").read()
+    prefix = os.path.join(scratch, "axe")
+    subprocess.run(["npm", "install", "--prefix", prefix, "--no-audit", "--no-fund", "axe-core@4"],
+                   check=True, stdout=subprocess.DEVNULL)
+    return open(os.path.join(prefix, "node_modules", "axe-core", "axe.min.js"), encoding="utf-8").read()
+
+
+def run_axe(driver, source, page):
+    """axe-core on the page shown; prints and returns its violations."""
+    driver.execute_script(source)
+    result = driver.execute_async_script(r"""
+        var done = arguments[arguments.length - 1];
+        axe.run(document).then(function (r) {
+          done({ passes: r.passes.length, violations: r.violations.map(function (v) {
+            return { id: v.id, help: v.help, nodes: v.nodes.map(function (n) {
+              return n.target.join(" ") + ": " + n.failureSummary.replace(/\s*\n\s*/g, " "); }) };
+          }) });
+        }, function (e) { done({ error: String(e) }); });""")
+    assert result.get("passes"), f"axe-core did not run on {page}: {result}"
+    for v in result["violations"]:
+        print(f"  axe violation on {page}: {v['id']}: {v['help']}\n    " + "\n    ".join(v["nodes"]))
+    return [(page, v["id"]) for v in result["violations"]]
 
 
 def viewport(driver, height=None):

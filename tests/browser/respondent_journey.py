@@ -16,24 +16,19 @@ finds no accessibility violation; the pages stay small; and after close every re
 published tally. Screenshots and server.log go to OUT_DIR. axe-core comes from npm, or from $AXE_JS.
 """
 
-import datetime
 import html
-import http.cookiejar
-import os
 import re
-import subprocess
 import sys
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-import uuid
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from journey import (Server, answer_all_and_send, leave_and_come_back, receipt, receipts_in_tally, shot, take_ballot,
-                     used_invitation, wait_text)
+from journey import (Operator, Server, answer_all_and_send, axe_source, leave_and_come_back, receipt,
+                     receipts_in_tally, run_axe, shot, take_ballot, used_invitation, wait_text)
 
 server = Server(sys.argv[1], sys.argv[2], "respondent-journey")
 url, out = server.url, server.out
@@ -46,46 +41,9 @@ def fetch(path):
     return server.fetch(path)
 
 
-class Operator:
-    """The operator's forms over plain HTTP, as the Rust tests post them."""
-
-    def __init__(self):
-        # The session cookie is Secure; the server is plain http on loopback, as browsers allow.
-        jar = http.cookiejar.CookieJar(http.cookiejar.DefaultCookiePolicy(secure_protocols=("http", "https")))
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-
-    def request(self, path, data=None, content_type=None):
-        req = urllib.request.Request(url + path, data=data, headers={"Content-Type": content_type} if data else {})
-        try:
-            with self.opener.open(req, timeout=30) as r:
-                return r.geturl(), r.read().decode()
-        except urllib.error.HTTPError as e:
-            body = e.read().decode(errors="replace")
-            problems = re.findall(r"<li>(.*?)</li>", body.split('class="problems"')[-1])[:5]
-            raise AssertionError(f"{path} answered {e.code}: {problems or body[:400]}") from None
-
-    def csrf(self, path):
-        return re.search(r'name="csrf" value="([^"]+)"', self.request(path)[1]).group(1)
-
-    def post(self, path, fields, form_page):
-        fields = {"csrf": self.csrf(form_page), **fields}
-        return self.request(path, urllib.parse.urlencode(fields).encode(), "application/x-www-form-urlencoded")
-
-    def post_multipart(self, path, fields, files, form_page):
-        boundary = uuid.uuid4().hex
-        body = b""
-        for name, value in {"csrf": self.csrf(form_page), **fields}.items():
-            body += f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
-        for name, (filename, data) in files.items():
-            body += (f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
-                     "Content-Type: text/csv\r\n\r\n").encode() + data + b"\r\n"
-        body += f"--{boundary}--\r\n".encode()
-        return self.request(path, body, f"multipart/form-data; boundary={boundary}")
-
-
 def open_survey(password):
     """Client, survey, settings, roster, a plan whose fieldwork opened yesterday, scheduled."""
-    op = Operator()
+    op = Operator(url)
     op.post("/login", {"email": "admin@survey.local", "password": password}, "/login")
     org = op.post("/operator/organisations", {"name": "株式会社サンプル"}, "/operator/organisations")[0]
     created = op.post_multipart("/operator/surveys", {
@@ -102,12 +60,7 @@ def open_survey(password):
             languages[address] = "en" if i % 3 == 0 else "ja"
             csv += f"{address},{languages[address]},{dept}\n"
     op.post_multipart(page + "/roster", {}, {"file": ("roster.csv", csv.encode())}, page)
-    # Dates by hand: a proposed plan never starts in the past, and the scheduler must open it now.
-    today = datetime.datetime.now(datetime.timezone.utc).date()
-    days = {"briefing": -3, "sign_off": -2, "fieldwork_open": -1, "fieldwork_close": 10, "analysis": 11,
-            "report_delivery": 20, "debrief": 25, "programme_start": 30}
-    op.post(page + "/plan/dates", {k: str(today + datetime.timedelta(days=d)) for k, d in days.items()}, page)
-    op.post(page + "/state", {"to": "scheduled"}, page)
+    op.open_now(page)
     return op, survey, languages
 
 
@@ -121,21 +74,9 @@ def invitations(languages):
 
 
 def axe(driver, page):
-    driver.execute_script(AXE_SOURCE)
-    result = driver.execute_async_script(r"""
-        var done = arguments[arguments.length - 1];
-        axe.run(document).then(function (r) {
-          done({ passes: r.passes.length, violations: r.violations.map(function (v) {
-            return { id: v.id, help: v.help, nodes: v.nodes.map(function (n) {
-              return n.target.join(" ") + ": " + n.failureSummary.replace(/\s*\n\s*/g, " "); }) };
-          }) });
-        }, function (e) { done({ error: String(e) }); });""")
-    assert result.get("passes"), f"axe-core did not run on {page}: {result}"
-    result = result["violations"]
-    for v in result:
-        print(f"  axe violation on {page}: {v['id']}: {v['help']}\n    " + "\n    ".join(v["nodes"]))
-    axe_results.append((page, len(result)))
-    return result
+    violations = run_axe(driver, AXE_SOURCE, page)
+    axe_results.append((page, len(violations)))
+    return violations
 
 
 def respondent(r, survey, fingerprints):
@@ -271,19 +212,9 @@ def page_weight(path):
     return total
 
 
-def axe_source():
-    given = os.environ.get("AXE_JS")
-    if given and os.path.isfile(given):
-        return open(given, encoding="utf-8").read()
-    prefix = os.path.join(server.scratch, "axe")
-    subprocess.run(["npm", "install", "--prefix", prefix, "--no-audit", "--no-fund", "axe-core@4"],
-                   check=True, stdout=subprocess.DEVNULL)
-    return open(os.path.join(prefix, "node_modules", "axe-core", "axe.min.js"), encoding="utf-8").read()
-
-
 axe_results = []
 with server:
-    AXE_SOURCE = axe_source()
+    AXE_SOURCE = axe_source(server.scratch)
     password = server.start()
     op, survey, languages = open_survey(password)
     invited = invitations(languages)

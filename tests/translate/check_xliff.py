@@ -24,8 +24,8 @@ def survey(*args):
     return run.stdout
 
 
-exported = os.path.join(out, "alumni.vi.xlf")
-survey("template", "translate", "export", template, "--lang", "vi", "-o", exported)
+exported = os.path.join(out, "alumni.th.xlf")
+survey("template", "translate", "export", template, "--lang", "th", "-o", exported)
 store = xliff2.Xliff2File.parsefile(exported)
 units = [u for u in store.units if u.getid()]
 assert len(units) >= 50, f"translate-toolkit read {len(units)} units"
@@ -38,16 +38,16 @@ for unit in units:
 print(f"translate-toolkit read {len(units)} units with sources and notes")
 
 for unit in units:
-    unit.target = "[vi] " + unit.source
-translated = os.path.join(out, "alumni.vi.translated.xlf")
+    unit.target = "[th] " + unit.source
+translated = os.path.join(out, "alumni.th.translated.xlf")
 with open(translated, "wb") as f:
     f.write(bytes(store))
-merged = os.path.join(out, "alumni.vi.toml")
+merged = os.path.join(out, "alumni.th.toml")
 survey("template", "translate", "import", template, translated, "-o", merged)
 print(survey("template", "validate", merged).strip())
 with open(merged, encoding="utf-8") as f:
     text = f.read()
-assert '"vi"' in text and "[vi] " in text, "the Vietnamese texts were not merged"
+assert '"th"' in text and "[th] " in text, "the Thai texts were not merged"
 
 same_xliff = os.path.join(out, "alumni.en.xlf")
 same = os.path.join(out, "alumni.same.toml")

@@ -215,9 +215,12 @@ mod tests {
     fn a_refusal_of_the_server_is_a_usage_error_with_its_message() {
         let error = CliError::server(
             "purge the roster",
-            AppError::conflict("only a closed survey's roster can be purged", "…"),
+            AppError::Conflict(survey_i18n::msg!("error-roster-purge-before-close", survey = "Pulse")),
         );
-        assert_eq!(error.report(), "error: only a closed survey's roster can be purged");
+        assert_eq!(
+            error.report(),
+            "error: the roster of `Pulse` can be purged only after the survey has closed"
+        );
         assert_eq!(error.exit_code(), 2);
     }
 }

@@ -43,6 +43,12 @@ impl Lang {
     }
 }
 
+impl survey_i18n::Locale for Lang {
+    fn locale(&self) -> &str {
+        &self.0
+    }
+}
+
 impl fmt::Display for Lang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)

@@ -49,13 +49,13 @@ fn exporting_an_existing_language_and_importing_it_gives_the_template_back_byte_
 #[test]
 fn a_new_language_translated_whole_is_merged_and_declared() {
     for (name, toml) in bundled() {
-        let xliff = export(&toml, "vi", "t.toml").unwrap();
-        let translated = filled(&xliff, |source| format!("[vi] {source}"));
+        let xliff = export(&toml, "th", "t.toml").unwrap();
+        let translated = filled(&xliff, |source| format!("[th] {source}"));
         let merged = import(&toml, &translated).unwrap();
         let q = Questionnaire::from_toml(&merged, "merged.toml").unwrap();
-        assert!(q.languages().iter().any(|l| l.as_str() == "vi"), "{name}");
-        let vi = survey_design::Lang::parse("vi").unwrap();
-        assert!(q.title().get(&vi).starts_with("[vi] "), "{name}");
+        assert!(q.languages().iter().any(|l| l.as_str() == "th"), "{name}");
+        let th = survey_design::Lang::parse("th").unwrap();
+        assert!(q.title().get(&th).starts_with("[th] "), "{name}");
         // Only the new texts and the declaration were added: the rest of the file is as it was.
         assert!(merged.len() > toml.len());
         for line in toml.lines().filter(|l| l.trim_start().starts_with('#')) {
@@ -67,14 +67,14 @@ fn a_new_language_translated_whole_is_merged_and_declared() {
 #[test]
 fn untranslated_changed_and_unknown_units_are_each_named_and_nothing_is_written() {
     let (_, toml) = &bundled()[0];
-    let xliff = export(toml, "vi", "t.toml").unwrap();
-    let (_, all) = units(toml, "vi").unwrap();
-    let mut translated = filled(&xliff, |source| format!("[vi] {source}"));
+    let xliff = export(toml, "th", "t.toml").unwrap();
+    let (_, all) = units(toml, "th").unwrap();
+    let mut translated = filled(&xliff, |source| format!("[th] {source}"));
     // One target left empty, one source edited in the template since the export, one unit that
     // the template does not have.
     let first = &all[0];
     translated = translated.replacen(
-        &format!("<target>[vi] {}</target>", first.source),
+        &format!("<target>[th] {}</target>", first.source),
         "<target></target>",
         1,
     );

@@ -62,7 +62,7 @@ impl ChartError {
 
 /// The word a chart writes where a figure is hidden.
 pub struct ChartWords {
-    pub hidden: &'static str,
+    pub hidden: String,
 }
 
 const WIDTH: u32 = 760;
@@ -223,7 +223,7 @@ impl<DB: DrawingBackend> Pen<'_, DB> {
 
     fn hidden_row(&self, x: f64, y: f64, words: &ChartWords) -> Drawn<DB> {
         let style = self.style(FONT_SIZE - 1.0, MUTED, HPos::Left);
-        self.text(words.hidden, x, y, 200.0, &style)
+        self.text(&words.hidden, x, y, 200.0, &style)
     }
 
     fn diverging(&self, points: &[String], rows: &[DivergingRow], words: &ChartWords) -> Drawn<DB> {
@@ -371,7 +371,7 @@ impl<DB: DrawingBackend> Pen<'_, DB> {
                             x += 8.0;
                         }
                         let style = self.style(FONT_SIZE - 3.0, MUTED, HPos::Center);
-                        self.text(words.hidden, (x0 + x1) / 2.0, centre, x1 - x0 - 2.0, &style)?;
+                        self.text(&words.hidden, (x0 + x1) / 2.0, centre, x1 - x0 - 2.0, &style)?;
                     }
                 }
             }

@@ -3,6 +3,7 @@
 
 use survey_analysis::{Distribution, Figure, Measure, Report};
 use survey_design::{QuestionKind, Questionnaire};
+use survey_i18n::t;
 
 use std::sync::OnceLock;
 
@@ -114,13 +115,13 @@ impl Document {
         };
         let rates = Table {
             head: vec![
-                words.t("グループ", "Group").into(),
-                words.t("対象者", "Invited").into(),
-                words.t("回答", "Responses").into(),
-                words.t("回答率", "Rate").into(),
+                t!(words.lang(), "report-group"),
+                t!(words.lang(), "report-invited"),
+                t!(words.lang(), "report-responses"),
+                t!(words.lang(), "report-rate"),
             ],
             rows: std::iter::once(rate_row(
-                words.everyone().into(),
+                words.everyone(),
                 report.invited,
                 &report.responses,
                 &report.rate,
@@ -142,7 +143,7 @@ impl Document {
             .collect(),
         };
         let topics = (!report.topics.is_empty()).then(|| {
-            let mut head = vec![words.t("トピック", "Topic").to_owned(), words.everyone().to_owned()];
+            let mut head = vec![t!(words.lang(), "report-topic"), words.everyone().to_owned()];
             head.extend(report.segments.iter().map(|s| words.segment_short(&s.segment)));
             let together = report.topics.iter().any(|t| t.together.is_some());
             if together {
@@ -183,16 +184,14 @@ impl Document {
                     .question(&c.question)
                     .map_or(c.question.clone(), |x| x.text().get(words.lang()).to_owned()),
                 note: if c.texts.len() as u64 == c.total {
-                    format!("{} {}", c.total, words.t("件（順不同）", "comments, in random order"))
+                    t!(words.lang(), "report-comments-all", total = c.total)
                 } else {
-                    match words.is_japanese() {
-                        true => format!("{}件から無作為に選んだ{}件（順不同）", c.total, c.texts.len()),
-                        false => format!(
-                            "{} of {} comments, drawn at random, in random order",
-                            c.texts.len(),
-                            c.total
-                        ),
-                    }
+                    t!(
+                        words.lang(),
+                        "report-comments-sample",
+                        shown = c.texts.len(),
+                        total = c.total
+                    )
                 },
                 terms: figures::terms(&c.terms),
                 texts: c.texts.clone(),
@@ -289,7 +288,7 @@ fn describe(d: &Distribution, words: &Words) -> String {
     if let Some(f) = d.favourable {
         parts.push(format!(
             "{} {} (95% CI {}–{})",
-            words.t("肯定的回答率", "favourable"),
+            t!(words.lang(), "report-favourable"),
             percent(f.share),
             percent(f.low),
             percent(f.high)
@@ -298,11 +297,11 @@ fn describe(d: &Distribution, words: &Words) -> String {
     if let Some(m) = d.moments {
         parts.push(format!(
             "{} {:.2}, {} {}, {} {:.2}",
-            words.t("平均", "mean"),
+            t!(words.lang(), "report-mean"),
             m.mean,
-            words.t("中央値", "median"),
+            t!(words.lang(), "report-median"),
             m.median,
-            words.t("標準偏差", "sd"),
+            t!(words.lang(), "report-sd"),
             m.sd
         ));
     }
@@ -328,23 +327,16 @@ fn section(q: &Questionnaire, report: &Report, question: &survey_design::Questio
             .map_or("", |x| if x.segment_share > x.rest_share { " ▲" } else { " ▼" })
     };
     let any_difference = measures.iter().any(|m| m.differences.iter().any(|x| x.significant));
-    let differences = any_difference.then(|| {
-        words
-            .t(
-                "▲▼: 他の回答者との差が統計的に有意（Holm 法で補正した p < 0.05）",
-                "▲▼: differs from everyone else significantly (p < 0.05 after Holm's correction)",
-            )
-            .to_owned()
-    });
+    let differences = any_difference.then(|| t!(words.lang(), "report-differs-from-everyone-else-significantly"));
     if let QuestionKind::Matrix { .. } = question.kind() {
         // A row per statement; the groups' favourable shares side by side.
         let table = Table {
             head: vec![
-                words.t("項目", "Statement").into(),
+                t!(words.lang(), "report-statement"),
                 "n".into(),
-                words.t("肯定的回答率", "Favourable").into(),
+                t!(words.lang(), "report-favourable-2"),
                 "95% CI".into(),
-                words.t("平均", "Mean").into(),
+                t!(words.lang(), "report-mean-2"),
             ],
             rows: measures
                 .iter()
@@ -367,7 +359,7 @@ fn section(q: &Questionnaire, report: &Report, question: &survey_design::Questio
                 .collect(),
         };
         let groups = (first.by_segment.len() > 1).then(|| {
-            let mut head = vec![words.t("項目（肯定的回答率）", "Statement (favourable)").to_owned()];
+            let mut head = vec![t!(words.lang(), "report-statement-favourable")];
             head.extend(first.by_segment.iter().map(|(s, _)| words.segment_short(s)));
             let together = measures.iter().any(|m| m.together.is_some());
             if together {
@@ -406,22 +398,18 @@ fn section(q: &Questionnaire, report: &Report, question: &survey_design::Questio
     let ranking = matches!(question.kind(), QuestionKind::Ranking { .. });
     let table = first.overall.shown().filter(|d| !d.categories.is_empty()).map(|d| {
         let mut head = vec![
-            words.t("回答", "Answer").to_owned(),
+            t!(words.lang(), "report-answer"),
             if ranking {
-                words.t("1位に選んだ件数", "Ranked first")
+                t!(words.lang(), "report-ranked-first")
             } else {
-                words.t("件数", "Count")
+                t!(words.lang(), "report-count")
             }
             .to_owned(),
-            words.t("割合", "Share").to_owned(),
+            t!(words.lang(), "report-share"),
             "95% CI".to_owned(),
         ];
         if ranking {
-            head.push(
-                words
-                    .t("平均順位（選んだ人の中で）", "Mean rank (of those ranking it)")
-                    .to_owned(),
-            );
+            head.push(t!(words.lang(), "report-mean-rank-those-ranking"));
         }
         let rows = d
             .categories
@@ -447,14 +435,14 @@ fn section(q: &Questionnaire, report: &Report, question: &survey_design::Questio
         Table { head, rows }
     });
     let headline_name = match question.kind() {
-        QuestionKind::Likert { .. } => Some(words.t("肯定的回答率", "Favourable")),
-        QuestionKind::Rating { .. } => Some("eNPS"),
-        QuestionKind::Number { .. } => Some(words.t("平均", "Mean")),
+        QuestionKind::Likert { .. } => Some(t!(words.lang(), "report-favourable-2")),
+        QuestionKind::Rating { .. } => Some("eNPS".to_owned()),
+        QuestionKind::Number { .. } => Some(t!(words.lang(), "report-mean-2")),
         _ => None,
     };
     let groups = (first.by_segment.len() > 1).then(|| {
-        let mut head = vec![words.t("グループ", "Group").to_owned(), "n".to_owned()];
-        head.extend(headline_name.map(str::to_owned));
+        let mut head = vec![t!(words.lang(), "report-group"), "n".to_owned()];
+        head.extend(headline_name.clone());
         let rows = first
             .by_segment
             .iter()
@@ -491,25 +479,17 @@ fn section(q: &Questionnaire, report: &Report, question: &survey_design::Questio
 /// the most and least favourable statements, eNPS, and where groups differ.
 fn summary(q: &Questionnaire, report: &Report, words: &Words) -> Vec<Block> {
     let mut blocks = vec![Block {
-        title: words.t("回答状況", "Responses").into(),
+        title: t!(words.lang(), "report-responses-2"),
         items: vec![match (report.responses.shown(), report.rate.shown()) {
-            (Some(n), Some(r)) => match words.is_japanese() {
-                true => format!(
-                    "対象者{}人のうち{}人が回答しました（回答率{}）。",
-                    report.invited,
-                    n,
-                    percent(*r)
-                ),
-                false => format!(
-                    "{n} of {} invited employees answered ({}).",
-                    report.invited,
-                    percent(*r)
-                ),
-            },
-            (Some(n), None) => format!("{n} {}", words.t("件の回答", "responses")),
-            _ => words
-                .t("回答が少ないため表示しません。", "Too few responses to show.")
-                .into(),
+            (Some(n), Some(r)) => t!(
+                words.lang(),
+                "report-summary-responses",
+                responses = *n,
+                invited = report.invited,
+                rate = percent(*r)
+            ),
+            (Some(n), None) => t!(words.lang(), "report-summary-responses-no-rate", responses = *n),
+            _ => t!(words.lang(), "report-too-few-responses-show"),
         }],
     }];
     let topics: Vec<String> = report
@@ -526,7 +506,7 @@ fn summary(q: &Questionnaire, report: &Report, words: &Words) -> Vec<Block> {
         .collect();
     if !topics.is_empty() {
         blocks.push(Block {
-            title: words.t("トピック別の肯定的回答率", "Favourable share by topic").into(),
+            title: t!(words.lang(), "report-favourable-share-topic"),
             items: topics,
         });
     }
@@ -552,19 +532,13 @@ fn summary(q: &Questionnaire, report: &Report, words: &Words) -> Vec<Block> {
     for (reverse, title) in [
         (
             false,
-            words.t(
-                "賛同の多い項目（期待される効果など）",
-                "Most agreed statements (expected benefits and the like)",
-            ),
+            t!(words.lang(), "report-most-agreed-statements-expected-benefits"),
         ),
-        (true, words.t("賛同の多い懸念", "Most shared worries")),
+        (true, t!(words.lang(), "report-most-shared-worries")),
     ] {
         let items = top(reverse);
         if !items.is_empty() {
-            blocks.push(Block {
-                title: title.into(),
-                items,
-            });
+            blocks.push(Block { title, items });
         }
     }
     let enps: Vec<String> = report
@@ -589,21 +563,19 @@ fn summary(q: &Questionnaire, report: &Report, words: &Words) -> Vec<Block> {
             format!(
                 "{}: {} {} {} ({} {}) — {}",
                 words.segment(&d.segment),
-                words.t("肯定的回答率", "favourable"),
+                t!(words.lang(), "report-favourable"),
                 percent(d.segment_share),
                 if d.segment_share > d.rest_share { "▲" } else { "▼" },
-                words.t("他", "others"),
+                t!(words.lang(), "report-others"),
                 percent(d.rest_share),
                 words.measure(q, m)
             )
         })
         .collect();
     blocks.push(Block {
-        title: words
-            .t("グループ間の有意な差", "Significant differences between groups")
-            .into(),
+        title: t!(words.lang(), "report-significant-differences-between-groups"),
         items: if differences.is_empty() {
-            vec![words.t("ありません。", "None.").into()]
+            vec![t!(words.lang(), "report-none")]
         } else {
             differences
         },
@@ -636,18 +608,13 @@ fn trends(q: &Questionnaire, report: &Report, words: &Words) -> Option<Trends> {
         })
         .collect();
     (!rows.is_empty()).then(|| Trends {
-        note: words
-            .t(
-                "前回調査と同じ設問の全体の数値（尺度は肯定的回答率、0〜10 は eNPS）。どちらかの回で非表示なら差も示しません。",
-                "Everyone's figure on the questions the earlier wave shared (favourable share; eNPS for 0–10). Where either wave's figure is hidden, so is the change.",
-            )
-            .to_owned(),
+        note: t!(words.lang(), "report-everyones-figure-questions-earlier-wave"),
         table: Table {
             head: vec![
-                words.t("設問", "Question").into(),
-                words.t("前回", "Earlier wave").into(),
-                words.t("今回", "This wave").into(),
-                words.t("変化", "Change").into(),
+                t!(words.lang(), "report-question"),
+                t!(words.lang(), "report-earlier-wave"),
+                t!(words.lang(), "report-wave"),
+                t!(words.lang(), "report-change"),
             ],
             rows,
         },
@@ -680,68 +647,39 @@ fn agreement(q: &Questionnaire, m: &Measure) -> Option<(f64, bool)> {
 }
 
 fn methodology(report: &Report, meta: &Meta, words: &Words) -> Vec<Paragraph> {
-    let ja = words.is_japanese();
     let mut paragraphs = vec![
         Paragraph {
-            title: words.t("匿名性のしきい値", "Anonymity thresholds").into(),
-            text: if ja {
-                format!(
-                    "回答者が{k}人未満のグループ（全体、または部署などのグループ）の数値は、回答数も含めて一切表示しません。設問ごとにも、その設問に答えた人が{k}人未満なら表示しません。自由記述は全体で{c}人以上の回答がある場合にのみ、グループに分けずに無作為な順序で示し、頻出語は{c}件以上の異なる回答に現れる語だけを示します。自由記述が{n}件を超える設問では、無作為に選んだ{n}件を示し、頻出語もその中で数えます。",
-                    k = report.k,
-                    c = report.comment_k,
-                    n = survey_analysis::aggregate::COMMENT_SAMPLE,
-                )
-            } else {
-                format!(
-                    "No figure — not even the number of responses — is shown for a group (everyone, or a group such as a department) of fewer than {k} respondents, and per question none for fewer than {k} who answered it. Comments appear only when at least {c} people responded, never by group and in random order; frequent terms only when they occur in at least {c} different comments. Where a question has more than {n} comments, {n} drawn at random are shown and their terms counted.",
-                    k = report.k,
-                    c = report.comment_k,
-                    n = survey_analysis::aggregate::COMMENT_SAMPLE,
-                )
-            },
+            title: t!(words.lang(), "report-anonymity-thresholds"),
+            text: t!(
+                words.lang(),
+                "report-method-thresholds",
+                k = report.k,
+                c = report.comment_k,
+                n = survey_analysis::aggregate::COMMENT_SAMPLE
+            ),
         },
         Paragraph {
-            title: words.t("補完的な秘匿", "Complementary suppression").into(),
-            text: words
-                .t(
-                    "全体から表示されたグループを差し引くと、非表示のグループの合計が分かります。そのため、非表示のグループの合計がしきい値に満たないときは、表示できる最も小さいグループも非表示にします（同じ大きさならグループ名のバイト順で先のもの）。どの表・ファイル・画面でも同じグループを非表示にします。差し引きで分かる非表示のグループの合計は、回答のある2つ以上のグループをまとめる場合に「非表示のグループ計」として示します。設問別・トピック別の数値にも、前回調査との比較にも同じ規則を適用し、どちらかの回で非表示の数値との差は示しません。",
-                    "The total minus the shown groups is the figure of the hidden ones together; so while the hidden groups together fall short of the threshold, the smallest shown group is hidden as well (of equal ones, the one whose name comes first in byte order), and every table, file and page hides the same groups. That figure of the hidden groups together, which subtraction gives anyway, is shown as \"Hidden groups together\" where it sums up at least two groups with answers. The same rule holds per question and per topic, and a change against an earlier wave is shown only where both waves show the figure.",
-                )
-                .into(),
+            title: t!(words.lang(), "report-complementary-suppression"),
+            text: t!(words.lang(), "report-total-minus-shown-groups-figure"),
         },
         Paragraph {
-            title: words.t("統計", "Statistics").into(),
-            text: words
-                .t(
-                    "肯定的回答率は尺度の上位2段階（逆転項目は下位2段階）の割合で、「該当しない」を除きます。割合の95%信頼区間はWilson法。eNPSは0〜10の回答のうち9〜10の割合から0〜6の割合を引いた値です。グループ間の差は、各グループとそれ以外の回答者の肯定的回答率を2標本の比率の検定で比べ、報告書全体の検定についてHolm法で補正しています。",
-                    "The favourable share is the share of the top two points of a scale (the bottom two for reverse-worded statements), not counting \"not applicable\". 95% intervals of shares are Wilson intervals. eNPS is the share of 9–10 minus the share of 0–6 on a 0–10 question. Each group is compared with everyone else by a two-proportion z-test on the favourable share, with Holm's correction over every test in the report.",
-                )
-                .into(),
+            title: t!(words.lang(), "report-statistics"),
+            text: t!(words.lang(), "report-favourable-share-share-top-two"),
         },
         Paragraph {
-            title: words.t("匿名トークン", "Anonymous tokens").into(),
-            text: words
-                .t(
-                    "回答者は招待メールのリンクから、ブラウザの中で作った匿名トークン（RFC 9474 のブラインド署名、RFC 9578 の形式）を受け取り、そのトークンで回答しました。サーバーはトークンに署名するとき中身を見ておらず、回答と招待を結びつけることはできません。1つの招待から1つのトークン、1つのトークンから1つの回答だけが受け付けられます。",
-                    "Respondents took an anonymous token (an RFC 9474 blind signature in the RFC 9578 format) made in their own browser from their invitation link, and answered with it. The server signs the token without seeing it, so no response can be linked to an invitation; one invitation yields one token, and one token one response.",
-                )
-                .into(),
+            title: t!(words.lang(), "report-anonymous-tokens"),
+            text: t!(words.lang(), "report-respondents-took-anonymous-token-rfc"),
         },
     ];
     if let Some(tally) = &meta.tally {
         paragraphs.push(Paragraph {
-            title: words.t("集計の検証", "Checking the count").into(),
-            text: if ja {
-                format!(
-                    "締切時に、数えた{}件の回答すべてのレシートに対するMerkleルートを公開しました: {}。回答者は自分のレシートが含まれていることを、監査人はすべての回答が有効で重複のないトークンを持つことを確認できます。",
-                    tally.count, tally.root
-                )
-            } else {
-                format!(
-                    "At close, the Merkle root over the receipts of all {} counted responses was published: {}. Each respondent can check that their receipt is included, and an auditor that every counted response carries a valid token, none twice.",
-                    tally.count, tally.root
-                )
-            },
+            title: t!(words.lang(), "report-checking-count"),
+            text: t!(
+                words.lang(),
+                "report-method-tally",
+                count = tally.count,
+                root = tally.root.as_str()
+            ),
         });
     }
     paragraphs

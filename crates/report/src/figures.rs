@@ -3,6 +3,7 @@
 
 use survey_analysis::{Distribution, Figure, Measure, Report};
 use survey_design::{Question, QuestionKind, Questionnaire};
+use survey_i18n::t;
 
 use crate::chart::{Chart, DivergingRow, Unit};
 use crate::labels::Words;
@@ -62,9 +63,9 @@ pub fn question(q: &Questionnaire, report: &Report, question: &Question, words: 
                 counts,
                 enps: d.enps.unwrap_or(0.0),
                 bands: [
-                    words.t("批判者 0–6", "Detractors 0–6").to_owned(),
-                    words.t("中立者 7–8", "Passives 7–8").to_owned(),
-                    words.t("推奨者 9–10", "Promoters 9–10").to_owned(),
+                    t!(words.lang(), "report-detractors-0-6"),
+                    t!(words.lang(), "report-passives-7-8"),
+                    t!(words.lang(), "report-promoters-9-10"),
                 ],
             })
         }

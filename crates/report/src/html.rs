@@ -6,6 +6,7 @@
 //! serves nothing.
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
+use survey_i18n::t;
 
 use crate::chart::Chart;
 use crate::document::{Document, Table};
@@ -19,17 +20,17 @@ pub fn body(doc: &Document) -> Markup {
     let words = &doc.words;
     html! {
         section.summary {
-            h2 { (words.t("要旨", "Executive summary")) }
+            h2 { (t!(words.lang(), "report-executive-summary")) }
             @for block in &doc.summary {
                 h3 { (block.title) }
                 ul { @for item in &block.items { li { (item) } } }
             }
         }
-        h2 { (words.t("回答率", "Response rate")) }
-        (chart(&doc.rates_chart, doc, words.t("グループ別の回答率", "Response rate by group")))
+        h2 { (t!(words.lang(), "report-response-rate")) }
+        (chart(&doc.rates_chart, doc, &t!(words.lang(), "report-response-rate-group")))
         (table(&doc.rates, doc))
         @if let Some(topics) = &doc.topics {
-            h2 { (words.t("トピック指標（肯定的回答率）", "Topic indices (favourable share)")) }
+            h2 { (t!(words.lang(), "report-topic-indices-favourable-share")) }
             (table(topics, doc))
         }
         @for s in &doc.sections {
@@ -43,28 +44,28 @@ pub fn body(doc: &Document) -> Markup {
             }
         }
         @if let Some(heat) = &doc.heat_map {
-            h2 { (words.t("グループ別の肯定的回答率", "Favourable share by group")) }
-            p.muted { (words.t("網掛けのセルは、少人数のグループを守るために表示していない数値です。", "Hatched cells are figures hidden to protect small groups.")) }
-            (chart(heat, doc, words.t("グループ別の肯定的回答率", "Favourable share by group")))
+            h2 { (t!(words.lang(), "report-favourable-share-group")) }
+            p.muted { (t!(words.lang(), "report-hatched-cells-figures-hidden-protect")) }
+            (chart(heat, doc, &t!(words.lang(), "report-favourable-share-group")))
         }
         @if let Some(trends) = &doc.trends {
-            h2 { (words.t("前回調査との比較", "Against the earlier wave")) }
+            h2 { (t!(words.lang(), "report-against-earlier-wave")) }
             p.muted { (trends.note) }
             (table(&trends.table, doc))
         }
-        h2 { (words.t("自由記述", "Comments")) }
+        h2 { (t!(words.lang(), "report-comments")) }
         @if doc.comments.is_empty() {
-            p.muted { (words.t("回答数が自由記述の表示に必要な人数に達していないため、自由記述は表示しません。", "Too few responses to show comments.")) }
+            p.muted { (t!(words.lang(), "report-too-few-responses-show-comments")) }
         }
         @for c in &doc.comments {
             h3 { (c.question) }
             p.muted { (c.note) }
             @if let Some(terms) = &c.terms {
-                (chart(terms, doc, words.t("頻出語（その語を含む回答の件数）", "Frequent terms (comments holding them)")))
+                (chart(terms, doc, &t!(words.lang(), "report-frequent-terms-comments-holding-them")))
             }
             ul.comments { @for t in &c.texts { li { (t) } } }
         }
-        h2 { (words.t("調査の方法と匿名性", "Methodology and anonymity")) }
+        h2 { (t!(words.lang(), "report-methodology-anonymity")) }
         @for p in &doc.methodology {
             h3 { (p.title) }
             p { (p.text) }
@@ -81,7 +82,7 @@ fn table(t: &Table, doc: &Document) -> Markup {
                 @for row in &t.rows {
                     tr {
                         @for (i, cell) in row.iter().enumerate() {
-                            td.num[i > 0].muted[cell == hidden] { (cell) }
+                            td.num[i > 0].muted[*cell == hidden] { (cell) }
                         }
                     }
                 }
@@ -105,7 +106,7 @@ fn chart(c: &Chart, doc: &Document, name: &str) -> Markup {
 /// `title` is the page's title and heading; the page's language is the report's, Japanese or
 /// English.
 pub fn standalone(title: &str, doc: &Document) -> String {
-    let lang = if doc.words.is_japanese() { "ja" } else { "en" };
+    let lang = doc.words.lang().as_str();
     html! {
         (DOCTYPE)
         html lang=(lang) {

@@ -1,10 +1,11 @@
 //! The words of the documents: what a category, a group or a measure is called, in the report's
-//! language (Japanese or English), shared by every renderer.
+//! language, shared by every renderer.
 
 use survey_analysis::Measure;
 use survey_analysis::aggregate::{NOT_APPLICABLE, OTHER};
 use survey_analysis::segment::SegmentLabel;
 use survey_design::{ChoiceOption, Lang, QuestionKind, Questionnaire, Scale};
+use survey_i18n::t;
 
 /// The language of a document, and its fixed words.
 #[derive(Debug, Clone)]
@@ -21,44 +22,36 @@ impl Words {
         &self.lang
     }
 
-    pub fn is_japanese(&self) -> bool {
-        self.lang.is_japanese()
-    }
-
-    pub fn t(&self, ja: &'static str, en: &'static str) -> &'static str {
-        if self.is_japanese() { ja } else { en }
-    }
-
     /// The word for a merged attribute value ([`survey_analysis::MERGED`]).
-    pub fn merged(&self) -> &'static str {
-        self.t("その他", "other")
+    pub fn merged(&self) -> String {
+        t!(self.lang, "report-other")
     }
 
     /// A group as people read it: `department: Sales · tenure: other` (see
     /// [`SegmentLabel::describe`]). A segment of the report that is no well-formed label (an
     /// offline file may name its groups as it likes) reads as it is written.
     pub fn segment(&self, label: &str) -> String {
-        SegmentLabel::parse(label).map_or_else(|_| label.to_owned(), |l| l.describe(self.merged()))
+        SegmentLabel::parse(label).map_or_else(|_| label.to_owned(), |l| l.describe(&self.merged()))
     }
 
     /// A group by its values only (`Sales · other`), for narrow column heads.
     pub fn segment_short(&self, label: &str) -> String {
-        SegmentLabel::parse(label).map_or_else(|_| label.to_owned(), |l| l.describe_values(self.merged()))
+        SegmentLabel::parse(label).map_or_else(|_| label.to_owned(), |l| l.describe_values(&self.merged()))
     }
 
-    pub fn everyone(&self) -> &'static str {
-        self.t("全体", "Everyone")
+    pub fn everyone(&self) -> String {
+        t!(self.lang, "report-everyone")
     }
 
-    pub fn hidden(&self) -> &'static str {
-        self.t("非表示", "hidden")
+    pub fn hidden(&self) -> String {
+        t!(self.lang, "report-hidden")
     }
 
     /// The row (or column) of the hidden groups' figure together ([`survey_analysis::Together`]).
     /// Not "その他", which already names merged attribute values ([`Self::merged`]): this sums up
     /// exactly the groups marked [`Self::hidden`].
-    pub fn together(&self) -> &'static str {
-        self.t("非表示のグループ計", "Hidden groups together")
+    pub fn together(&self) -> String {
+        t!(self.lang, "report-hidden-groups-together")
     }
 
     /// The question's text, with the statement's for a matrix item.

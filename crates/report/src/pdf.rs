@@ -11,6 +11,8 @@
 
 use std::collections::HashMap;
 
+use survey_i18n::t;
+
 use serde_json::{Value, json};
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Duration};
@@ -77,11 +79,10 @@ fn table(t: &Table) -> Value {
 
 fn data(doc: &Document, charts: &mut Charts) -> Result<Value, Error> {
     let words = &doc.words;
-    let t = |ja: &'static str, en: &'static str| words.t(ja, en);
     let mut sections = Vec::new();
     if let Some(topics) = &doc.topics {
         sections.push(json!({
-            "title": t("トピック指標（肯定的回答率）", "Topic indices (favourable share)"),
+            "title": t!(words.lang(), "report-topic-indices-favourable-share"),
             "note": null, "chart": null, "table": table(topics), "groups": null, "differences": null,
         }));
     }
@@ -100,13 +101,12 @@ fn data(doc: &Document, charts: &mut Charts) -> Result<Value, Error> {
         // A debrief document quotes; the workbook and the page hold the rest.
         let shown = c.texts.len().min(PDF_COMMENTS);
         let note = if shown < c.texts.len() {
-            match words.is_japanese() {
-                true => format!(
-                    "{}。ここにはそのうち{shown}件を示します（すべてはXLSXとHTMLに）。",
-                    c.note
-                ),
-                false => format!("{}; {shown} of them here (all in the XLSX and HTML).", c.note),
-            }
+            t!(
+                words.lang(),
+                "report-comments-some-shown",
+                note = c.note.as_str(),
+                shown = shown
+            )
         } else {
             c.note.clone()
         };
@@ -118,17 +118,16 @@ fn data(doc: &Document, charts: &mut Charts) -> Result<Value, Error> {
         }));
     }
     Ok(json!({
-        "lang": if words.is_japanese() { "ja" } else { "en" },
+        // typst knows languages by their ISO 639 code, and the fonts by family.
+        "lang": words.lang().as_str().split('-').next().unwrap_or("en"),
+        "fonts": font::families(words.lang().as_str()),
         "title": doc.title,
         "organisation": doc.meta.organisation,
         "period": doc.meta.period,
         "issued": doc.meta.issued,
         "responses": doc.responses,
         "rate": doc.rate,
-        "cover_note": t(
-            "この報告書は第三者の調査会社が作成しました。回答者の数が少ないグループの数値は表示していません（方法の章を参照）。",
-            "Prepared by an independent research firm. Figures of groups with few respondents are not shown (see Methodology).",
-        ),
+        "cover_note": t!(words.lang(), "report-prepared-independent-research-firm-figures"),
         "summary": doc.summary.iter().map(|b| json!({ "title": b.title, "items": b.items })).collect::<Vec<_>>(),
         "rates_chart": charts.add(Some(&doc.rates_chart), doc)?,
         "rates": table(&doc.rates),
@@ -138,39 +137,33 @@ fn data(doc: &Document, charts: &mut Charts) -> Result<Value, Error> {
         "comments": comments,
         "methodology": doc.methodology.iter().map(|p| json!({ "title": p.title, "text": p.text })).collect::<Vec<_>>(),
         "words": {
-            "report_kind": t("従業員アンケート 結果報告書", "Employee survey — results"),
-            "organisation": t("組織", "Organisation"),
-            "fieldwork": t("調査期間", "Fieldwork"),
-            "responses": t("回答数", "Responses"),
-            "rate": t("回答率", "Response rate"),
-            "issued": t("作成日", "Issued"),
-            "confidential": t("社外秘", "Confidential"),
-            "summary": t("要旨", "Executive summary"),
-            "response_rate": t("回答率", "Response rate"),
-            "by_group": t("グループ別", "By group"),
-            "heat_map": t("グループ別の肯定的回答率", "Favourable share by group"),
-            "heat_map_note": t(
-                "網掛けのセルは、少人数のグループを守るために表示していない数値です。",
-                "Hatched cells are figures hidden to protect small groups.",
-            ),
-            "trends": t("前回調査との比較", "Against the earlier wave"),
-            "comments": t("自由記述", "Comments"),
-            "no_comments": t(
-                "回答数が自由記述の表示に必要な人数に達していないため、自由記述は表示しません。",
-                "Too few responses to show comments.",
-            ),
-            "frequent_terms": t("頻出語（その語を含む回答の件数）", "Frequent terms (comments holding them)"),
-            "methodology": t("調査の方法と匿名性", "Methodology and anonymity"),
+            "report_kind": t!(words.lang(), "report-employee-survey-results"),
+            "organisation": t!(words.lang(), "report-organisation"),
+            "fieldwork": t!(words.lang(), "report-fieldwork"),
+            "responses": t!(words.lang(), "report-responses-3"),
+            "rate": t!(words.lang(), "report-response-rate-2"),
+            "issued": t!(words.lang(), "report-issued"),
+            "confidential": t!(words.lang(), "report-confidential"),
+            "summary": t!(words.lang(), "report-executive-summary-2"),
+            "response_rate": t!(words.lang(), "report-response-rate-3"),
+            "by_group": t!(words.lang(), "report-group-2"),
+            "heat_map": t!(words.lang(), "report-favourable-share-group-3"),
+            "heat_map_note": t!(words.lang(), "report-hatched-cells-figures-hidden-protect-2"),
+            "trends": t!(words.lang(), "report-against-earlier-wave-2"),
+            "comments": t!(words.lang(), "report-comments-2"),
+            "no_comments": t!(words.lang(), "report-too-few-responses-show-comments-2"),
+            "frequent_terms": t!(words.lang(), "report-frequent-terms-comments-holding-them-2"),
+            "methodology": t!(words.lang(), "report-methodology-anonymity-2"),
             "hidden": words.hidden(),
         },
     }))
 }
 
-/// Everything typst may read: the template, the data, the charts and the one font.
+/// Everything typst may read: the template, the data, the charts and the fonts.
 struct ReportWorld {
     library: LazyHash<Library>,
     book: LazyHash<FontBook>,
-    font: Option<Font>,
+    fonts: Vec<Font>,
     main: FileId,
     source: Source,
     files: HashMap<FileId, Bytes>,
@@ -183,8 +176,11 @@ fn file_id(path: &str) -> Result<FileId, Error> {
 
 impl ReportWorld {
     fn new(data: Value, charts: HashMap<String, Vec<u8>>) -> Result<Self, Error> {
-        let font = Font::new(Bytes::new(font::BYTES), 0);
-        let book = FontBook::from_fonts(font.iter());
+        let fonts: Vec<Font> = font::FONTS
+            .iter()
+            .filter_map(|(_, bytes)| Font::new(Bytes::new(*bytes), 0))
+            .collect();
+        let book = FontBook::from_fonts(fonts.iter());
         let main = file_id("/report.typ")?;
         let mut files = HashMap::new();
         files.insert(file_id("/data.json")?, Bytes::new(data.to_string().into_bytes()));
@@ -194,7 +190,7 @@ impl ReportWorld {
         Ok(Self {
             library: LazyHash::new(Library::default()),
             book: LazyHash::new(book),
-            font,
+            fonts,
             main,
             source: Source::new(main, TEMPLATE.to_owned()),
             files,
@@ -231,7 +227,7 @@ impl World for ReportWorld {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        (index == 0).then(|| self.font.clone()).flatten()
+        self.fonts.get(index).cloned()
     }
 
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {

@@ -4,6 +4,7 @@
 
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 use survey_design::Questionnaire;
+use survey_i18n::t;
 
 use rust_xlsxwriter::Image;
 use survey_analysis::{Figure, Report};
@@ -11,97 +12,88 @@ use survey_analysis::{Figure, Report};
 use crate::document::Document;
 use crate::error::Error;
 
-/// Words of the workbook, in Japanese or English.
+/// Words of the workbook, in the report's language.
 struct Words {
-    responses: &'static str,
-    by_question: &'static str,
-    topics: &'static str,
-    comments: &'static str,
-    charts: &'static str,
-    trends: &'static str,
-    terms: &'static str,
-    header_trends: [&'static str; 5],
-    hidden: &'static str,
-    everyone: &'static str,
-    header_groups: [&'static str; 4],
-    header_figures: [&'static str; 11],
-    header_topics: [&'static str; 6],
+    responses: String,
+    by_question: String,
+    topics: String,
+    comments: String,
+    charts: String,
+    trends: String,
+    terms: String,
+    header_trends: [String; 5],
+    hidden: String,
+    everyone: String,
+    header_groups: [String; 4],
+    header_figures: [String; 11],
+    header_topics: [String; 6],
 }
 
-const JA: Words = Words {
-    responses: "回答数",
-    by_question: "設問別",
-    topics: "トピック指標",
-    comments: "自由記述",
-    charts: "グラフ",
-    trends: "前回比較",
-    terms: "頻出語（語を含む回答の件数）",
-    header_trends: ["設問", "項目", "前回", "今回", "変化"],
-    hidden: "非表示",
-    everyone: "全体",
-    header_groups: ["グループ", "対象者", "回答", "回答率"],
-    header_figures: [
-        "設問",
-        "設問文",
-        "項目",
-        "回答",
-        "グループ",
-        "n",
-        "件数",
-        "割合",
-        "95%下限",
-        "95%上限",
-        "注記",
-    ],
-    header_topics: [
-        "トピック",
-        "グループ",
-        "回答者",
-        "肯定的回答",
-        "回答数（尺度）",
-        "肯定的回答率",
-    ],
-};
-
-const EN: Words = Words {
-    responses: "Responses",
-    by_question: "By question",
-    topics: "Topic indices",
-    comments: "Comments",
-    charts: "Charts",
-    trends: "Trends",
-    terms: "Frequent terms (comments holding them)",
-    header_trends: ["Question", "Item", "Earlier wave", "This wave", "Change"],
-    hidden: "hidden",
-    everyone: "everyone",
-    header_groups: ["Group", "Invited", "Responses", "Rate"],
-    header_figures: [
-        "Question", "Text", "Item", "Answer", "Group", "n", "Count", "Share", "95% low", "95% high", "Note",
-    ],
-    header_topics: [
-        "Topic",
-        "Group",
-        "Respondents",
-        "Favourable",
-        "Answers on the scale",
-        "Favourable share",
-    ],
-};
+impl Words {
+    fn new(l: &survey_design::Lang) -> Self {
+        Self {
+            responses: t!(l, "report-sheet-responses"),
+            by_question: t!(l, "report-sheet-by-question"),
+            topics: t!(l, "report-sheet-topics"),
+            comments: t!(l, "report-sheet-comments"),
+            charts: t!(l, "report-sheet-charts"),
+            trends: t!(l, "report-sheet-trends"),
+            terms: t!(l, "report-frequent-terms-count"),
+            header_trends: [
+                t!(l, "report-column-question"),
+                t!(l, "report-column-item"),
+                t!(l, "report-column-earlier-wave"),
+                t!(l, "report-column-this-wave"),
+                t!(l, "report-column-change"),
+            ],
+            hidden: t!(l, "report-hidden"),
+            everyone: t!(l, "report-everyone"),
+            header_groups: [
+                t!(l, "report-column-group"),
+                t!(l, "report-column-invited"),
+                t!(l, "report-column-responses"),
+                t!(l, "report-column-rate"),
+            ],
+            header_figures: [
+                t!(l, "report-column-question"),
+                t!(l, "report-column-text"),
+                t!(l, "report-column-item"),
+                t!(l, "report-column-answer"),
+                t!(l, "report-column-group"),
+                "n".to_owned(),
+                t!(l, "report-column-count"),
+                t!(l, "report-column-share"),
+                t!(l, "report-column-low"),
+                t!(l, "report-column-high"),
+                t!(l, "report-column-note"),
+            ],
+            header_topics: [
+                t!(l, "report-column-topic"),
+                t!(l, "report-column-group"),
+                t!(l, "report-column-respondents"),
+                t!(l, "report-column-favourable"),
+                t!(l, "report-column-on-scale"),
+                t!(l, "report-column-favourable-share"),
+            ],
+        }
+    }
+}
 
 pub fn render(q: &Questionnaire, report: &Report, doc: &Document) -> Result<Vec<u8>, Error> {
     let lang = doc.words.lang();
-    let words = if lang.is_japanese() { &JA } else { &EN };
+    let words = &Words::new(lang);
+    let together_word = doc.words.together();
     let bold = Format::new().set_bold();
     let percent = Format::new().set_num_format("0.0%");
     let mut workbook = Workbook::new();
 
-    let sheet = named(&mut workbook, words.responses)?;
+    let sheet = named(&mut workbook, &words.responses)?;
     header(sheet, &words.header_groups, &bold)?;
     let together = report.segments_together.as_ref().map(|t| {
         let rate = t.figure.rate.map_or(Figure::Hidden, Figure::Shown);
         (t.figure.invited, Figure::Shown(t.figure.responses), rate)
     });
-    let groups = std::iter::once((words.everyone, report.invited, &report.responses, &report.rate))
+    let groups = std::iter::once((words.everyone.as_str(), report.invited, &report.responses, &report.rate))
         .chain(
             report
                 .segments
@@ -111,7 +103,7 @@ pub fn render(q: &Questionnaire, report: &Report, doc: &Document) -> Result<Vec<
         .chain(
             together
                 .as_ref()
-                .map(|(invited, responses, rate)| (doc.words.together(), *invited, responses, rate)),
+                .map(|(invited, responses, rate)| (together_word.as_str(), *invited, responses, rate)),
         );
     for (row, (group, invited, responses, rate)) in (1..).zip(groups) {
         sheet.write_string(row, 0, group)?;
@@ -120,7 +112,7 @@ pub fn render(q: &Questionnaire, report: &Report, doc: &Document) -> Result<Vec<
         cell(sheet, row, 3, rate.shown().copied(), Some(&percent), words)?;
     }
 
-    let sheet = named(&mut workbook, words.by_question)?;
+    let sheet = named(&mut workbook, &words.by_question)?;
     header(sheet, &words.header_figures, &bold)?;
     sheet.set_freeze_panes(1, 0)?;
     let mut row = 1;
@@ -128,16 +120,16 @@ pub fn render(q: &Questionnaire, report: &Report, doc: &Document) -> Result<Vec<
         let text = q.question(&m.question).map_or("", |x| x.text().get(lang));
         let item = m.item.as_deref().unwrap_or("");
         let together = m.together.as_ref().map(|t| Figure::Shown(t.figure.clone()));
-        let groups = std::iter::once((words.everyone, &m.overall))
+        let groups = std::iter::once((words.everyone.as_str(), &m.overall))
             .chain(m.by_segment.iter().map(|(s, f)| (s.as_str(), f)))
-            .chain(together.as_ref().map(|f| (doc.words.together(), f)));
+            .chain(together.as_ref().map(|f| (together_word.as_str(), f)));
         for (group, figure) in groups {
             let lead = [m.question.as_str(), text, item];
             match figure {
                 Figure::Hidden => {
                     strings(sheet, row, &lead)?;
                     sheet.write_string(row, 4, group)?;
-                    sheet.write_string(row, 10, words.hidden)?;
+                    sheet.write_string(row, 10, &words.hidden)?;
                     row += 1;
                 }
                 Figure::Shown(d) => {
@@ -163,7 +155,7 @@ pub fn render(q: &Questionnaire, report: &Report, doc: &Document) -> Result<Vec<
     }
 
     if !report.topics.is_empty() {
-        let sheet = named(&mut workbook, words.topics)?;
+        let sheet = named(&mut workbook, &words.topics)?;
         header(sheet, &words.header_topics, &bold)?;
         let mut row = 1;
         for t in &report.topics {
@@ -173,9 +165,9 @@ pub fn render(q: &Questionnaire, report: &Report, doc: &Document) -> Result<Vec<
                 .find(|x| x.id().as_str() == t.topic)
                 .map_or(t.topic.as_str(), |x| x.label().get(lang));
             let together = t.together.as_ref().map(|x| Figure::Shown(x.figure));
-            let groups = std::iter::once((words.everyone, &t.overall))
+            let groups = std::iter::once((words.everyone.as_str(), &t.overall))
                 .chain(t.by_segment.iter().map(|(s, f)| (s.as_str(), f)))
-                .chain(together.as_ref().map(|f| (doc.words.together(), f)));
+                .chain(together.as_ref().map(|f| (together_word.as_str(), f)));
             for (group, figure) in groups {
                 sheet.write_string(row, 0, label)?;
                 sheet.write_string(row, 1, group)?;
@@ -187,7 +179,7 @@ pub fn render(q: &Questionnaire, report: &Report, doc: &Document) -> Result<Vec<
                         sheet.write_number_with_format(row, 5, x.favourable.share, &percent)?;
                     }
                     Figure::Hidden => {
-                        sheet.write_string(row, 2, words.hidden)?;
+                        sheet.write_string(row, 2, &words.hidden)?;
                     }
                 }
                 row += 1;
@@ -196,7 +188,7 @@ pub fn render(q: &Questionnaire, report: &Report, doc: &Document) -> Result<Vec<
     }
 
     if !report.trends.is_empty() {
-        let sheet = named(&mut workbook, words.trends)?;
+        let sheet = named(&mut workbook, &words.trends)?;
         header(sheet, &words.header_trends, &bold)?;
         for (row, t) in (1..).zip(&report.trends) {
             strings(sheet, row, &[t.question.as_str(), t.item.as_deref().unwrap_or("")])?;
@@ -208,7 +200,7 @@ pub fn render(q: &Questionnaire, report: &Report, doc: &Document) -> Result<Vec<
     }
 
     if !report.comments.is_empty() {
-        let sheet = named(&mut workbook, words.comments)?;
+        let sheet = named(&mut workbook, &words.comments)?;
         let mut row = 0;
         for c in &report.comments {
             let text = q
@@ -217,7 +209,7 @@ pub fn render(q: &Questionnaire, report: &Report, doc: &Document) -> Result<Vec<
             sheet.write_string_with_format(row, 0, text, &bold)?;
             row += 1;
             if !c.terms.is_empty() {
-                sheet.write_string(row, 0, words.terms)?;
+                sheet.write_string(row, 0, &words.terms)?;
                 row += 1;
                 for (term, n) in &c.terms {
                     sheet.write_string(row, 0, term)?;
@@ -235,20 +227,14 @@ pub fn render(q: &Questionnaire, report: &Report, doc: &Document) -> Result<Vec<
     }
 
     // The charts as pictures, one under the other (PNG at twice the size, shown at half).
-    let sheet = named(&mut workbook, words.charts)?;
-    let charts = std::iter::once((
-        doc.words.t("回答率", "Response rate").to_owned(),
-        Some(&doc.rates_chart),
-    ))
-    .chain(doc.heat_map.as_ref().map(|c| {
-        (
-            doc.words
-                .t("肯定的回答率の比較", "Favourable share by group")
-                .to_owned(),
-            Some(c),
+    let sheet = named(&mut workbook, &words.charts)?;
+    let charts = std::iter::once((t!(doc.words.lang(), "report-response-rate"), Some(&doc.rates_chart)))
+        .chain(
+            doc.heat_map
+                .as_ref()
+                .map(|c| (t!(doc.words.lang(), "report-favourable-share-group-2"), Some(c))),
         )
-    }))
-    .chain(doc.sections.iter().map(|s| (s.title.clone(), s.chart.as_ref())));
+        .chain(doc.sections.iter().map(|s| (s.title.clone(), s.chart.as_ref())));
     let mut row = 0;
     for (title, chart) in charts {
         let Some(chart) = chart else { continue };
@@ -268,9 +254,9 @@ fn named<'a>(workbook: &'a mut Workbook, name: &str) -> Result<&'a mut Worksheet
     Ok(sheet)
 }
 
-fn header(sheet: &mut Worksheet, titles: &[&str], bold: &Format) -> Result<(), XlsxError> {
+fn header(sheet: &mut Worksheet, titles: &[String], bold: &Format) -> Result<(), XlsxError> {
     for (col, title) in titles.iter().enumerate() {
-        sheet.write_string_with_format(0, col as u16, *title, bold)?;
+        sheet.write_string_with_format(0, col as u16, title, bold)?;
     }
     Ok(())
 }
@@ -294,7 +280,7 @@ fn cell(
     match (value, format) {
         (Some(v), Some(f)) => sheet.write_number_with_format(row, col, v, f)?,
         (Some(v), None) => sheet.write_number(row, col, v)?,
-        (None, _) => sheet.write_string(row, col, words.hidden)?,
+        (None, _) => sheet.write_string(row, col, &words.hidden)?,
     };
     Ok(())
 }

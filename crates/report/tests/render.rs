@@ -86,7 +86,14 @@ fn the_workbook_has_japanese_sheet_names_numbers_as_numbers_and_hidden_cells_in_
 
 /// Dark pixels of a chart's PNG (its text and bars).
 fn ink(chart: &Chart) -> usize {
-    let png = chart.png(1, &ChartWords { hidden: "非表示" }).unwrap();
+    let png = chart
+        .png(
+            1,
+            &ChartWords {
+                hidden: "非表示".to_owned(),
+            },
+        )
+        .unwrap();
     let mut reader = png::Decoder::new(std::io::Cursor::new(png)).read_info().unwrap();
     let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
     reader.next_frame(&mut pixels).unwrap();
@@ -111,7 +118,11 @@ fn a_hidden_heat_map_cell_says_so_and_shows_no_figure() {
         columns: vec!["全体".into(), "営業".into(), "法務".into()],
         rows: vec![("会社の将来に期待している".into(), vec![Some(0.62), None, None])],
     };
-    let svg = chart.svg(&ChartWords { hidden: "非表示" }).unwrap();
+    let svg = chart
+        .svg(&ChartWords {
+            hidden: "非表示".to_owned(),
+        })
+        .unwrap();
     assert_eq!(svg.matches("非表示").count(), 2, "{svg}");
     assert!(svg.contains("62%") && svg.contains("会社の将来"), "{svg}");
     // The only figures: the shown cell and the colour scale's steps.

@@ -4,6 +4,7 @@
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, ContentType};
 use actix_web::{HttpResponse, ResponseError};
+use survey_i18n::t;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -48,71 +49,26 @@ pub fn chain(error: &(dyn std::error::Error + 'static)) -> String {
     text
 }
 
-/// A message for a person, in English and Japanese.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Message {
-    pub en: String,
-    pub ja: String,
-}
-
-impl Message {
-    pub fn new(en: impl Into<String>, ja: impl Into<String>) -> Self {
-        Self {
-            en: en.into(),
-            ja: ja.into(),
-        }
-    }
-
-    /// A message whose text is the same in both languages (a technical detail, a quoted problem).
-    pub fn same(text: impl Into<String>) -> Self {
-        let text = text.into();
-        Self {
-            en: text.clone(),
-            ja: text,
-        }
-    }
-
-    pub fn get(&self, lang: crate::views::UiLang) -> &str {
-        match lang {
-            crate::views::UiLang::Ja => &self.ja,
-            crate::views::UiLang::En => &self.en,
-        }
-    }
-}
-
-impl std::fmt::Display for Message {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.en)
-    }
-}
+/// A message for a person, worded in their language when it is shown (in English in logs and
+/// in the API's `error`).
+pub use survey_i18n::Message;
 
 impl AppError {
     pub fn internal(cause: impl Into<Cause>) -> Self {
         Self::Internal(cause.into())
     }
 
-    pub fn bad(en: impl Into<String>, ja: impl Into<String>) -> Self {
-        Self::BadRequest(Message::new(en, ja))
-    }
-
-    pub fn conflict(en: impl Into<String>, ja: impl Into<String>) -> Self {
-        Self::Conflict(Message::new(en, ja))
-    }
-
-    /// The message in Japanese, for the errors whose wording is fixed. An error page shows both
-    /// languages, since it cannot rely on the page that led to it.
-    pub fn japanese(&self) -> Option<String> {
-        Some(match self {
-            Self::NotFound => "ページが見つかりません。".into(),
-            Self::Unauthenticated => "ログインしてください。".into(),
-            Self::Forbidden => "この操作は許可されていません。".into(),
-            Self::TooManyAttempts(minutes) => {
-                format!("ログインの失敗が多すぎます。{minutes}分後にもう一度お試しください。")
-            }
-            Self::Csrf => "フォームの有効期限が切れました。ページを再読み込みしてもう一度お試しください。".into(),
-            Self::Database(_) | Self::Internal(_) => "サーバー側で問題が起きました。もう一度お試しください。".into(),
-            Self::BadRequest(m) | Self::Conflict(m) | Self::TooLarge(m) => m.ja.clone(),
-        })
+    /// The message in `lang`.
+    pub fn message(&self, lang: impl survey_i18n::Locale + Copy) -> String {
+        match self {
+            Self::NotFound => t!(lang, "error-not-found"),
+            Self::Unauthenticated => t!(lang, "error-log-in"),
+            Self::Forbidden => t!(lang, "error-forbidden"),
+            Self::TooManyAttempts(minutes) => t!(lang, "error-too-many-attempts", minutes = *minutes),
+            Self::Csrf => t!(lang, "error-form-expired"),
+            Self::Database(_) | Self::Internal(_) => t!(lang, "error-internal"),
+            Self::BadRequest(m) | Self::Conflict(m) | Self::TooLarge(m) => m.get(lang),
+        }
     }
 }
 
@@ -141,7 +97,7 @@ impl ResponseError for AppError {
                 .insert_header((header::LOCATION, "/login"))
                 .finish();
         }
-        let page = crate::views::layout::error_page(self.status_code(), self.japanese().as_deref(), &self.to_string());
+        let page = crate::views::layout::error_page(self.status_code(), |lang| self.message(lang));
         HttpResponse::build(self.status_code())
             .content_type(ContentType::html())
             .body(page.into_string())

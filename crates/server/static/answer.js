@@ -8,8 +8,13 @@
   var form = document.getElementById("answers");
   if (!form) return;
   var survey = form.dataset.survey;
-  var ja = form.dataset.lang === "ja";
-  var say = function (jaText, enText) { return ja ? jaText : enText; };
+  // The page's sentences, in its language, from the server's catalogs (`{name}` is filled in here).
+  var words = JSON.parse(document.getElementById("words").textContent);
+  var say = function (key, values) {
+    return Object.keys(values || {}).reduce(function (text, name) {
+      return text.split("{" + name + "}").join(values[name]);
+    }, words[key] || key);
+  };
   var draftKey = "survey-draft:" + survey;
   var receiptKey = "survey-receipt:" + survey;
   var pages = Array.prototype.slice.call(form.querySelectorAll("section.page"));
@@ -28,12 +33,12 @@
       byId("salt").textContent = saved.salt;
       byId("salt-box").hidden = false;
     }
-    var text = say("受領番号: ", "Receipt: ") + saved.receipt + "\n" +
-      (saved.salt ? say("ソルト: ", "Salt: ") + saved.salt + "\n" : "") + location.origin + saved.check + "\n";
+    var text = say("receipt") + " " + saved.receipt + "\n" +
+      (saved.salt ? say("salt") + " " + saved.salt + "\n" : "") + location.origin + saved.check + "\n";
     byId("download").href = URL.createObjectURL(new Blob([text], { type: "text/plain" }));
     byId("copy").addEventListener("click", function () {
       navigator.clipboard.writeText(saved.receipt).then(function () {
-        byId("copy").textContent = say("コピーしました", "Copied");
+        byId("copy").textContent = say("copied");
       });
     });
   }
@@ -145,7 +150,7 @@
     current = i;
     pages.forEach(function (p, j) { p.hidden = j !== i; });
     var shown = pages.filter(visible), at = shown.indexOf(pages[i]) + 1;
-    byId("progress-text").textContent = say("セクション " + at + " / " + shown.length, "Section " + at + " of " + shown.length);
+    byId("progress-text").textContent = say("progress", { at: at, of: shown.length });
     byId("progress").value = at / shown.length;
     byId("back").hidden = step(i, -1) < 0;
     byId("next").hidden = step(i, 1) < 0;
@@ -191,15 +196,11 @@
   // The server's acknowledgement does not match what this browser sent: said loudly, the draft kept.
   function mismatch(found) {
     var what = found.problem === "salt"
-      ? say("サーバーが返したソルトが、このブラウザが送ったものと違います。", "The server returned another salt than the one this browser sent.")
+      ? say("salt-mismatch")
       : found.problem === "answers"
-        ? say("サーバーが保存したと返した回答が、送った回答と違います（質問: " + found.questions.join(", ") + "）。",
-              "The answers the server says it stored differ from the ones sent (questions: " + found.questions.join(", ") + ").")
-        : say("サーバーが返した受領番号が、あなたの回答券・ソルト・回答から計算した値と一致しません。",
-              "The receipt the server returned is not the one computed from your ballot, salt and answers.");
-    fail(say("警告: ", "Warning: ") + what + say(
-      " 回答が送ったとおりに記録されたことを確認できません。入力内容はこのブラウザに残っています。この画面を保存し、調査会社に知らせてください。",
-      " This browser cannot confirm that your response was recorded as sent. Your answers are kept in this browser. Please keep a copy of this screen and tell the research firm."));
+        ? say("answers-mismatch", { questions: found.questions.join(", ") })
+        : say("receipt-mismatch");
+    fail(say("warning", { problem: what }));
     problem.focus();
   }
 
@@ -242,12 +243,11 @@
           if (firstPage < 0 || p < firstPage) firstPage = p;
         });
         if (firstPage >= 0) show(firstPage);
-        fail((body.error || body.message || say("送信できませんでした。", "The answers could not be sent.")) +
-          (res.status >= 500 ? say(" 入力内容はこのブラウザに残っています。", " Your answers are kept in this browser.") : ""));
+        fail((body.error || body.message || say("send-failed")) +
+          (res.status >= 500 ? " " + say("answers-kept") : ""));
       });
     }, function () {
-      fail(say("サーバーに接続できませんでした。入力内容はこのブラウザに残っています。もう一度送信してください。",
-        "The server could not be reached. Your answers are kept in this browser; please send them again."));
+      fail(say("unreachable"));
     }).then(function () { send.disabled = false; });
   });
 

@@ -9,12 +9,17 @@
   var status = document.getElementById("status");
   var problem = document.getElementById("problem");
   var d = box.dataset;
-  var ja = document.documentElement.lang === "ja";
-  var say = function (jaText, enText) { return ja ? jaText : enText; };
+  // The page's sentences, in its language, from the server's catalogs (`{name}` is filled in here).
+  var words = JSON.parse(document.getElementById("words").textContent);
+  var say = function (key, values) {
+    return Object.keys(values || {}).reduce(function (text, name) {
+      return text.split("{" + name + "}").join(values[name]);
+    }, words[key] || key);
+  };
 
   if (T.loadToken(localStorage, d.survey)) {
-    status.textContent = say("このブラウザには回答券があります。", "This browser already holds your ballot.");
-    start.textContent = say("回答を続ける", "Continue to the questions");
+    status.textContent = say("holds-ballot");
+    start.textContent = say("continue");
     start.disabled = false;
     start.addEventListener("click", function () { location.replace(d.answer); });
     return;
@@ -23,7 +28,7 @@
   start.addEventListener("click", function () {
     start.disabled = true;
     problem.hidden = true;
-    status.textContent = say("回答券を作っています…", "Making your ballot…");
+    status.textContent = say("making");
     // The challenge is derived from the address this browser shows and the survey's id; a page that
     // supplies another one is refused before anything is sent.
     T.issue({
@@ -35,16 +40,12 @@
       requestUrl: d.request + "?lang=" + encodeURIComponent(document.documentElement.lang),
     }).then(function (token) {
       T.storeToken(localStorage, d.survey, token);
-      status.textContent = say("回答券を受け取りました。質問に進みます。", "Ballot received. On to the questions.");
+      status.textContent = say("received");
       location.replace(d.answer);
     }, function (err) {
       status.textContent = "";
       problem.textContent = err.code === "challenge-mismatch"
-        ? say("このページが示す回答券のチャレンジは、このブラウザがサーバーのアドレス（" + location.host +
-              "）と調査IDから計算したものと異なります。回答券は要求していません。別のチャレンジは回答券にあなたの印を付けるために使われるおそれがあります。このページでは回答せず、調査会社に知らせてください。",
-              "This page supplies a ballot challenge other than the one this browser derives from the server's address (" +
-              location.host + ") and the survey's id. No ballot was requested: another challenge could mark your ballot as yours. " +
-              "Please do not answer on this page, and tell the research firm.")
+        ? say("challenge-mismatch", { host: location.host })
         : err.message;
       problem.hidden = false;
       // A refusal that will not change (used, closed, a foreign challenge) keeps the button off;

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use survey_i18n::t;
+
 use crate::text::Lang;
 
 /// Every problem with one submission.
@@ -94,73 +96,47 @@ pub enum AnswerErrorKind {
 }
 
 impl AnswerError {
-    /// The message for the respondent, in Japanese for `ja`, otherwise in English.
+    /// The message for the respondent, in their language (English where the catalogs have none).
     pub fn message(&self, lang: &Lang) -> String {
-        if lang.is_japanese() {
-            self.kind.japanese()
-        } else {
-            self.kind.english()
-        }
+        self.kind.message(lang)
     }
 }
 
 impl fmt::Display for AnswerError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let english = self.kind.message(&Lang::english());
         match &self.question {
-            Some(q) => write!(f, "{q}: {}", self.kind.english()),
-            None => f.write_str(&self.kind.english()),
+            Some(q) => write!(f, "{q}: {english}"),
+            None => f.write_str(&english),
         }
     }
 }
 
 impl AnswerErrorKind {
-    fn english(&self) -> String {
+    fn message(&self, l: &Lang) -> String {
         match self {
-            Self::NotAnObject => "the answers must be a JSON object keyed by question id".into(),
-            Self::UnknownQuestion => "there is no such question in this questionnaire".into(),
-            Self::Required => "this question needs an answer".into(),
-            Self::Hidden => "this question is not shown for your earlier answers, so it cannot be answered".into(),
-            Self::WrongShape { expected } => format!("the answer has the wrong form: expected {expected}"),
-            Self::UnknownOption { option } => format!("`{option}` is not one of the options"),
-            Self::DuplicateOption { option } => format!("`{option}` is chosen more than once"),
-            Self::NoOther => "this question has no \"other\" answer".into(),
-            Self::OtherEmpty => "please specify what \"other\" means".into(),
-            Self::TooFewChoices { min, got } => format!("choose at least {min} (you chose {got})"),
-            Self::TooManyChoices { max, got } => format!("choose at most {max} (you chose {got})"),
-            Self::ExclusiveCombined { option } => format!("`{option}` cannot be combined with other choices"),
-            Self::OutOfRange { min, max, got } => format!("{got} is outside the allowed range {min} to {max}"),
-            Self::TooManyDecimals { decimals: 0 } => "enter a whole number".into(),
-            Self::TooManyDecimals { decimals } => format!("enter at most {decimals} digits after the decimal point"),
-            Self::NoNotApplicable => "this scale has no \"not applicable\" answer".into(),
-            Self::TooLong { max, got } => format!("the text is {got} characters long; at most {max} are allowed"),
-            Self::UnknownItem { item } => format!("`{item}` is not one of the statements"),
-            Self::MissingItems { items } => format!("answer every statement (missing: {})", items.join(", ")),
-            Self::RankingLength { expected, got } => format!("rank exactly {expected} options (you ranked {got})"),
-        }
-    }
-
-    fn japanese(&self) -> String {
-        match self {
-            Self::NotAnObject => "回答の形式が正しくありません。".into(),
-            Self::UnknownQuestion => "この調査にない質問への回答です。".into(),
-            Self::Required => "この質問は回答が必要です。".into(),
-            Self::Hidden => "前の回答により表示されない質問のため、回答できません。".into(),
-            Self::WrongShape { .. } => "回答の形式が正しくありません。".into(),
-            Self::UnknownOption { option } => format!("「{option}」は選択肢にありません。"),
-            Self::DuplicateOption { option } => format!("「{option}」が重複して選ばれています。"),
-            Self::NoOther => "この質問には「その他」の回答はありません。".into(),
-            Self::OtherEmpty => "「その他」の内容を入力してください。".into(),
-            Self::TooFewChoices { min, got } => format!("{min}つ以上選んでください（現在{got}つ）。"),
-            Self::TooManyChoices { max, got } => format!("{max}つまで選べます（現在{got}つ）。"),
-            Self::ExclusiveCombined { option } => format!("「{option}」はほかの選択肢と同時に選べません。"),
-            Self::OutOfRange { min, max, got } => format!("{got}は範囲外です。{min}から{max}の間で入力してください。"),
-            Self::TooManyDecimals { decimals: 0 } => "整数で入力してください。".into(),
-            Self::TooManyDecimals { decimals } => format!("小数点以下は{decimals}桁までで入力してください。"),
-            Self::NoNotApplicable => "この尺度には「わからない」の回答はありません。".into(),
-            Self::TooLong { max, got } => format!("{max}文字以内で入力してください（現在{got}文字）。"),
-            Self::UnknownItem { item } => format!("「{item}」は項目にありません。"),
-            Self::MissingItems { .. } => "すべての項目に回答してください。".into(),
-            Self::RankingLength { expected, got } => format!("{expected}つを順位づけしてください（現在{got}つ）。"),
+            Self::NotAnObject => t!(l, "validation-not-an-object"),
+            Self::UnknownQuestion => t!(l, "validation-unknown-question"),
+            Self::Required => t!(l, "validation-required"),
+            Self::Hidden => t!(l, "validation-hidden"),
+            Self::WrongShape { expected } => t!(l, "validation-wrong-shape", expected = *expected),
+            Self::UnknownOption { option } => t!(l, "validation-unknown-option", option = option),
+            Self::DuplicateOption { option } => t!(l, "validation-duplicate-option", option = option),
+            Self::NoOther => t!(l, "validation-no-other"),
+            Self::OtherEmpty => t!(l, "validation-other-empty"),
+            Self::TooFewChoices { min, got } => t!(l, "validation-too-few-choices", min = *min, got = *got),
+            Self::TooManyChoices { max, got } => t!(l, "validation-too-many-choices", max = *max, got = *got),
+            Self::ExclusiveCombined { option } => t!(l, "validation-exclusive-combined", option = option),
+            Self::OutOfRange { min, max, got } => t!(l, "validation-out-of-range", min = min, max = max, got = got),
+            Self::TooManyDecimals { decimals: 0 } => t!(l, "validation-whole-number"),
+            Self::TooManyDecimals { decimals } => t!(l, "validation-too-many-decimals", decimals = *decimals),
+            Self::NoNotApplicable => t!(l, "validation-no-not-applicable"),
+            Self::TooLong { max, got } => t!(l, "validation-too-long", max = *max, got = *got),
+            Self::UnknownItem { item } => t!(l, "validation-unknown-item", item = item),
+            Self::MissingItems { items } => t!(l, "validation-missing-items", items = items.join(", ")),
+            Self::RankingLength { expected, got } => {
+                t!(l, "validation-ranking-length", expected = *expected, got = *got)
+            }
         }
     }
 }

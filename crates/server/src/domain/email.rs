@@ -1,4 +1,5 @@
 use crate::error::Message;
+use survey_i18n::msg;
 
 /// An e-mail address, lowercased and trimmed, that passed a plain check catching typing mistakes
 /// (the mail server has the last word).
@@ -11,10 +12,7 @@ impl Email {
         if looks_like_email(&email) {
             Ok(Self(email))
         } else {
-            Err(Message::new(
-                format!("`{email}` is not an e-mail address"),
-                format!("`{email}` はメールアドレスではありません"),
-            ))
+            Err(msg!("error-not-e-mail-address", email = email.to_string()))
         }
     }
 

@@ -1,3 +1,5 @@
+use survey_i18n::msg;
+
 use crate::error::AppError;
 
 /// A name a person typed (of a survey, a client organisation or a user): one line, no control
@@ -14,23 +16,20 @@ pub enum NameOf {
 }
 
 impl NameOf {
-    /// The field (English, Japanese).
-    fn field(self) -> (&'static str, &'static str) {
+    /// The field, as a variant of the messages about it.
+    fn field(self) -> &'static str {
         match self {
-            Self::Survey => ("the survey's name", "調査名"),
-            Self::Organisation => ("the organisation's name", "組織名"),
-            Self::Person => ("the name", "名前"),
+            Self::Survey => "survey",
+            Self::Organisation => "organisation",
+            Self::Person => "person",
         }
     }
 
     fn missing(self) -> AppError {
         match self {
-            Self::Survey => AppError::bad("the survey needs a name", "調査名を入力してください"),
-            Self::Organisation => AppError::bad(
-                "the organisation needs a name of 1 to 200 characters",
-                "組織名は1〜200文字で入力してください",
-            ),
-            Self::Person => AppError::bad("the name is empty", "名前が空です"),
+            Self::Survey => AppError::BadRequest(msg!("error-survey-needs-name")),
+            Self::Organisation => AppError::BadRequest(msg!("error-organisation-needs-name-1-200")),
+            Self::Person => AppError::BadRequest(msg!("error-name-empty")),
         }
     }
 }
@@ -41,11 +40,11 @@ impl Name {
 
     pub fn parse(value: &str, of: NameOf) -> Result<Self, AppError> {
         if let Some(c) = value.chars().find(|c| c.is_control()) {
-            let (en, ja) = of.field();
-            return Err(AppError::bad(
-                format!("{en} cannot hold control characters (U+{:04X})", u32::from(c)),
-                format!("{ja}に制御文字（U+{:04X}）は使えません", u32::from(c)),
-            ));
+            return Err(AppError::BadRequest(msg!(
+                "error-name-control-character",
+                field = of.field(),
+                code = format!("U+{:04X}", u32::from(c))
+            )));
         }
         let name = value.trim();
         if name.is_empty() {

@@ -1,5 +1,6 @@
 use sea_orm::entity::prelude::*;
 use serde::{Deserialize, Serialize};
+use survey_i18n::t;
 
 /// Where a survey is in its life: draft → scheduled → open → closed → published (and back from
 /// scheduled to draft). Stored as its lowercase name.
@@ -32,13 +33,13 @@ impl SurveyState {
     }
 
     /// The state's name as the interface shows it, in every language the interface has.
-    pub fn label(self, lang: crate::views::UiLang) -> &'static str {
+    pub fn label(self, lang: crate::views::UiLang) -> String {
         match self {
-            Self::Draft => lang.t("下書き", "draft"),
-            Self::Scheduled => lang.t("予定済み", "scheduled"),
-            Self::Open => lang.t("実施中", "open"),
-            Self::Closed => lang.t("締切済み", "closed"),
-            Self::Published => lang.t("公開済み", "published"),
+            Self::Draft => t!(lang, "operator-draft"),
+            Self::Scheduled => t!(lang, "operator-scheduled"),
+            Self::Open => t!(lang, "operator-open"),
+            Self::Closed => t!(lang, "operator-closed"),
+            Self::Published => t!(lang, "operator-published"),
         }
     }
 

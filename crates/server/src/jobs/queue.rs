@@ -8,6 +8,7 @@ use sea_orm::{
     ActiveModelTrait, ConnectionTrait, DatabaseBackend, EntityTrait, FromQueryResult, IntoActiveModel, Set, Statement,
 };
 use survey_design::{Milestone, Step};
+use survey_i18n::msg;
 
 use crate::domain::{JobId, JobKind, JobState, SurveyId};
 use crate::error::AppError;
@@ -25,10 +26,7 @@ pub async fn schedule(
 ) -> Result<(), AppError> {
     let date = |m: Milestone| steps.iter().find(|s| s.milestone == m).map(|s| s.date);
     let (Some(open), Some(close)) = (date(Milestone::FieldworkOpen), date(Milestone::FieldworkClose)) else {
-        return Err(AppError::conflict(
-            "the plan has no fieldwork dates",
-            "実施計画に調査期間の日付がありません",
-        ));
+        return Err(AppError::Conflict(msg!("error-plan-has-no-fieldwork-dates")));
     };
     let mut jobs = vec![
         (JobKind::Open, at(open, 9, offset_hours)),
@@ -65,10 +63,7 @@ pub async fn bring_forward(db: &impl ConnectionTrait, survey_id: SurveyId, job_i
         .filter(|j| j.survey_id == survey_id)
         .ok_or(AppError::NotFound)?;
     if !matches!(job.kind, JobKind::Remind(_)) || job.state != JobState::Pending {
-        return Err(AppError::conflict(
-            "only a reminder that has not been sent can be sent now",
-            "今すぐ送れるのは、まだ送っていないリマインドだけです",
-        ));
+        return Err(AppError::Conflict(msg!("error-only-reminder-has-not-been")));
     }
     let mut active = job.into_active_model();
     active.run_at = Set(Utc::now());

@@ -2,6 +2,7 @@
 
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, Set, TransactionTrait};
+use survey_i18n::msg;
 use uuid::Uuid;
 
 use crate::error::AppError;
@@ -13,7 +14,7 @@ use crate::storage::{api_token, user};
 pub async fn create(db: &sea_orm::DatabaseConnection, owner: &user::Model, name: &str) -> Result<String, AppError> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(AppError::bad("give the token a name", "トークンに名前を付けてください"));
+        return Err(AppError::BadRequest(msg!("error-give-token-name")));
     }
     let token = random_token();
     let txn = db.begin().await?;

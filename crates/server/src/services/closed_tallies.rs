@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
+use survey_i18n::msg;
 
 use sea_orm::ConnectionTrait;
 use survey_token::merkle::{Hash, leaf_hash};
@@ -115,10 +116,7 @@ impl ClosedTallies {
     ) -> Result<Arc<ClosedTally>, AppError> {
         let published = s.tally.as_ref().and_then(|t| t["root"].as_str()).map(str::to_owned);
         let Some(published) = published.filter(|_| s.state.is_closed()) else {
-            return Err(AppError::conflict(
-                "the tally is made when the survey closes",
-                "集計は調査の締切時に作られます",
-            ));
+            return Err(AppError::Conflict(msg!("error-tally-made-when-survey-closes")));
         };
         if let Some(kept) = self.0.lock().unwrap_or_else(PoisonError::into_inner).get(&s.id)
             && kept.tally.root == published

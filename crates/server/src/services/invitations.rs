@@ -3,6 +3,7 @@
 
 use base64::Engine;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
+use survey_i18n::t;
 
 use crate::error::AppError;
 use crate::mail::Mail;
@@ -82,41 +83,17 @@ pub fn mail(
 ) -> Option<Mail> {
     let to = invitee.email.clone()?;
     let link = format!("{}/i/{code}", public_url.trim_end_matches('/'));
-    let (subject, body) = if invitee.language == "ja" {
-        let subject = if reminder {
-            format!("【リマインド】{}へのご協力のお願い", s.name)
-        } else {
-            format!("{}へのご協力のお願い", s.name)
-        };
-        let body = format!(
-            "{intro}\n\n次のリンクから回答してください（あなた専用のリンクです。転送しないでください）。\n{link}\n\n\
-             この調査は、会社から独立した調査会社が実施しています。リンクを開くと、お使いのブラウザの中で匿名の回答券が作られ、\
-             回答はその回答券だけで受け付けます。会社も調査会社も、誰がどう回答したかを知ることはできません。\n",
-            intro = if reminder {
-                "まだ回答がお済みでないようでしたら、ご協力をお願いいたします。"
-            } else {
-                "従業員調査へのご協力をお願いいたします。"
-            },
-        );
-        (subject, body)
+    let l = invitee.language.as_str();
+    let (subject, body) = if reminder {
+        (
+            t!(l, "mail-reminder-subject", survey = s.name.as_str()),
+            t!(l, "mail-reminder-body", link = link.as_str()),
+        )
     } else {
-        let subject = if reminder {
-            format!("Reminder: {}", s.name)
-        } else {
-            format!("Invitation: {}", s.name)
-        };
-        let body = format!(
-            "{intro}\n\nPlease answer through this link (it is yours alone; please do not forward it):\n{link}\n\n\
-             The survey is run by an independent research firm, not by the company. Opening the link makes an \
-             anonymous ballot in your own browser, and your answers are accepted with that ballot only: neither \
-             the company nor the firm can tell who answered what.\n",
-            intro = if reminder {
-                "If you have not answered yet, we would appreciate your views."
-            } else {
-                "You are invited to take part in an employee survey."
-            },
-        );
-        (subject, body)
+        (
+            t!(l, "mail-invitation-subject", survey = s.name.as_str()),
+            t!(l, "mail-invitation-body", link = link.as_str()),
+        )
     };
     Some(Mail {
         to,

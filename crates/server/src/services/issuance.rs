@@ -7,6 +7,7 @@
 //! committed, so one invitation yields one signature however many requests race for it.
 
 use std::sync::Arc;
+use survey_i18n::msg;
 
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
@@ -94,13 +95,11 @@ pub async fn reseal(
     let count = rows.len();
     for row in rows {
         let key = IssuerKey::open(old, &key_id_bytes(&row.key_id)?, &row.sealed_private_key).map_err(|e| {
-            AppError::bad(
-                format!(
-                    "issuer key {} does not open with the current master key: {e}",
-                    row.key_id
-                ),
-                format!("発行鍵 {} が現在のマスター鍵で開けません: {e}", row.key_id),
-            )
+            AppError::BadRequest(msg!(
+                "error-issuer-key-sealed-otherwise",
+                key = row.key_id.as_str(),
+                e = e.to_string()
+            ))
         })?;
         let sealed = key.seal(new).map_err(AppError::internal)?;
         let mut active = row.into_active_model();
@@ -274,14 +273,8 @@ pub async fn key_for(
 pub fn require_open(state: State) -> Result<(), AppError> {
     match state {
         State::Open => Ok(()),
-        State::Draft | State::Scheduled => Err(AppError::conflict(
-            "this survey is not open yet; please use your link again once it opens",
-            "この調査はまだ始まっていません。開始後にもう一度リンクを開いてください。",
-        )),
-        State::Closed | State::Published => Err(AppError::conflict(
-            "this survey is closed and no longer takes answers",
-            "この調査は締め切られました。回答の受付は終了しています。",
-        )),
+        State::Draft | State::Scheduled => Err(AppError::Conflict(msg!("error-survey-not-open-yet-please"))),
+        State::Closed | State::Published => Err(AppError::Conflict(msg!("error-survey-closed-no-longer-takes"))),
     }
 }
 
@@ -295,12 +288,8 @@ pub async fn issue(
     code: &str,
     body: &[u8],
 ) -> Result<Vec<u8>, AppError> {
-    let request = TokenRequest::parse(body).map_err(|e| {
-        AppError::bad(
-            format!("the token request is not valid: {e}"),
-            format!("回答券の要求の形式が正しくありません: {e}"),
-        )
-    })?;
+    let request = TokenRequest::parse(body)
+        .map_err(|e| AppError::BadRequest(msg!("error-token-request-not-valid", e = e.to_string())))?;
     let invitee = requester(db, hmac_key, code).await?;
     require_open(invitee.state)?;
     if invitee.token_issued {
@@ -308,10 +297,7 @@ pub async fn issue(
     }
     let key = issuers.signing_key(db, invitee.survey_id, &invitee.segment).await?;
     if request.truncated_token_key_id != key.public_key().key_id()[31] {
-        return Err(AppError::bad(
-            "the token request names another key than this invitation's; reload the page",
-            "回答券の要求の鍵がこの招待の鍵と一致しません。ページを再読み込みしてください。",
-        ));
+        return Err(AppError::BadRequest(msg!("error-token-request-names-another-key")));
     }
     let signature = sign(key, request.blinded_msg).await?;
     let ballot = Ballot {
@@ -365,10 +351,9 @@ async fn sign(key: Arc<IssuerKey>, blinded: Vec<u8>) -> Result<Vec<u8>, AppError
         .await
         .map_err(AppError::internal)?;
     signed.map_err(|e| match e {
-        survey_token::TokenError::OutOfRange | survey_token::TokenError::Length { .. } => AppError::bad(
-            format!("the blinded message cannot be signed: {e}"),
-            format!("ブラインド化されたメッセージに署名できません: {e}"),
-        ),
+        survey_token::TokenError::OutOfRange | survey_token::TokenError::Length { .. } => {
+            AppError::BadRequest(msg!("error-blinded-message-cannot-signed", e = e.to_string()))
+        }
         other => AppError::internal(other),
     })
 }
@@ -428,8 +413,5 @@ async fn mark_issued(db: &sea_orm::DatabaseConnection, invitation_id: Uuid) -> R
 }
 
 pub fn already_issued() -> AppError {
-    AppError::conflict(
-        "this invitation has already been used to take an anonymous ballot; each invitation gives one",
-        "この招待からはすでに匿名の回答券が発行されています（招待1件につき1枚です）",
-    )
+    AppError::Conflict(msg!("error-invitation-has-already-been-used"))
 }

@@ -4,6 +4,7 @@ use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
+use survey_i18n::msg;
 
 use crate::domain::{Name, NameOf, OrganisationId};
 use crate::error::AppError;
@@ -32,12 +33,7 @@ pub async fn create(
     name: &str,
 ) -> Result<organisation::Model, AppError> {
     let name = Name::parse(name, NameOf::Organisation)?;
-    let taken = || {
-        AppError::conflict(
-            format!("there is already a client named {name}"),
-            format!("「{name}」というクライアントはすでにあります"),
-        )
-    };
+    let taken = || AppError::Conflict(msg!("error-there-already-client-named", name = name.to_string()));
     if organisation::Entity::find()
         .filter(organisation::Column::Name.eq(name.as_str()))
         .one(db)

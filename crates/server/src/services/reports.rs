@@ -4,6 +4,7 @@
 use rand::seq::SliceRandom;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use survey_analysis::{Aggregate, Report, report};
+use survey_i18n::msg;
 
 use survey_design::plan::Milestone;
 use survey_report::{Document, Format, Meta, TallyFacts, Words};
@@ -28,10 +29,7 @@ pub async fn build_from(
     progress: &mut (dyn FnMut(u64, u64) + Send),
 ) -> Result<Report, AppError> {
     if !matches!(s.state, State::Closed | State::Published) {
-        return Err(AppError::conflict(
-            "a report is made once the survey is closed",
-            "報告は調査の締切後に作られます",
-        ));
+        return Err(AppError::Conflict(msg!("error-report-made-once-survey-closed")));
     }
     let segments: std::collections::HashMap<String, String> = crate::services::issuance::keys(db, s.id)
         .await?

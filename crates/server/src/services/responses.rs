@@ -8,6 +8,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter,
 use serde::Deserialize;
 use survey_analysis::HiddenGroups;
 use survey_design::{AnswerErrors, Lang};
+use survey_i18n::msg;
 use survey_token::tally::{Counted, SALT_LEN, Salt, Tally, answers_digest, hex, parse_salt, receipt, unhex};
 use survey_token::wire::Token;
 use uuid::Uuid;
@@ -73,12 +74,7 @@ pub async fn submit(state: &AppState, s: &survey::Model, submission: Submission)
     let language = Lang::parse(&submission.language)
         .ok()
         .filter(|l| offered.iter().any(|o| o == l.as_str()))
-        .ok_or_else(|| {
-            AppError::bad(
-                format!("answer in one of this survey's languages: {}", offered.join(", ")),
-                format!("この調査の言語で回答してください: {}", offered.join(", ")),
-            )
-        })?;
+        .ok_or_else(|| AppError::BadRequest(msg!("error-answer-language-not-offered", offered = offered.join(", "))))?;
     let bytes = URL_SAFE_NO_PAD
         .decode(submission.token.trim_end_matches('='))
         .map_err(|_| bad_token("it is not base64url"))?;
@@ -122,11 +118,7 @@ pub async fn submit(state: &AppState, s: &survey::Model, submission: Submission)
             if is_stored(&state.db, s, &receipt).await? {
                 return Err(SubmitError::AlreadyStored(stored));
             }
-            Err(AppError::conflict(
-                "this ballot has already been used: a response with it is stored, and each ballot counts once",
-                "この回答券はすでに使われています。回答は保存済みで、回答券1枚につき1回だけ数えられます。",
-            )
-            .into())
+            Err(AppError::Conflict(msg!("error-ballot-has-already-been-used")).into())
         }
         Err(e) => Err(e),
     }
@@ -160,13 +152,8 @@ async fn store(
 /// derived from the token.
 fn salt_of(state: &AppState, given: Option<&str>, token: &[u8]) -> Result<Salt, SubmitError> {
     match given.map(str::trim).filter(|g| !g.is_empty()) {
-        Some(text) => parse_salt(text).map_err(|e| {
-            AppError::bad(
-                format!("the salt must be 32 random bytes in base64url: {e}"),
-                format!("ソルトは base64url で表した32バイトの乱数でなければなりません: {e}"),
-            )
-            .into()
-        }),
+        Some(text) => parse_salt(text)
+            .map_err(|e| AppError::BadRequest(msg!("error-salt-must-32-random-bytes", e = e.to_string())).into()),
         None => Ok(derived_salt(&state.hmac_key, token)),
     }
 }
@@ -185,11 +172,7 @@ pub fn derived_salt(key: &ring::hmac::Key, token: &[u8]) -> Salt {
 }
 
 fn bad_token(why: &str) -> SubmitError {
-    AppError::bad(
-        format!("the ballot (token) is not valid: {why}"),
-        format!("回答券が正しくありません: {why}"),
-    )
-    .into()
+    AppError::BadRequest(msg!("error-ballot-token-not-valid", why = why.to_string())).into()
 }
 
 /// At close: rewrites the survey's responses in random order under fresh ids, so that row order,

@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
+use survey_i18n::msg;
 use uuid::Uuid;
 
 use crate::domain::ReminderMode;
@@ -29,26 +30,16 @@ pub struct Row {
 }
 
 /// A problem on one line of the CSV (line 1 is the header).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     pub line: usize,
     pub message: Message,
 }
 
 impl Problem {
-    fn new(line: usize, en: impl Into<String>, ja: impl Into<String>) -> Self {
-        Self {
-            line,
-            message: Message::new(en, ja),
-        }
-    }
-
     /// "line 3: …" / "3行目: …".
     pub fn described(&self) -> Message {
-        Message::new(
-            format!("line {}: {}", self.line, self.message.en),
-            format!("{}行目: {}", self.line, self.message.ja),
-        )
+        msg!("error-roster-line", line = self.line, problem = self.message.clone())
     }
 }
 
@@ -63,11 +54,10 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Option<&'static str>), Problem> {
     if !had_errors {
         return Ok((text.into_owned(), Some("converted from Shift_JIS")));
     }
-    Err(Problem::new(
-        1,
-        "the file is neither UTF-8 nor Shift_JIS; in Excel, save it as “CSV UTF-8 (comma delimited)”",
-        "ファイルが UTF-8 でも Shift_JIS でもありません。Excel で「CSV UTF-8 (コンマ区切り)」として保存してください",
-    ))
+    Err(Problem {
+        line: 1,
+        message: msg!("error-roster-encoding"),
+    })
 }
 
 pub fn is_attribute_name(name: &str) -> bool {
@@ -87,20 +77,14 @@ pub fn parse(text: &str, languages: &[String]) -> Result<Vec<Row>, Vec<Problem>>
         Err(e) => {
             return Err(vec![Problem {
                 line: 1,
-                message: Message::new(
-                    format!("the header cannot be read: {e}"),
-                    format!("見出し行を読めません: {e}"),
-                ),
+                message: msg!("error-header-cannot-read", e = e.to_string()),
             }]);
         }
     };
     let Some(email_col) = headers.iter().position(|h| h == "email") else {
         return Err(vec![Problem {
             line: 1,
-            message: Message::new(
-                "there is no `email` column in the header",
-                "見出しに `email` 列がありません",
-            ),
+            message: msg!("error-there-no-email-column-header"),
         }]);
     };
     let language_col = headers.iter().position(|h| h == "language");
@@ -108,16 +92,13 @@ pub fn parse(text: &str, languages: &[String]) -> Result<Vec<Row>, Vec<Problem>>
         if i != email_col && Some(i) != language_col && !is_attribute_name(h) {
             problems.push(Problem {
                 line: 1,
-                message: Message::new(
-                    format!("column `{h}` needs a name of letters, digits, `_` or `-`"),
-                    format!("列 `{h}` の名前には文字・数字・`_`・`-` を使ってください"),
-                ),
+                message: msg!("error-column-needs-name-letters-digits", h = h.to_string()),
             });
         }
         if headers[..i].contains(h) {
             problems.push(Problem {
                 line: 1,
-                message: Message::new(format!("column `{h}` appears twice"), format!("列 `{h}` が2回あります")),
+                message: msg!("error-column-appears-twice", h = h.to_string()),
             });
         }
     }
@@ -129,14 +110,13 @@ pub fn parse(text: &str, languages: &[String]) -> Result<Vec<Row>, Vec<Problem>>
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line() as usize);
                 problems.push(match e.kind() {
-                    csv::ErrorKind::UnequalLengths { expected_len, len, .. } => Problem::new(
+                    csv::ErrorKind::UnequalLengths { expected_len, len, .. } => Problem {
                         line,
-                        format!("{len} fields where the header has {expected_len}"),
-                        format!("{len} 項目ありますが、見出しは {expected_len} 項目です"),
-                    ),
+                        message: msg!("error-roster-fields", fields = *len, header = *expected_len),
+                    },
                     _ => Problem {
                         line,
-                        message: Message::same(e.to_string()),
+                        message: msg!("error-detail", detail = e.to_string()),
                     },
                 });
                 continue;
@@ -149,9 +129,10 @@ pub fn parse(text: &str, languages: &[String]) -> Result<Vec<Row>, Vec<Problem>>
         } else if let Some(first) = seen.insert(email.clone(), line) {
             problems.push(Problem {
                 line,
-                message: Message::new(
-                    format!("{email} is already on line {first}"),
-                    format!("{email} は{first}行目と重複しています"),
+                message: msg!(
+                    "error-already-line",
+                    email = email.to_string(),
+                    first = first.to_string()
                 ),
             });
         }
@@ -162,12 +143,10 @@ pub fn parse(text: &str, languages: &[String]) -> Result<Vec<Row>, Vec<Problem>>
         if !languages.contains(&language) {
             problems.push(Problem {
                 line,
-                message: Message::new(
-                    format!(
-                        "language `{language}` is not offered by this survey ({})",
-                        languages.join(", ")
-                    ),
-                    format!("言語 `{language}` はこの調査にありません（{}）", languages.join(", ")),
+                message: msg!(
+                    "error-roster-language-not-offered",
+                    language = language.as_str(),
+                    offered = languages.join(", ")
                 ),
             });
         }
@@ -180,14 +159,17 @@ pub fn parse(text: &str, languages: &[String]) -> Result<Vec<Row>, Vec<Problem>>
             if value.is_empty() {
                 problems.push(Problem {
                     line,
-                    message: Message::new(format!("`{name}` is empty"), format!("`{name}` が空です")),
+                    message: msg!("error-empty", name = name.to_string()),
                 });
             } else if let Some(c) = value.chars().find(|c| c.is_control()) {
-                problems.push(Problem::new(
+                problems.push(Problem {
                     line,
-                    format!("`{name}` holds a control character (U+{:04X})", u32::from(c)),
-                    format!("`{name}` に制御文字（U+{:04X}）があります", u32::from(c)),
-                ));
+                    message: msg!(
+                        "error-roster-control-character",
+                        name = name.as_str(),
+                        code = format!("U+{:04X}", u32::from(c))
+                    ),
+                });
             }
             attributes.insert(name.clone(), value.to_owned());
         }
@@ -201,7 +183,7 @@ pub fn parse(text: &str, languages: &[String]) -> Result<Vec<Row>, Vec<Problem>>
     if rows.is_empty() && problems.is_empty() {
         problems.push(Problem {
             line: 2,
-            message: Message::new("the roster has no invitees", "名簿に対象者がいません"),
+            message: msg!("error-roster-has-no-invitees"),
         });
     }
     if problems.is_empty() { Ok(rows) } else { Err(problems) }
@@ -217,10 +199,11 @@ pub fn describe(label: &str, merged: &str) -> String {
 fn segments(attributes: &[BTreeMap<String, String>], breakdowns: &[String], k: i32) -> Result<Vec<String>, AppError> {
     let k = usize::try_from(k.max(1)).unwrap_or(1);
     let labels = segment_roster(attributes, breakdowns, k).map_err(|e| {
-        AppError::bad(
-            format!("the roster cannot be grouped by {}: {e}", breakdowns.join(", ")),
-            format!("名簿を {} で区分できません: {e}", breakdowns.join("、")),
-        )
+        AppError::BadRequest(msg!(
+            "error-roster-cannot-group",
+            breakdowns = breakdowns.join(", "),
+            e = e.to_string()
+        ))
     })?;
     Ok(labels.into_iter().map(SegmentLabel::into_string).collect())
 }
@@ -256,7 +239,7 @@ pub async fn import(
 ) -> Result<usize, ImportError> {
     let described = |problems: Vec<Problem>| ImportError::Problems(problems.iter().map(Problem::described).collect());
     let txn = db.begin().await?;
-    let s = surveys::hold_draft(&txn, id, ("take a new roster", "名簿の取り込みは")).await?;
+    let s = surveys::hold_draft(&txn, id, "roster").await?;
     let (text, _note) = decode(bytes).map_err(|p| described(vec![p]))?;
     let rows = parse(&text, &surveys::languages(&s)).map_err(described)?;
     invitation::Entity::delete_many()
@@ -429,14 +412,10 @@ pub async fn purge(
     s: &survey::Model,
 ) -> Result<Purged, AppError> {
     if !s.state.is_closed() {
-        return Err(AppError::conflict(
-            format!(
-                "the roster of `{}` can be purged only after the survey has closed (it is {})",
-                s.name,
-                s.state.as_str()
-            ),
-            format!("「{}」の名簿は調査の締切後にのみ削除できます", s.name),
-        ));
+        return Err(AppError::Conflict(msg!(
+            "error-roster-purge-before-close",
+            survey = s.name.as_str()
+        )));
     }
     let txn = db.begin().await?;
     let of_survey = sea_orm::sea_query::Query::select()
@@ -487,7 +466,8 @@ mod tests {
     fn csv_problems_are_reported_with_their_lines() {
         let csv = "email,language,department\nA@example.com,ja,Sales\nnot-an-email,en,Dev\na@example.com,ja,Dev\nb@example.com,fr,Dev\nc@example.com,ja,\nd@example.com,ja\n";
         let problems = parse(csv, &["ja".to_owned(), "en".to_owned()]).unwrap_err();
-        let lines: Vec<(usize, &str)> = problems.iter().map(|p| (p.line, p.message.en.as_str())).collect();
+        let lines: Vec<(usize, String)> = problems.iter().map(|p| (p.line, p.message.to_string())).collect();
+        let lines: Vec<(usize, &str)> = lines.iter().map(|(n, m)| (*n, m.as_str())).collect();
         assert_eq!(
             lines,
             [
@@ -505,11 +485,11 @@ mod tests {
         assert_eq!(
             parse("mail,dept\nx@y.jp,A\n", &["ja".into()]).unwrap_err()[0]
                 .message
-                .en,
+                .to_string(),
             "there is no `email` column in the header"
         );
         assert_eq!(
-            parse("email\n", &["ja".into()]).unwrap_err()[0].message.en,
+            parse("email\n", &["ja".into()]).unwrap_err()[0].message.to_string(),
             "the roster has no invitees"
         );
     }
@@ -524,7 +504,9 @@ mod tests {
         assert_eq!((text.as_str(), note), ("email\na@b.jp\n", None));
         let err = decode(&[0x82, 0xA0, 0xFF, 0xFE, 0x80]).unwrap_err();
         assert!(
-            err.message.en.starts_with("the file is neither UTF-8 nor Shift_JIS"),
+            err.message
+                .to_string()
+                .starts_with("the file is neither UTF-8 nor Shift_JIS"),
             "{}",
             err.message
         );

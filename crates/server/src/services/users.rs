@@ -2,6 +2,7 @@
 
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
+use survey_i18n::msg;
 
 use sea_orm::TransactionTrait;
 
@@ -35,28 +36,17 @@ async fn insert(db: &sea_orm::DatabaseConnection, new: NewUser, actor: Option<&s
     password::check_strength(&new.password)?;
     match (new.role, new.organisation_id) {
         (Role::Management, None) => {
-            return Err(AppError::bad(
-                "a management user belongs to an organisation",
-                "経営陣ユーザーは組織に属します",
-            ));
+            return Err(AppError::BadRequest(msg!("error-management-user-belongs-organisation")));
         }
         (Role::Management, Some(org)) if organisation::Entity::find_by_id(org).one(db).await?.is_none() => {
             return Err(AppError::NotFound);
         }
         (Role::Admin | Role::Analyst, Some(_)) => {
-            return Err(AppError::bad(
-                "operators do not belong to a client organisation",
-                "オペレーターはクライアント組織に属しません",
-            ));
+            return Err(AppError::BadRequest(msg!("error-operators-do-not-belong-client")));
         }
         _ => {}
     }
-    let taken = |email: &str| {
-        AppError::conflict(
-            format!("there is already an account for {email}"),
-            format!("{email} のアカウントはすでにあります"),
-        )
-    };
+    let taken = |email: &str| AppError::Conflict(msg!("error-there-already-account", email = email.to_string()));
     if user::Entity::find()
         .filter(user::Column::Email.eq(&email))
         .one(db)
@@ -190,10 +180,7 @@ pub async fn set_disabled(
 ) -> Result<user::Model, AppError> {
     use crate::storage::{api_token, session};
     if disabled && actor.id == id {
-        return Err(AppError::conflict(
-            "you cannot disable your own account; another admin can",
-            "自分のアカウントは無効にできません。別の管理者に依頼してください",
-        ));
+        return Err(AppError::Conflict(msg!("error-you-cannot-disable-your-own")));
     }
     let txn = db.begin().await?;
     let changed = user::Entity::update_many()

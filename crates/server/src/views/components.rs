@@ -2,6 +2,7 @@
 //! list of published files.
 
 use maud::{Markup, html};
+use survey_i18n::t;
 
 use super::UiLang;
 use crate::domain::SurveyState;
@@ -15,7 +16,7 @@ pub fn state_badge(lang: UiLang, state: SurveyState) -> Markup {
 
 /// A segment as people read it: `department: Sales · tenure: other (merged: too few)`.
 pub fn segment_name(lang: UiLang, label: &str) -> String {
-    crate::services::roster::describe(label, lang.t("その他（少人数のため統合）", "other (merged: too few)"))
+    crate::services::roster::describe(label, &t!(lang, "operator-other-merged-too-few"))
 }
 
 /// Ballots taken per segment, as the research firm sees them: every segment's size, and the rate
@@ -24,9 +25,9 @@ pub fn rate_table(lang: UiLang, rates: &Rates, k: i32) -> Markup {
     html! {
         table {
             thead { tr {
-                th { (lang.t("セグメント", "Segment")) }
-                th.num { (lang.t("対象者", "Invitees")) }
-                th.num { (lang.t("発行率", "Rate")) }
+                th { (t!(lang, "operator-segment")) }
+                th.num { (t!(lang, "operator-invitees")) }
+                th.num { (t!(lang, "operator-rate")) }
             } }
             tbody {
                 @for r in &rates.segments {
@@ -34,7 +35,7 @@ pub fn rate_table(lang: UiLang, rates: &Rates, k: i32) -> Markup {
                         td { (segment_name(lang, &r.segment)) }
                         td.num { (r.invitees) }
                         @if r.invitees >= i64::from(k) { td.num { (percent(r.tokens_issued, r.invitees)) } }
-                        @else { td.num.muted { (lang.t("非表示（k 未満）", "hidden (below k)")) } }
+                        @else { td.num.muted { (t!(lang, "operator-hidden-below-k")) } }
                     }
                 }
             }
@@ -46,7 +47,7 @@ pub fn rate_table(lang: UiLang, rates: &Rates, k: i32) -> Markup {
 pub fn client_rate_table(lang: UiLang, figures: &ClientFigures) -> Markup {
     html! {
         table {
-            thead { tr { th { (lang.t("セグメント", "Segment")) } th.num { (lang.t("発行率", "Rate")) } } }
+            thead { tr { th { (t!(lang, "operator-segment")) } th.num { (t!(lang, "operator-rate")) } } }
             tbody {
                 @for (segment, percent) in &figures.segments {
                     tr { td { (segment_name(lang, segment)) } td.num { (percent) "%" } }
@@ -60,10 +61,10 @@ pub fn client_rate_table(lang: UiLang, figures: &ClientFigures) -> Markup {
 pub fn file_list(files: &[(String, String, String)], href: impl Fn(&str) -> String, lang: UiLang) -> Markup {
     html! {
         @if files.is_empty() {
-            p.muted { (lang.t("報告書は公開され次第ここに表示されます。", "Reports appear here once they are published.")) }
+            p.muted { (t!(lang, "operator-reports-appear-here-once-they")) }
         } @else {
             table {
-                thead { tr { th { (lang.t("ファイル", "File")) } th { "SHA-256" } } }
+                thead { tr { th { (t!(lang, "operator-file")) } th { "SHA-256" } } }
                 tbody {
                     @for (format, name, sha) in files {
                         tr { td { a href=(href(format)) { (name) } } td { code.fingerprint { (sha) } } }

@@ -2,6 +2,7 @@
 
 use actix_web::http::StatusCode;
 use maud::{DOCTYPE, Markup, html};
+use survey_i18n::t;
 
 use super::UiLang;
 use crate::web::extract::CurrentUser;
@@ -14,33 +15,34 @@ pub fn page(lang: UiLang, title: &str, user: Option<&CurrentUser>, content: Mark
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (title) " — " (lang.t("匿名従業員調査", "Anonymous employee survey")) }
+                title { (title) " — " (t!(lang, "common-anonymous-employee-survey")) }
                 link rel="stylesheet" href="/static/app.css";
             }
             body {
                 header.top {
-                    a.brand href="/" { (lang.t("匿名従業員調査", "Anonymous employee survey")) }
+                    a.brand href="/" { (t!(lang, "common-anonymous-employee-survey")) }
                     @if let Some(user) = user {
                         nav {
                             @if user.role.is_operator() {
-                                a href="/operator" { (lang.t("調査", "Surveys")) }
-                                a href="/operator/organisations" { (lang.t("クライアント", "Clients")) }
-                                a href="/operator/users" { (lang.t("オペレーター", "Operators")) }
-                                a href="/operator/audit" { (lang.t("監査ログ", "Audit log")) }
+                                a href="/operator" { (t!(lang, "common-surveys")) }
+                                a href="/operator/organisations" { (t!(lang, "common-clients")) }
+                                a href="/operator/users" { (t!(lang, "common-operators")) }
+                                a href="/operator/audit" { (t!(lang, "common-audit-log")) }
                             } @else {
-                                a href="/portal" { (lang.t("調査結果", "Results")) }
+                                a href="/portal" { (t!(lang, "common-results")) }
                             }
                         }
                         form.logout method="post" action="/logout" {
                             input type="hidden" name="csrf" value=(user.csrf);
                             a.who href="/account/password" { (user.user.name) }
-                            button type="submit" { (lang.t("ログアウト", "Log out")) }
+                            button type="submit" { (t!(lang, "common-log-out")) }
                         }
                     }
-                    form.lang method="post" action="/lang" {
-                        @let other = if lang == UiLang::Ja { "en" } else { "ja" };
-                        input type="hidden" name="lang" value=(other);
-                        button type="submit" { (if lang == UiLang::Ja { "English" } else { "日本語" }) }
+                    @for other in UiLang::all().into_iter().filter(|o| *o != lang) {
+                        form.lang method="post" action="/lang" {
+                            input type="hidden" name="lang" value=(other.code());
+                            button type="submit" lang=(other.code()) { (survey_i18n::language_name(other.code())) }
+                        }
                     }
                 }
                 main { h1 { (title) } (content) }
@@ -49,8 +51,9 @@ pub fn page(lang: UiLang, title: &str, user: Option<&CurrentUser>, content: Mark
     }
 }
 
-/// A page for an error, with the message written for its reader.
-pub fn error_page(status: StatusCode, japanese: Option<&str>, message: &str) -> Markup {
+/// A page for an error, its message in every language of the interface (the page cannot rely on
+/// the page that led to it).
+pub fn error_page(status: StatusCode, message: impl Fn(UiLang) -> String) -> Markup {
     html! {
         (DOCTYPE)
         html {
@@ -62,9 +65,10 @@ pub fn error_page(status: StatusCode, japanese: Option<&str>, message: &str) -> 
             body {
                 main.error {
                     h1 { (status.as_u16()) " " (status.canonical_reason().unwrap_or("")) }
-                    @if let Some(japanese) = japanese { p.message lang="ja" { (japanese) } }
-                    p.message lang="en" { (message) }
-                    p { a href="/" { "← Home / ホーム" } }
+                    @for lang in UiLang::all() {
+                        p.message lang=(lang.code()) { (message(lang)) }
+                    }
+                    p { a href="/" { "← " (UiLang::all().iter().map(|l| t!(l, "common-home")).collect::<Vec<_>>().join(" / ")) } }
                 }
             }
         }

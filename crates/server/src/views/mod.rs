@@ -8,51 +8,56 @@ pub mod questionnaire_form;
 use actix_web::{FromRequest, HttpRequest};
 use std::future::{Ready, ready};
 
-/// The language of the interface (not of a questionnaire): from the `lang` cookie, Japanese by
-/// default.
+/// The language of the operator's and management's interface (not of a questionnaire): one of the
+/// locales whose catalogs have the operator and portal areas, from the `lang` cookie, else the
+/// browser's `Accept-Language`, else Japanese.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UiLang {
-    Ja,
-    En,
-}
+pub struct UiLang(&'static str);
 
 impl UiLang {
     pub const COOKIE: &'static str = "lang";
+    pub const JAPANESE: Self = Self("ja");
+    pub const ENGLISH: Self = Self("en");
+
+    /// Every language the interface is offered in.
+    pub fn all() -> Vec<Self> {
+        survey_i18n::locales_with("operator")
+            .into_iter()
+            .filter(|l| survey_i18n::has_area(l, "portal"))
+            .map(Self)
+            .collect()
+    }
 
     pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "ja" => Some(Self::Ja),
-            "en" => Some(Self::En),
-            _ => None,
-        }
+        Self::all().into_iter().find(|l| l.0 == s)
     }
 
     pub fn code(self) -> &'static str {
-        match self {
-            Self::Ja => "ja",
-            Self::En => "en",
-        }
+        self.0
     }
 
     /// The same language for the design crate's messages.
     pub fn design(self) -> survey_design::Lang {
-        survey_design::Lang::parse(self.code()).unwrap_or_else(|_| survey_design::Lang::english())
+        survey_design::Lang::parse(self.0).unwrap_or_else(|_| survey_design::Lang::english())
     }
 
-    /// Picks the value of this language, for texts made at run time.
-    pub fn pick<T>(self, ja: T, en: T) -> T {
-        match self {
-            Self::Ja => ja,
-            Self::En => en,
+    fn from_headers(req: &HttpRequest) -> Self {
+        if let Some(chosen) = req.cookie(Self::COOKIE).and_then(|c| Self::parse(c.value())) {
+            return chosen;
         }
+        let offered: Vec<&str> = Self::all().iter().map(|l| l.0).collect();
+        req.headers()
+            .get(actix_web::http::header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|accept| survey_i18n::negotiate(accept, &offered))
+            .and_then(Self::parse)
+            .unwrap_or(Self::JAPANESE)
     }
+}
 
-    /// Picks the text of this language: `lang.t("ログイン", "Log in")`.
-    pub fn t(self, ja: &'static str, en: &'static str) -> &'static str {
-        match self {
-            Self::Ja => ja,
-            Self::En => en,
-        }
+impl survey_i18n::Locale for UiLang {
+    fn locale(&self) -> &str {
+        self.0
     }
 }
 
@@ -61,10 +66,6 @@ impl FromRequest for UiLang {
     type Future = Ready<Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
-        let lang = req
-            .cookie(Self::COOKIE)
-            .and_then(|c| Self::parse(c.value()))
-            .unwrap_or(Self::Ja);
-        ready(Ok(lang))
+        ready(Ok(Self::from_headers(req)))
     }
 }

@@ -10,6 +10,7 @@ use serde_json::{Map, Value as Json, json};
 use survey_design::answer::NOT_APPLICABLE;
 use survey_design::questionnaire::display_order;
 use survey_design::{AnswerErrors, ChoiceOption, Choices, Lang, Question, QuestionKind, Questionnaire, Scale};
+use survey_i18n::t;
 
 /// The value of the "other" choice.
 const OTHER: &str = "__other";
@@ -58,11 +59,7 @@ fn question_field(question: &Question, lang: &Lang, filled: &Filled, rng: &mut i
     );
     // A group cannot say it is required (aria-required is not allowed on a fieldset, and the
     // asterisk is hidden from screen readers), so its legend says so in words they read.
-    let required_words = if lang.is_japanese() {
-        "（必須）"
-    } else {
-        " (required)"
-    };
+    let required_words = t!(lang, "respondent-required-in-words");
     let heading = html! {
         span.qtext { (question.text().get(lang)) }
         @if question.required() {

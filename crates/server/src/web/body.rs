@@ -10,15 +10,13 @@ use actix_web::http::header::CONTENT_TYPE;
 use actix_web::middleware::Next;
 use actix_web::web::{self, Bytes, BytesMut};
 use futures_util::StreamExt;
+use survey_i18n::msg;
 
-use crate::error::{AppError, Message};
+use crate::error::AppError;
 
 /// A body larger than `limit` bytes.
 pub fn too_large(limit: usize) -> AppError {
-    AppError::TooLarge(Message::new(
-        format!("the body is larger than {limit} bytes, the most this path takes"),
-        format!("本文が大きすぎます（このパスの上限は {limit} バイト）"),
-    ))
+    AppError::TooLarge(msg!("error-body-larger-than-bytes-most", limit = limit.to_string()))
 }
 
 /// What is wrong with a JSON body, for a person: the syntax error with its line and column (serde_json
@@ -26,19 +24,10 @@ pub fn too_large(limit: usize) -> AppError {
 /// recursion), the media type, or the size (413).
 pub fn json_problem(err: &JsonPayloadError) -> AppError {
     match err {
-        JsonPayloadError::Deserialize(e) => AppError::BadRequest(Message::new(
-            format!("the JSON body is not valid: {e}"),
-            format!("JSON の本文が正しくありません: {e}"),
-        )),
-        JsonPayloadError::ContentType => AppError::bad(
-            "send the body as application/json",
-            "本文は application/json で送ってください",
-        ),
+        JsonPayloadError::Deserialize(e) => AppError::BadRequest(msg!("error-json-body-not-valid", e = e.to_string())),
+        JsonPayloadError::ContentType => AppError::BadRequest(msg!("error-send-body-application-json")),
         JsonPayloadError::Overflow { limit } | JsonPayloadError::OverflowKnownLength { limit, .. } => too_large(*limit),
-        other => AppError::BadRequest(Message::new(
-            format!("the body cannot be read: {other}"),
-            format!("本文を読み取れません: {other}"),
-        )),
+        other => AppError::BadRequest(msg!("error-body-cannot-read", other = other.to_string())),
     }
 }
 
@@ -48,14 +37,8 @@ pub fn form_config(limit: usize) -> web::FormConfig {
     web::FormConfig::default().limit(limit).error_handler(|err, _| {
         match err {
             UrlencodedError::Overflow { limit, .. } => too_large(limit),
-            UrlencodedError::ContentType => AppError::bad(
-                "send the form as application/x-www-form-urlencoded",
-                "フォームは application/x-www-form-urlencoded で送ってください",
-            ),
-            other => AppError::BadRequest(Message::new(
-                format!("the form cannot be read: {other}"),
-                format!("フォームを読み取れません: {other}"),
-            )),
+            UrlencodedError::ContentType => AppError::BadRequest(msg!("error-send-form-application-x-www")),
+            other => AppError::BadRequest(msg!("error-form-cannot-read", other = other.to_string())),
         }
         .into()
     })
@@ -121,12 +104,7 @@ async fn read_checked_form(req: &mut ServiceRequest) -> Result<(), AppError> {
     let mut payload = req.take_payload();
     let mut body = BytesMut::new();
     while let Some(chunk) = payload.next().await {
-        let chunk = chunk.map_err(|e| {
-            AppError::BadRequest(Message::new(
-                format!("the form cannot be read: {e}"),
-                format!("フォームを読み取れません: {e}"),
-            ))
-        })?;
+        let chunk = chunk.map_err(|e| AppError::BadRequest(msg!("error-form-cannot-read-2", e = e.to_string())))?;
         if body.len() + chunk.len() > limit {
             return Err(too_large(limit));
         }
@@ -155,20 +133,11 @@ pub fn check_form_text(body: &[u8]) -> Result<(), AppError> {
         }
     }
     match std::str::from_utf8(&decoded) {
-        Err(e) => Err(AppError::bad(
-            format!(
-                "the form is not UTF-8 text (decoded byte {} is not); send it from the page as the browser does",
-                e.valid_up_to() + 1
-            ),
-            format!(
-                "フォームが UTF-8 のテキストではありません（{} バイト目）。ページからブラウザで送ってください",
-                e.valid_up_to() + 1
-            ),
-        )),
-        Ok(text) if text.contains('\0') => Err(AppError::bad(
-            "the form holds a NUL character (%00), which no field may contain",
-            "フォームに NUL 文字（%00）が含まれています。どの項目にも使えません",
-        )),
+        Err(e) => Err(AppError::BadRequest(msg!(
+            "error-form-not-utf8",
+            at = e.valid_up_to() + 1
+        ))),
+        Ok(text) if text.contains('\0') => Err(AppError::BadRequest(msg!("error-form-holds-nul-character-00"))),
         Ok(_) => Ok(()),
     }
 }

@@ -1,6 +1,7 @@
 //! Reading a multipart form (file uploads) into memory, within the upload limit.
 
 use std::collections::HashMap;
+use survey_i18n::msg;
 
 use actix_multipart::Multipart;
 use futures_util::StreamExt;
@@ -31,32 +32,22 @@ pub async fn fields(mut payload: Multipart) -> Result<HashMap<String, Vec<u8>>, 
 
 fn too_large() -> AppError {
     let mb = MAX_UPLOAD_BYTES / (1024 * 1024);
-    AppError::TooLarge(crate::error::Message::new(
-        format!("the upload is too large (at most {mb} MB)"),
-        format!("アップロードが大きすぎます（上限 {mb} MB）。"),
-    ))
+    AppError::TooLarge(msg!("error-upload-too-large-most-mb", mb = mb.to_string()))
 }
 
 /// A form that cannot be read: too large as a whole (the body's cap, envelope included), or broken.
 fn malformed(e: actix_multipart::MultipartError) -> AppError {
     match e {
         actix_multipart::MultipartError::Payload(actix_web::error::PayloadError::Overflow) => too_large(),
-        e => AppError::BadRequest(crate::error::Message::same(format!("the upload is malformed: {e}"))),
+        e => AppError::BadRequest(msg!("error-upload-malformed", e = e.to_string())),
     }
 }
 
 /// A text field of the form, as UTF-8.
 pub fn text(fields: &HashMap<String, Vec<u8>>, name: &str) -> Result<String, AppError> {
-    let bytes = fields.get(name).ok_or_else(|| {
-        AppError::bad(
-            format!("the form has no `{name}`"),
-            format!("フォームに `{name}` がありません"),
-        )
-    })?;
-    String::from_utf8(bytes.clone()).map_err(|_| {
-        AppError::bad(
-            format!("`{name}` is not UTF-8 text"),
-            format!("`{name}` が UTF-8 のテキストではありません"),
-        )
-    })
+    let bytes = fields
+        .get(name)
+        .ok_or_else(|| AppError::BadRequest(msg!("error-form-has-no", name = name.to_string())))?;
+    String::from_utf8(bytes.clone())
+        .map_err(|_| AppError::BadRequest(msg!("error-not-utf-8-text", name = name.to_string())))
 }

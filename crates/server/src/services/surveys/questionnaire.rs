@@ -15,7 +15,7 @@ pub async fn replace_questionnaire(
 ) -> Result<survey::Model, AppError> {
     parse_questionnaire(&source)?;
     let txn = db.begin().await?;
-    let s = hold_draft(&txn, id, ("change its questionnaire", "調査票を差し替え")).await?;
+    let s = hold_draft(&txn, id, "questionnaire").await?;
     let from = s.state;
     let mut active = s.into_active_model();
     active.template_source = Set(source);

@@ -16,7 +16,7 @@ pub async fn remind_now(
 ) -> Result<(), AppError> {
     let txn = db.begin().await?;
     let s = hold(&txn, survey_id, State::Open, |now| {
-        not_in_state(now, State::Open, ("send a reminder", "リマインドを送信"))
+        not_in_state(now, State::Open, "remind")
     })
     .await?;
     crate::jobs::queue::bring_forward(&txn, s.id, job_id).await?;

@@ -1,5 +1,6 @@
 use sea_orm::{ActiveModelTrait, IntoActiveModel, Set, TransactionTrait};
 use serde::Deserialize;
+use survey_i18n::msg;
 
 use super::{MIN_THRESHOLD, hold_draft, questionnaire};
 use crate::domain::{Name, NameOf, ReminderMode, SurveyId};
@@ -33,41 +34,41 @@ pub async fn update_settings(
     settings: SurveySettings,
 ) -> Result<survey::Model, AppError> {
     let txn = db.begin().await?;
-    let s = hold_draft(&txn, id, ("change its settings", "設定を変更")).await?;
+    let s = hold_draft(&txn, id, "settings").await?;
     let q = questionnaire(&s)?;
     let offered: Vec<&str> = q.languages().iter().map(|l| l.as_str()).collect();
     if settings.languages.is_empty() {
-        return Err(AppError::bad(
-            "offer at least one language",
-            "言語を1つ以上選んでください",
-        ));
+        return Err(AppError::BadRequest(msg!("error-offer-least-one-language")));
     }
     if let Some(bad) = settings.languages.iter().find(|l| !offered.contains(&l.as_str())) {
         let offered = offered.join(", ");
-        return Err(AppError::bad(
-            format!("the questionnaire has no `{bad}` texts; choose among {offered}"),
-            format!("調査票に `{bad}` の文言がありません。次から選んでください: {offered}"),
-        ));
+        return Err(AppError::BadRequest(msg!(
+            "error-questionnaire-has-no-texts-choose",
+            bad = bad.to_string(),
+            offered = offered.to_string()
+        )));
     }
     if settings.k_threshold < MIN_THRESHOLD {
         let asked = settings.k_threshold;
-        return Err(AppError::bad(
-            format!("the anonymity threshold cannot be below {MIN_THRESHOLD} (asked: {asked})"),
-            format!("匿名性のしきい値は{MIN_THRESHOLD}未満にできません（指定: {asked}）"),
-        ));
+        return Err(AppError::BadRequest(msg!(
+            "error-anonymity-threshold-cannot-below-asked",
+            MIN_THRESHOLD = MIN_THRESHOLD.to_string(),
+            asked = asked.to_string()
+        )));
     }
     if settings.comment_threshold < settings.k_threshold {
         let (c, k) = (settings.comment_threshold, settings.k_threshold);
-        return Err(AppError::bad(
-            format!("the comment threshold ({c}) cannot be below the anonymity threshold ({k})"),
-            format!("自由記述のしきい値（{c}）は匿名性のしきい値（{k}）より小さくできません"),
-        ));
+        return Err(AppError::BadRequest(msg!(
+            "error-comment-threshold-cannot-below-anonymity",
+            c = c.to_string(),
+            k = k.to_string()
+        )));
     }
     if let Some(bad) = settings.breakdowns.iter().find(|b| !roster::is_attribute_name(b)) {
-        return Err(AppError::bad(
-            format!("`{bad}` is not a roster column name (use letters, digits, `_` or `-`)"),
-            format!("`{bad}` は名簿の列名として使えません（文字・数字・`_`・`-` を使ってください）"),
-        ));
+        return Err(AppError::BadRequest(msg!(
+            "error-not-roster-column-name-use",
+            bad = bad.to_string()
+        )));
     }
     let name = Name::parse(&settings.name, NameOf::Survey)?;
     let breakdowns_changed = serde_json::json!(settings.breakdowns) != s.breakdowns;

@@ -1,6 +1,7 @@
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, Set, TransactionTrait,
 };
+use survey_i18n::msg;
 
 use super::{State, find, hold, plan_steps};
 use crate::domain::{JobState, SurveyId};
@@ -59,16 +60,10 @@ pub async fn transition_with(
             .count(&txn)
             .await?;
         if invitees == 0 {
-            return Err(AppError::conflict(
-                "import the roster before scheduling",
-                "予定に入れる前に名簿を取り込んでください",
-            ));
+            return Err(AppError::Conflict(msg!("error-import-roster-before-scheduling")));
         }
         if s.plan.is_none() {
-            return Err(AppError::conflict(
-                "save a fieldwork plan before scheduling",
-                "予定に入れる前に実施計画を保存してください",
-            ));
+            return Err(AppError::Conflict(msg!("error-save-fieldwork-plan-before-scheduling")));
         }
         crate::jobs::queue::schedule(&txn, s.id, &plan_steps(&s), state.settings.scheduler.utc_offset_hours).await?;
         issuance::make_keys(&txn, &state.issuers, s.id).await?;
@@ -144,30 +139,17 @@ pub async fn transition_with(
 }
 
 fn cannot_become(from: State, to: State) -> AppError {
-    use crate::views::UiLang::Ja;
     let allowed: Vec<&str> = from.next().iter().map(|s| s.as_str()).collect();
-    let allowed_ja: Vec<&str> = from.next().iter().map(|s| s.label(Ja)).collect();
-    let (hint, hint_ja) = if allowed.is_empty() {
-        ("nothing follows".to_owned(), "この後の状態はありません".to_owned())
-    } else {
-        (
-            format!("it can go to: {}", allowed.join(", ")),
-            format!("移れる状態: {}", allowed_ja.join("、")),
-        )
-    };
-    AppError::conflict(
-        format!("a {} survey cannot become {}; {hint}", from.as_str(), to.as_str()),
-        format!(
-            "「{}」の調査は「{}」にできません。{hint_ja}",
-            from.label(Ja),
-            to.label(Ja)
-        ),
-    )
+    AppError::Conflict(msg!(
+        "error-survey-cannot-become",
+        from = from.as_str(),
+        to = to.as_str(),
+        count = allowed.len(),
+        first = allowed.first().copied().unwrap_or(""),
+        second = allowed.get(1).copied().unwrap_or("")
+    ))
 }
 
 fn changed_meanwhile() -> AppError {
-    AppError::conflict(
-        "the survey was changed meanwhile (in another window, or by someone else); reload the page and try again",
-        "この調査は別の画面または別の人によって変更されました。ページを再読み込みしてもう一度お試しください",
-    )
+    AppError::Conflict(msg!("error-survey-was-changed-meanwhile-another"))
 }

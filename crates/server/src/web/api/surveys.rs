@@ -133,7 +133,7 @@ pub(super) async fn put_roster(
         Err(ImportError::Problems(problems)) => Ok(HttpResponse::UnprocessableEntity().json(serde_json::json!({
             "code": "invalid_roster",
             "message": "the roster has problems; nothing was imported",
-            "problems": problems.iter().map(|m| m.en.as_str()).collect::<Vec<_>>(),
+            "problems": problems.iter().map(ToString::to_string).collect::<Vec<_>>(),
         }))),
     }
 }

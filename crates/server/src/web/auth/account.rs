@@ -3,6 +3,7 @@
 
 use actix_web::{HttpResponse, web};
 use maud::html;
+use survey_i18n::t;
 
 use serde::Deserialize;
 
@@ -25,12 +26,12 @@ fn render(user: &CurrentUser, lang: UiLang, notice: Option<(&str, bool)>) -> mau
         }
         form.stack method="post" action="/account/password" {
             (csrf_field(user))
-            label { (lang.t("現在のパスワード", "Current password")) input type="password" name="current" required autocomplete="current-password"; }
-            label { (lang.t("新しいパスワード（12文字以上）", "New password (12 characters or more)")) input type="password" name="new" required minlength="12" autocomplete="new-password"; }
-            button type="submit" { (lang.t("変更", "Change")) }
+            label { (t!(lang, "common-current-password")) input type="password" name="current" required autocomplete="current-password"; }
+            label { (t!(lang, "common-new-password-12-characters-more")) input type="password" name="new" required minlength="12" autocomplete="new-password"; }
+            button type="submit" { (t!(lang, "common-change")) }
         }
     };
-    page(lang, lang.t("パスワードの変更", "Change password"), Some(user), content)
+    page(lang, &t!(lang, "common-change-password"), Some(user), content)
 }
 
 async fn form(user: CurrentUser, lang: UiLang) -> HttpResponse {
@@ -51,29 +52,24 @@ async fn change(
     form: web::Form<ChangeForm>,
 ) -> Result<HttpResponse, AppError> {
     user.check_csrf(&form.csrf)?;
-    let refuse = |text: &str| {
-        let mut response = html_response(render(&user, lang, Some((text, false))));
+    let refuse = |text: String| {
+        let mut response = html_response(render(&user, lang, Some((&text, false))));
         *response.status_mut() = actix_web::http::StatusCode::UNPROCESSABLE_ENTITY;
         response
     };
     match users::change_password(&state.db, &user.user, &form.current, &form.new).await {
         Ok(()) => {}
         Err(PasswordRefusal::WrongCurrent) => {
-            return Ok(refuse(
-                lang.t("現在のパスワードが違います。", "The current password is wrong."),
-            ));
+            return Ok(refuse(t!(lang, "common-current-password-wrong")));
         }
         Err(PasswordRefusal::TooWeak) => {
-            return Ok(refuse(lang.t(
-                "新しいパスワードは12文字以上にしてください。",
-                "The new password must be at least 12 characters long.",
-            )));
+            return Ok(refuse(t!(lang, "common-new-password-must-least-12")));
         }
         Err(PasswordRefusal::Failed(e)) => return Err(e),
     }
     Ok(html_response(render(
         &user,
         lang,
-        Some((lang.t("パスワードを変更しました。", "Password changed."), true)),
+        Some((t!(lang, "common-password-changed").as_str(), true)),
     )))
 }

@@ -6,6 +6,8 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use maud::html;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde::Deserialize;
+use survey_i18n::msg;
+use survey_i18n::t;
 
 use crate::domain::Role;
 use crate::error::AppError;
@@ -32,9 +34,9 @@ fn login_page(lang: UiLang, csrf: &str, problem: Option<&str>) -> HttpResponse {
         @if let Some(problem) = problem { p.notice.bad { (problem) } }
         form.stack method="post" action="/login" {
             input type="hidden" name="csrf" value=(csrf);
-            label { (lang.t("メールアドレス", "E-mail")) input type="email" name="email" required maxlength=(MAX_EMAIL_LEN) autocomplete="username"; }
-            label { (lang.t("パスワード", "Password")) input type="password" name="password" required maxlength=(MAX_PASSWORD_LEN) autocomplete="current-password"; }
-            button type="submit" { (lang.t("ログイン", "Log in")) }
+            label { (t!(lang, "common-e-mail")) input type="email" name="email" required maxlength=(MAX_EMAIL_LEN) autocomplete="username"; }
+            label { (t!(lang, "common-password")) input type="password" name="password" required maxlength=(MAX_PASSWORD_LEN) autocomplete="current-password"; }
+            button type="submit" { (t!(lang, "common-log")) }
         }
     };
     let cookie = Cookie::build(LOGIN_CSRF, csrf.to_owned())
@@ -46,7 +48,7 @@ fn login_page(lang: UiLang, csrf: &str, problem: Option<&str>) -> HttpResponse {
     HttpResponse::Ok()
         .cookie(cookie)
         .content_type("text/html; charset=utf-8")
-        .body(page(lang, lang.t("ログイン", "Log in"), None, content).into_string())
+        .body(page(lang, &t!(lang, "common-log"), None, content).into_string())
 }
 
 async fn form(lang: UiLang) -> HttpResponse {
@@ -76,12 +78,11 @@ async fn login(
         return Err(AppError::Csrf);
     }
     if form.email.len() > MAX_EMAIL_LEN || form.password.len() > MAX_PASSWORD_LEN {
-        return Err(AppError::bad(
-            format!(
-                "an e-mail address has at most {MAX_EMAIL_LEN} characters and a password at most {MAX_PASSWORD_LEN}"
-            ),
-            format!("メールアドレスは{MAX_EMAIL_LEN}文字まで、パスワードは{MAX_PASSWORD_LEN}文字までです"),
-        ));
+        return Err(AppError::BadRequest(msg!(
+            "error-e-mail-address-has-most",
+            MAX_EMAIL_LEN = MAX_EMAIL_LEN.to_string(),
+            MAX_PASSWORD_LEN = MAX_PASSWORD_LEN.to_string()
+        )));
     }
     let account = form.email.trim().to_lowercase();
     // The try is counted before the password is checked, so simultaneous tries cannot all pass.
@@ -100,11 +101,8 @@ async fn login(
     };
     let Some(user) = found.filter(|_| verified) else {
         tracing::info!(account = %account, "failed login");
-        let problem = lang.t(
-            "メールアドレスまたはパスワードが違います。",
-            "Wrong e-mail or password.",
-        );
-        let mut response = login_page(lang, &random_token(), Some(problem));
+        let problem = t!(lang, "common-wrong-e-mail-password");
+        let mut response = login_page(lang, &random_token(), Some(&problem));
         *response.status_mut() = actix_web::http::StatusCode::UNAUTHORIZED;
         return Ok(response);
     };
@@ -173,7 +171,7 @@ pub struct LangForm {
 
 /// Sets the interface language. Harmless without a CSRF token: it changes nothing but a preference.
 async fn switch_language(form: web::Form<LangForm>) -> Result<HttpResponse, AppError> {
-    let lang = UiLang::parse(&form.lang).ok_or_else(|| AppError::bad("unknown language", "不明な言語です"))?;
+    let lang = UiLang::parse(&form.lang).ok_or_else(|| AppError::BadRequest(msg!("error-unknown-language")))?;
     let cookie = Cookie::build(UiLang::COOKIE, lang.code())
         .path("/")
         .same_site(SameSite::Lax)

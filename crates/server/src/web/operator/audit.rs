@@ -3,6 +3,7 @@
 use actix_web::{HttpResponse, web};
 use maud::html;
 use sea_orm::{EntityTrait, QueryOrder, QuerySelect};
+use survey_i18n::t;
 
 use crate::error::AppError;
 use crate::state::AppState;
@@ -19,7 +20,7 @@ pub async fn show(state: web::Data<AppState>, user: Operator, lang: UiLang) -> R
         .await?;
     let content = html! {
         table {
-            thead { tr { th { (lang.t("日時 (UTC)", "When (UTC)")) } th { (lang.t("誰が", "Who")) } th { (lang.t("操作", "Action")) } th { (lang.t("内容", "Detail")) } } }
+            thead { tr { th { (t!(lang, "operator-when-utc")) } th { (t!(lang, "operator-who")) } th { (t!(lang, "operator-action")) } th { (t!(lang, "operator-detail")) } } }
             tbody {
                 @for e in &entries {
                     tr { td { (e.at.format("%Y-%m-%d %H:%M:%S")) } td { (e.actor) } td { (e.action) } td { (e.detail) } }
@@ -29,7 +30,7 @@ pub async fn show(state: web::Data<AppState>, user: Operator, lang: UiLang) -> R
     };
     Ok(html_response(page(
         lang,
-        lang.t("監査ログ", "Audit log"),
+        &t!(lang, "operator-audit-log"),
         Some(&user),
         content,
     )))

@@ -3,6 +3,7 @@
 use actix_web::{HttpResponse, web};
 use maud::html;
 use sea_orm::{EntityTrait, QueryOrder};
+use survey_i18n::t;
 
 use crate::error::AppError;
 use crate::state::AppState;
@@ -30,14 +31,14 @@ pub async fn show(state: web::Data<AppState>, user: Operator, lang: UiLang) -> R
         rows.push((s, rates.invitees, rates.tokens_issued));
     }
     let content = html! {
-        div.actions { a href="/operator/surveys/new" { (lang.t("新しい調査", "New survey")) } }
+        div.actions { a href="/operator/surveys/new" { (t!(lang, "operator-new-survey")) } }
         @if rows.is_empty() {
-            p.muted { (lang.t("調査はまだありません。", "No surveys yet.")) }
+            p.muted { (t!(lang, "operator-no-surveys-yet")) }
         } @else {
             table {
                 thead { tr {
-                    th { (lang.t("調査", "Survey")) } th { (lang.t("クライアント", "Client")) } th { (lang.t("状態", "State")) }
-                    th.num { (lang.t("対象者", "Invitees")) } th.num { (lang.t("回答券の発行", "Tokens issued")) }
+                    th { (t!(lang, "operator-survey")) } th { (t!(lang, "operator-client")) } th { (t!(lang, "operator-state")) }
+                    th.num { (t!(lang, "operator-invitees")) } th.num { (t!(lang, "operator-tokens-issued")) }
                 } }
                 tbody {
                     @for (s, invitees, issued) in &rows {
@@ -55,7 +56,7 @@ pub async fn show(state: web::Data<AppState>, user: Operator, lang: UiLang) -> R
     };
     Ok(html_response(page(
         lang,
-        lang.t("調査", "Surveys"),
+        &t!(lang, "operator-surveys"),
         Some(&user),
         content,
     )))

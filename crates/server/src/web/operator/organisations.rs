@@ -5,6 +5,7 @@ use actix_web::{HttpResponse, web};
 use maud::html;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde::Deserialize;
+use survey_i18n::t;
 
 use crate::domain::{OrganisationId, Role};
 use crate::error::AppError;
@@ -20,7 +21,7 @@ pub async fn list(state: web::Data<AppState>, user: Operator, lang: UiLang) -> R
     let organisations = organisations::by_name(&state.db).await?;
     let content = html! {
         table {
-            thead { tr { th { (lang.t("クライアント", "Client")) } th { (lang.t("登録日", "Since")) } } }
+            thead { tr { th { (t!(lang, "operator-client")) } th { (t!(lang, "operator-since")) } } }
             tbody {
                 @for o in &organisations {
                     tr { td { a href={ "/operator/organisations/" (o.id) } { (o.name) } } td { (o.created_at.format("%Y-%m-%d")) } }
@@ -28,17 +29,17 @@ pub async fn list(state: web::Data<AppState>, user: Operator, lang: UiLang) -> R
             }
         }
         @if user.role == Role::Admin {
-            h2 { (lang.t("クライアントを追加", "Add a client")) }
+            h2 { (t!(lang, "operator-add-client")) }
             form.stack method="post" action="/operator/organisations" {
                 (csrf_field(&user))
-                label { (lang.t("組織名", "Organisation name")) input name="name" required maxlength="200"; }
-                button type="submit" { (lang.t("追加", "Add")) }
+                label { (t!(lang, "operator-organisation-name")) input name="name" required maxlength="200"; }
+                button type="submit" { (t!(lang, "operator-add")) }
             }
         }
     };
     Ok(html_response(page(
         lang,
-        lang.t("クライアント", "Clients"),
+        &t!(lang, "operator-clients"),
         Some(&user),
         content,
     )))
@@ -78,18 +79,18 @@ pub async fn show(
         .all(&state.db)
         .await?;
     let content = html! {
-        h2 { (lang.t("調査", "Surveys")) }
+        h2 { (t!(lang, "operator-surveys")) }
         ul { @for s in &surveys { li { a href={ "/operator/surveys/" (s.id) } { (s.name) } " " (state_badge(lang, s.state)) } } }
-        h2 { (lang.t("経営陣ユーザー（閲覧専用）", "Management users (read-only)")) }
+        h2 { (t!(lang, "operator-management-users-read-only")) }
         (super::users::accounts(lang, &user, &managers, false))
         @if user.role == Role::Admin {
-            h2 { (lang.t("経営陣ユーザーを追加", "Add a management user")) }
+            h2 { (t!(lang, "operator-add-management-user")) }
             form.stack method="post" action={ "/operator/organisations/" (org.id) "/users" } {
                 (csrf_field(&user))
-                label { (lang.t("名前", "Name")) input name="name" required maxlength="200"; }
-                label { (lang.t("メールアドレス", "E-mail")) input type="email" name="email" required; }
-                label { (lang.t("初期パスワード（12文字以上）", "Initial password (12 characters or more)")) input type="password" name="password" required minlength="12" autocomplete="new-password"; }
-                button type="submit" { (lang.t("追加", "Add")) }
+                label { (t!(lang, "operator-name")) input name="name" required maxlength="200"; }
+                label { (t!(lang, "operator-e-mail")) input type="email" name="email" required; }
+                label { (t!(lang, "operator-initial-password-12-characters-more")) input type="password" name="password" required minlength="12" autocomplete="new-password"; }
+                button type="submit" { (t!(lang, "operator-add")) }
             }
         }
     };

@@ -4,6 +4,7 @@
 use crate::domain::SurveyId;
 use actix_web::{HttpResponse, web};
 use maud::html;
+use survey_i18n::t;
 
 use crate::error::AppError;
 use crate::services::surveys;
@@ -23,12 +24,12 @@ pub async fn show(
     let content = html! {
         p {
             a href={ "/operator/surveys/" (s.id) } { "← " (s.name) } " · "
-            a href={ "/operator/surveys/" (s.id) "/report.csv" } download { (lang.t("集計 CSV", "Aggregates (CSV)")) } " · "
-            a href={ "/operator/surveys/" (s.id) "/report.pdf" } { (lang.t("PDF のプレビュー", "PDF preview")) }
+            a href={ "/operator/surveys/" (s.id) "/report.csv" } download { (t!(lang, "operator-aggregates-csv")) } " · "
+            a href={ "/operator/surveys/" (s.id) "/report.pdf" } { (t!(lang, "operator-pdf-preview")) }
         }
         (survey_report::html::body(&doc))
     };
-    let title = format!("{} — {}", lang.t("報告（プレビュー）", "Report (preview)"), s.name);
+    let title = format!("{} — {}", t!(lang, "operator-report-preview"), s.name);
     Ok(html_response(page(lang, &title, Some(&user), content)))
 }
 

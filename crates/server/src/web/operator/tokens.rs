@@ -2,6 +2,7 @@
 //! by their owner, after which they stop working at once.
 
 use actix_web::{HttpResponse, web};
+use survey_i18n::t;
 
 use maud::html;
 use serde::Deserialize;
@@ -29,30 +30,30 @@ async fn render(
         @if let Some(notice) = notice { p.notice.ok { (notice) } }
         @if let Some(token) = new_token {
             div.notice.ok {
-                p { (lang.t("このトークンは一度だけ表示されます。安全な場所に保管してください。", "This token is shown once only; keep it somewhere safe.")) }
+                p { (t!(lang, "operator-token-shown-once-only-keep")) }
                 p { code { (token) } }
             }
         }
-        p { (lang.t("JSON API の説明：", "The JSON API is described at ")) a href="/api/v1/openapi.json" { "/api/v1/openapi.json" } }
+        p { (t!(lang, "operator-api-described-at")) " " a href="/api/v1/openapi.json" { "/api/v1/openapi.json" } }
         table {
-            thead { tr { th { (lang.t("名前", "Name")) } th { (lang.t("作成日時 (UTC)", "Created (UTC)")) } th {} } }
+            thead { tr { th { (t!(lang, "operator-name")) } th { (t!(lang, "operator-created-utc")) } th {} } }
             tbody { @for t in &tokens { tr {
                 td { (t.name) } td { (t.created_at.format("%Y-%m-%d %H:%M")) }
                 td {
                     form method="post" action={ "/operator/tokens/" (t.id) "/revoke" } {
                         (csrf_field(user))
-                        button type="submit" { (lang.t("無効にする", "Revoke")) }
+                        button type="submit" { (t!(lang, "operator-revoke")) }
                     }
                 }
             } } }
         }
         form.stack method="post" action="/operator/tokens" {
             (csrf_field(user))
-            label { (lang.t("トークン名", "Token name")) input name="name" required maxlength="100"; }
-            button type="submit" { (lang.t("トークンを作成", "Create token")) }
+            label { (t!(lang, "operator-token-name")) input name="name" required maxlength="100"; }
+            button type="submit" { (t!(lang, "operator-create-token")) }
         }
     };
-    Ok(page(lang, lang.t("API トークン", "API tokens"), Some(user), content))
+    Ok(page(lang, &t!(lang, "operator-api-tokens"), Some(user), content))
 }
 
 #[derive(Deserialize)]
@@ -87,6 +88,6 @@ pub async fn revoke(
 ) -> Result<HttpResponse, AppError> {
     user.check_csrf(&form.csrf)?;
     api_tokens::revoke(&state.db, &user.user, *path).await?;
-    let notice = lang.t("トークンを無効にしました。", "The token is revoked.");
-    Ok(html_response(render(&state, &user, lang, None, Some(notice)).await?))
+    let notice = t!(lang, "operator-token-revoked");
+    Ok(html_response(render(&state, &user, lang, None, Some(&notice)).await?))
 }

@@ -6,6 +6,7 @@ use actix_web::{HttpResponse, web};
 use maud::{Markup, html};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Deserialize;
+use survey_i18n::t;
 
 use crate::domain::{Role, UserId};
 use crate::error::AppError;
@@ -23,15 +24,12 @@ pub async fn list(state: web::Data<AppState>, user: Operator, lang: UiLang) -> R
         .all(&state.db)
         .await?;
     let content = html! {
-        p.muted { (lang.t(
-            "無効にしたアカウントはログインできず、そのセッションと API トークンはすぐに使えなくなります。",
-            "A disabled account cannot log in, and its sessions and API tokens stop working at once.",
-        )) }
+        p.muted { (t!(lang, "operator-disabled-account-cannot-log-sessions")) }
         (accounts(lang, &user, &operators, true))
     };
     Ok(html_response(page(
         lang,
-        lang.t("オペレーター", "Operators"),
+        &t!(lang, "operator-operators"),
         Some(&user),
         content,
     )))
@@ -43,21 +41,21 @@ pub fn accounts(lang: UiLang, viewer: &CurrentUser, accounts: &[user::Model], wi
     html! {
         table {
             thead { tr {
-                th { (lang.t("名前", "Name")) } th { (lang.t("メールアドレス", "E-mail")) }
-                @if with_role { th { (lang.t("役割", "Role")) } }
-                th { (lang.t("状態", "Status")) }
+                th { (t!(lang, "operator-name")) } th { (t!(lang, "operator-e-mail")) }
+                @if with_role { th { (t!(lang, "operator-role")) } }
+                th { (t!(lang, "operator-status")) }
                 @if admin { th {} }
             } }
             tbody { @for a in accounts { tr {
                 td { (a.name) } td { (a.email) }
                 @if with_role { td { (a.role.as_str()) } }
-                td { @if a.disabled { (lang.t("無効", "disabled")) } @else { (lang.t("有効", "active")) } }
+                td { @if a.disabled { (t!(lang, "operator-disabled")) } @else { (t!(lang, "operator-active")) } }
                 @if admin {
                     td { @if a.id != viewer.user.id {
                         @let (action, label) = if a.disabled {
-                            ("enable", lang.t("有効にする", "Enable"))
+                            ("enable", t!(lang, "operator-enable"))
                         } else {
-                            ("disable", lang.t("無効にする", "Disable"))
+                            ("disable", t!(lang, "operator-disable"))
                         };
                         form method="post" action={ "/operator/users/" (a.id) "/" (action) } {
                             (csrf_field(viewer))

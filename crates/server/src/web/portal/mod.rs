@@ -5,6 +5,7 @@
 use actix_web::{HttpResponse, web};
 use maud::html;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use survey_i18n::t;
 
 use crate::domain::{OrganisationId, SurveyId};
 use crate::error::AppError;
@@ -49,18 +50,18 @@ async fn home(state: web::Data<AppState>, user: CurrentUser, lang: UiLang) -> Re
     let content = html! {
         p { (org.name) }
         table {
-            thead { tr { th { (lang.t("調査", "Survey")) } th { (lang.t("状態", "State")) } th.num { (lang.t("回答券の発行率", "Ballots taken")) } } }
+            thead { tr { th { (t!(lang, "portal-survey")) } th { (t!(lang, "portal-state")) } th.num { (t!(lang, "portal-ballots-taken")) } } }
             tbody {
                 @for (s, rate) in &rows {
                     tr { td { a href={ "/portal/surveys/" (s.id) } { (s.name) } } td { (state_badge(lang, s.state)) } td.num { (rate) } }
                 }
             }
         }
-        p.muted { (lang.t("公開された報告書は各調査のページにあります。", "Published reports are on each survey's page.")) }
+        p.muted { (t!(lang, "portal-published-reports-each-surveys-page")) }
     };
     Ok(html_response(page(
         lang,
-        lang.t("調査結果", "Results"),
+        &t!(lang, "portal-results"),
         Some(&user),
         content,
     )))
@@ -76,17 +77,14 @@ async fn show(
     let files = crate::services::reports::published(&state.db, s.id).await?;
     let figures = crate::services::live_figures::client_figures(&state.db, &s).await?;
     let content = html! {
-        p { (state_badge(lang, s.state)) " · " (lang.t("回答券の発行率", "Ballots taken")) ": " (figures.overall) }
-        h2 { (lang.t("報告書", "Reports")) }
+        p { (state_badge(lang, s.state)) " · " (t!(lang, "portal-ballots-taken")) ": " (figures.overall) }
+        h2 { (t!(lang, "portal-reports")) }
         (file_list(&files, |format| format!("/portal/surveys/{}/files/{format}", s.id), lang))
-        h2 { (lang.t("回答券の発行率", "Ballots taken")) }
+        h2 { (t!(lang, "portal-ballots-taken")) }
         // The report's response rate counts the answers actually sent, so it can be lower (a ballot
         // taken and never used).
-        p.hint { (lang.t(
-            "匿名の回答券を受け取った人の割合です。調査期間中は1日1回更新し、5%単位に丸め、回答券が k 人に満たないグループは（差し引きで分からないよう他のグループと合わせて）表示しません。報告書の回答率は実際に送信された回答の数から計算するため、これより低くなることがあります。",
-            "The share of invitees who took their anonymous ballot. During fieldwork it is updated once a day and rounded to 5 %, and groups with fewer than k ballots are not shown (nor, so that subtraction cannot reveal them, enough others). The report's response rate counts the answers actually sent, so it can be lower.",
-        )) }
-        @if let Some(day) = figures.day { p.muted { (lang.t("集計日（UTC）: ", "Taken on (UTC): ")) (day) } }
+        p.hint { (t!(lang, "portal-share-invitees-who-took-their")) }
+        @if let Some(day) = figures.day { p.muted { (t!(lang, "portal-taken-on-utc")) " " (day) } }
         (client_rate_table(lang, &figures))
     };
     Ok(html_response(page(lang, &s.name, Some(&user), content)))

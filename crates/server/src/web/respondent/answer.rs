@@ -5,11 +5,13 @@
 //! script recomputes the receipt and refuses one that does not match. On the no-JavaScript fallback
 //! the server draws the salt when it shows the form, and the form carries it.
 
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use maud::html;
 use survey_design::{Lang, Questionnaire};
+use survey_i18n::msg;
+use survey_i18n::t;
 
-use super::{LangQuery, Refusal, find_survey_id, frame, survey_page, switch_links, ui};
+use super::{LangQuery, Refusal, find_survey_id, frame, survey_page, switch_links};
 use crate::error::AppError;
 use crate::services::issuance;
 use crate::services::responses::{self, Stored, Submission, SubmitError};
@@ -22,9 +24,10 @@ pub async fn page(
     state: web::Data<AppState>,
     path: web::Path<String>,
     query: web::Query<LangQuery>,
+    req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
-    let (s, questionnaire, lang) = survey_page(&state, &path, query.lang.as_deref()).await?;
-    let l = ui(&lang);
+    let (s, questionnaire, lang) = survey_page(&state, &path, query.lang.as_deref(), &req).await?;
+    let l = &lang;
     let title = questionnaire.title().get(&lang).to_owned();
     let switch = switch_links(&s, &lang, &format!("/s/{}/answer", s.id));
     if let Err(refusal) = issuance::require_open(s.state) {
@@ -36,7 +39,7 @@ pub async fn page(
             html! {
                 h1 { (title) }
                 p.notice { (refusal_text(&refusal, &lang)) }
-                p { a href={ "/s/" (s.id) } { (l.t("調査の公開ページ", "The survey's public page")) } }
+                p { a href={ "/s/" (s.id) } { (t!(l, "respondent-surveys-public-page")) } }
             },
         ));
     }
@@ -45,12 +48,10 @@ pub async fn page(
         @if let Some(intro) = questionnaire.introduction() { p { (intro.get(&lang)) } }
         p.muted { (questionnaire.anonymity_statement_for(thresholds(&s)).get(&lang)) }
         noscript {
-            p.notice.bad { (l.t("この回答ページは JavaScript を使います。招待メールのリンクを、JavaScript を有効にしたブラウザで開いてください。",
-                                "This page needs JavaScript. Please open the link in your invitation e-mail in a browser with JavaScript enabled.")) }
+            p.notice.bad { (t!(l, "respondent-page-needs-javascript-please-open")) }
         }
         div.notice.bad #no-token hidden {
-            p { (l.t("このブラウザには、この調査の回答券がありません。招待メールのリンクをこのブラウザで開くと、回答券が作られてここに戻ります。",
-                     "This browser holds no ballot for this survey. Open the link from your invitation e-mail in this browser: it makes your ballot and brings you back here.")) }
+            p { (t!(l, "respondent-browser-holds-no-ballot-survey")) }
         }
         (receipt_panel(&s, &lang, questionnaire.thanks()))
         form #answers hidden novalidate data-survey=(s.id) data-lang=(lang.as_str())
@@ -62,13 +63,25 @@ pub async fn page(
             (questionnaire_form::sections(&questionnaire, &lang, &Filled::EMPTY))
             p.error #form-problem role="alert" tabindex="-1" hidden {}
             div.pager {
-                button #back type="button" { (l.t("戻る", "Back")) }
-                button #next type="button" { (l.t("次へ", "Next")) }
-                button #send type="submit" { (l.t("回答を送信する", "Send my answers")) }
+                button #back type="button" { (t!(l, "respondent-back")) }
+                button #next type="button" { (t!(l, "respondent-next")) }
+                button #send type="submit" { (t!(l, "respondent-send-my-answers")) }
             }
-            p.muted { (l.t("入力内容はこのブラウザにだけ保存されます。タブを閉じても、後で続きから回答できます。",
-                           "Your draft is kept in this browser only: you can close the tab and continue later.")) }
+            p.muted { (t!(l, "respondent-your-draft-kept-browser-only")) }
         }
+        (super::script_words(&[
+            ("receipt", t!(l, "respondent-script-receipt")),
+            ("salt", t!(l, "respondent-script-salt")),
+            ("copied", t!(l, "respondent-script-copied")),
+            ("progress", t!(l, "respondent-script-progress", at = "{at}", of = "{of}")),
+            ("salt-mismatch", t!(l, "respondent-script-salt-mismatch")),
+            ("answers-mismatch", t!(l, "respondent-script-answers-mismatch", questions = "{questions}")),
+            ("receipt-mismatch", t!(l, "respondent-script-receipt-mismatch")),
+            ("warning", t!(l, "respondent-script-cannot-confirm", problem = "{problem}")),
+            ("send-failed", t!(l, "respondent-script-send-failed")),
+            ("answers-kept", t!(l, "respondent-script-answers-kept")),
+            ("unreachable", t!(l, "respondent-script-unreachable")),
+        ]))
     };
     Ok(frame(
         &lang,
@@ -82,24 +95,23 @@ pub async fn page(
 /// The receipt, shown by the script after a successful submission (and again if the page is
 /// opened after answering).
 fn receipt_panel(s: &survey::Model, lang: &Lang, thanks: Option<&survey_design::Text>) -> maud::Markup {
-    let l = ui(lang);
+    let l = lang;
     html! {
         section.notice.ok #done hidden tabindex="-1" aria-labelledby="done-title" {
-            h2 #done-title { (l.t("ご回答ありがとうございました", "Thank you for your answers")) }
+            h2 #done-title { (t!(l, "respondent-thank-you-your-answers")) }
             @if let Some(thanks) = thanks { p { (thanks.get(lang)) } }
-            p { (l.t("受領番号（控え）:", "Your receipt:")) }
+            p { (t!(l, "respondent-your-receipt")) }
             p { code.receipt #receipt {} }
             div #salt-box hidden {
-                p { (l.t("ソルト（あなただけが持つ乱数）:", "Your salt (a random value only you hold):")) }
+                p { (t!(l, "respondent-your-salt-random-value-only")) }
                 p { code.receipt #salt {} }
             }
             div.actions {
-                button #copy type="button" { (l.t("コピー", "Copy")) }
-                a.button #download download="receipt.txt" href="#" { (l.t("ダウンロード", "Download")) }
-                a #check href={ "/s/" (s.id) "/receipt" } { (l.t("受領番号を確認する", "Check the receipt")) }
+                button #copy type="button" { (t!(l, "respondent-copy")) }
+                a.button #download download="receipt.txt" href="#" { (t!(l, "respondent-download")) }
+                a #check href={ "/s/" (s.id) "/receipt" } { (t!(l, "respondent-check-receipt")) }
             }
-            p.muted { (l.t("受領番号からあなたを特定することはできません。締切後、公開される集計にこの番号が含まれていることを確認できます。",
-                           "The receipt does not identify you. After the close you can check that it is in the published tally.")) }
+            p.muted { (t!(l, "respondent-receipt-does-not-identify-you")) }
             (salt_note(lang))
         }
     }
@@ -107,16 +119,15 @@ fn receipt_panel(s: &survey::Model, lang: &Lang, thanks: Option<&survey_design::
 
 /// What the salt is for, and why it is kept private.
 fn salt_note(lang: &Lang) -> maud::Markup {
-    let l = ui(lang);
+    let l = lang;
     html! {
-        p.muted { (l.t("ソルトと自分の回答があれば、公開された集計の自分の項目が自分の回答を表していることを確かめられます（survey tally verify --receipt … --salt …）。ソルトを知る人は集計と照らしてあなたの回答を推測できるので、人に見せないでください。",
-                       "With the salt and your answers you can check that your entry in the published tally holds your answers (survey tally verify --receipt … --salt …). Anyone who knows the salt could test guesses of your answers against the tally, so keep it to yourself.")) }
+        p.muted { (t!(l, "respondent-salt-your-answers-you-can")) }
     }
 }
 
 fn refusal_text(e: &AppError, lang: &Lang) -> String {
     match e {
-        AppError::Conflict(m) | AppError::BadRequest(m) => m.get(ui(lang)).to_owned(),
+        AppError::Conflict(m) | AppError::BadRequest(m) => m.get(lang),
         other => other.to_string(),
     }
 }
@@ -164,7 +175,7 @@ pub fn fallback_form(
     salt: &str,
     filled: &Filled,
 ) -> HttpResponse {
-    let l = ui(lang);
+    let l = lang;
     let title = questionnaire.title().get(lang).to_owned();
     frame(
         lang,
@@ -174,13 +185,11 @@ pub fn fallback_form(
         html! {
             h1 { (title) }
             p.notice.weak {
-                strong { (l.t("弱い匿名性: ", "Weaker anonymity: ")) }
-                (l.t("この回答券はサーバーが作りました。匿名性は調査会社を信頼することに依存します。",
-                     "The server made this ballot; your anonymity rests on trusting the research firm."))
+                strong { (t!(l, "respondent-weaker-anonymity")) } " "
+                (t!(l, "respondent-server-made-ballot-your-anonymity"))
             }
             @if filled.errors.is_some() {
-                p.notice.bad role="alert" { (l.t("回答を確認してください。問題のある質問に説明を表示しています。",
-                                                 "Please check your answers; each problem is shown at its question.")) }
+                p.notice.bad role="alert" { (t!(l, "respondent-please-check-your-answers-each")) }
             }
             form method="post" action={ "/s/" (s.id) "/responses/form" } {
                 input type="hidden" name="token" value=(token);
@@ -188,7 +197,7 @@ pub fn fallback_form(
                 input type="hidden" name="_salt" value=(salt);
                 input type="hidden" name="language" value=(lang.as_str());
                 (questionnaire_form::sections(questionnaire, lang, filled))
-                button type="submit" { (l.t("回答を送信する", "Send my answers")) }
+                button type="submit" { (t!(l, "respondent-send-my-answers")) }
             }
         },
     )
@@ -199,6 +208,7 @@ pub async fn submit_form(
     state: web::Data<AppState>,
     path: web::Path<String>,
     fields: web::Form<Vec<(String, String)>>,
+    req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
     let field = |name: &str| {
         fields
@@ -209,7 +219,7 @@ pub async fn submit_form(
     };
     let token = field("token");
     let salt = field("_salt");
-    let (s, questionnaire, lang) = survey_page(&state, &path, Some(&field("language"))).await?;
+    let (s, questionnaire, lang) = survey_page(&state, &path, Some(&field("language")), &req).await?;
     let answers = questionnaire_form::answers_from_fields(&questionnaire, &fields);
     let submission = Submission {
         token: token.clone(),
@@ -220,7 +230,7 @@ pub async fn submit_form(
     match responses::submit(&state, &s, submission).await {
         // A form sent twice (a reload, a retry after a dropped connection) shows the same receipt.
         Ok(done) | Err(SubmitError::AlreadyStored(done)) => {
-            let l = ui(&lang);
+            let l = &lang;
             let title = questionnaire.title().get(&lang).to_owned();
             Ok(frame(
                 &lang,
@@ -230,14 +240,14 @@ pub async fn submit_form(
                 html! {
                     h1 { (title) }
                     section.notice.ok {
-                        h2 { (l.t("ご回答ありがとうございました", "Thank you for your answers")) }
-                        p { (l.t("受領番号（控え）:", "Your receipt:")) }
+                        h2 { (t!(l, "respondent-thank-you-your-answers")) }
+                        p { (t!(l, "respondent-your-receipt")) }
                         p { code.receipt { (done.receipt) } }
-                        p { (l.t("ソルト（あなただけが持つ乱数）:", "Your salt (a random value only you hold):")) }
+                        p { (t!(l, "respondent-your-salt-random-value-only")) }
                         p { code.salt { (done.salt) } }
-                        p { a href={ "/s/" (s.id) "/receipt?r=" (done.receipt) "&lang=" (lang.as_str()) } { (l.t("受領番号を確認する", "Check the receipt")) } }
+                        p { a href={ "/s/" (s.id) "/receipt?r=" (done.receipt) "&lang=" (lang.as_str()) } { (t!(l, "respondent-check-receipt")) } }
                         (salt_note(&lang))
-                        p.notice.weak { (l.t("この回答券はサーバーが作りました（弱い匿名性）。", "The server made this ballot (weaker anonymity).")) }
+                        p.notice.weak { (t!(l, "respondent-server-made-ballot-weaker-anonymity")) }
                     }
                 },
             ))
@@ -260,13 +270,7 @@ pub async fn submit_form(
 impl Refusal {
     /// 422 with one message per question, in the respondent's language.
     pub fn answers(errors: &survey_design::AnswerErrors, lang: &Lang) -> Self {
-        let mut refusal = Self::new(
-            AppError::bad(
-                "please check your answers; each problem is shown at its question",
-                "回答を確認してください。問題のある質問に説明を表示しています。",
-            ),
-            lang,
-        );
+        let mut refusal = Self::new(AppError::BadRequest(msg!("error-please-check-your-answers-each")), lang);
         refusal.status = actix_web::http::StatusCode::UNPROCESSABLE_ENTITY;
         for e in &errors.errors {
             let key = e.question.clone().unwrap_or_default();
@@ -277,13 +281,7 @@ impl Refusal {
 
     /// 409 like any second use of a ballot, with the receipt of the response that is stored.
     pub fn already_stored(stored: serde_json::Map<String, serde_json::Value>, lang: &Lang) -> Self {
-        let mut refusal = Self::new(
-            AppError::conflict(
-                "your answers were stored already (the confirmation did not reach you); this is your receipt",
-                "回答はすでに保存されていました（確認が届いていませんでした）。受領番号は次のとおりです。",
-            ),
-            lang,
-        );
+        let mut refusal = Self::new(AppError::Conflict(msg!("error-your-answers-were-stored-already")), lang);
         refusal.stored = Some(stored);
         refusal
     }

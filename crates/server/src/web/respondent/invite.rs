@@ -9,8 +9,9 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use maud::{Markup, html};
 use survey_design::Lang;
+use survey_i18n::{msg, t};
 
-use super::{LangQuery, Refusal, frame, pick_lang, switch_links, ui};
+use super::{LangQuery, Refusal, frame, pick_lang, switch_links};
 use crate::error::AppError;
 use crate::services::issuance;
 use crate::services::surveys::State;
@@ -21,9 +22,11 @@ pub async fn page_for(
     state: &AppState,
     code: &str,
     asked: Option<&str>,
+    req: &HttpRequest,
 ) -> Result<(invitation::Model, survey::Model, Lang), AppError> {
     let (invitee, s) = issuance::invitation_by_code(&state.db, &state.hmac_key, code).await?;
-    let lang = pick_lang(&s, asked, &invitee.language);
+    let default = state.questionnaires.get(&s)?.default_language().as_str().to_owned();
+    let lang = pick_lang(&s, &[asked, Some(&invitee.language)], req, &default);
     Ok((invitee, s, lang))
 }
 
@@ -31,9 +34,10 @@ pub async fn page(
     state: web::Data<AppState>,
     code: web::Path<String>,
     query: web::Query<LangQuery>,
+    req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
-    let (invitee, s, lang) = page_for(&state, &code, query.lang.as_deref()).await?;
-    let l = ui(&lang);
+    let (invitee, s, lang) = page_for(&state, &code, query.lang.as_deref(), &req).await?;
+    let l = &lang;
     let questionnaire = state.questionnaires.get(&s)?;
     let title = questionnaire.title().get(&lang).to_owned();
     let answer_url = format!("/s/{}/answer?lang={}", s.id, lang.as_str());
@@ -50,35 +54,38 @@ pub async fn page(
                 section.ballot #issue data-survey=(s.id) data-directory={ "/s/" (s.id) "/token-keys" }
                     data-key-id=(URL_SAFE_NO_PAD.encode(key_id)) data-challenge=(URL_SAFE_NO_PAD.encode(challenge))
                     data-request={ "/i/" (code.as_str()) "/token-request" } data-answer=(answer_url) {
-                    h2 { (l.t("匿名の回答券", "Your anonymous ballot")) }
+                    h2 { (t!(l, "respondent-your-anonymous-ballot")) }
                     p {
-                        (l.t("回答券はこの鍵で署名されます（所属グループ: ", "The ballot is signed with this key (your group: "))
-                        strong { (crate::views::components::segment_name(l, &key.segment)) }
-                        (l.t("）。鍵の指紋:", "). Key fingerprint:"))
+                        (t!(l, "respondent-ballot-signed-with-key", group = super::group_name(l, &key.segment)))
                     }
                     p { code.fingerprint { (fingerprint(&key.key_id)) } }
                     p.muted {
-                        (l.t("同じ鍵の一覧は誰でも ", "Anyone can compare it with the list at "))
-                        a href={ "/s/" (s.id) } { (l.t("調査の公開ページ", "the survey's public page")) }
-                        (l.t(" で確認できます。", "."))
+                        (t!(l, "respondent-compare-key-with-list"))
+                        " "
+                        a href={ "/s/" (s.id) } { (t!(l, "respondent-surveys-public-page-2")) }
                     }
-                    button #start type="button" disabled { (l.t("回答券を受け取って回答を始める", "Take my ballot and start")) }
+                    button #start type="button" disabled { (t!(l, "respondent-take-my-ballot-start")) }
                     p #status role="status" aria-live="polite" {}
                     p.error #problem role="alert" hidden {}
+                    (super::script_words(&[
+                        ("holds-ballot", t!(l, "respondent-script-holds-ballot")),
+                        ("continue", t!(l, "respondent-script-continue")),
+                        ("making", t!(l, "respondent-script-making")),
+                        ("received", t!(l, "respondent-script-received")),
+                        ("challenge-mismatch", t!(l, "respondent-script-challenge-mismatch", host = "{host}")),
+                    ]))
                     noscript {
                         p.notice.bad {
-                            (l.t("この回答券はブラウザの JavaScript で作られます。JavaScript を有効にしてこのページを開き直してください。",
-                                 "The ballot is made by JavaScript in your browser. Please enable JavaScript and open this page again."))
+                            (t!(l, "respondent-ballot-made-javascript-your-browser"))
                         }
                         @if s.allow_fallback {
                             form method="post" action={ "/i/" (code.as_str()) "/fallback" } {
                                 input type="hidden" name="lang" value=(lang.as_str());
                                 p.notice.weak {
-                                    strong { (l.t("より弱い方法: ", "Weaker option: ")) }
-                                    (l.t("JavaScript を使わずに回答することもできます。その場合は回答券をサーバーが作るため、匿名性は調査会社を信頼することに依存します。",
-                                         "You can answer without JavaScript. The server then makes your ballot, so your anonymity rests on trusting the research firm."))
+                                    strong { (t!(l, "respondent-weaker-option")) } " "
+                                    (t!(l, "respondent-you-can-answer-without-javascript"))
                                 }
-                                button type="submit" { (l.t("JavaScript なしで回答する（弱い匿名性）", "Answer without JavaScript (weaker anonymity)")) }
+                                button type="submit" { (t!(l, "respondent-answer-without-javascript-weaker-anonymity")) }
                             }
                         }
                     }
@@ -86,13 +93,11 @@ pub async fn page(
             }
         }
         State::Draft | State::Scheduled => html! {
-            p.notice { (l.t("この調査はまだ始まっていません。開始後にもう一度このリンクを開いてください。",
-                            "This survey has not opened yet. Please open this link again once it has.")) }
+            p.notice { (t!(l, "respondent-survey-has-not-opened-yet")) }
         },
         State::Closed | State::Published => html! {
-            p.notice { (l.t("この調査は締め切られました。ご協力ありがとうございました。",
-                            "This survey is closed. Thank you for your interest.")) }
-            p { a href={ "/s/" (s.id) } { (l.t("集計結果（回答数と検証用の値）", "The tally (count and values to check it)")) } }
+            p.notice { (t!(l, "respondent-survey-closed-thank-you-your")) }
+            p { a href={ "/s/" (s.id) } { (t!(l, "respondent-tally-count-values-check")) } }
         },
     };
     let switch = switch_links(&s, &lang, &format!("/i/{}", code.as_str()));
@@ -106,41 +111,19 @@ pub async fn page(
 }
 
 /// What the firm and the company can and cannot see, in plain words.
-fn explanation(s: &survey::Model, lang: &Lang) -> Markup {
-    let l = ui(lang);
+fn explanation(s: &survey::Model, l: &Lang) -> Markup {
     html! {
         section.explain {
-            h2 { (l.t("あなたの回答の扱い", "How your answers are handled")) }
+            h2 { (t!(l, "respondent-how-your-answers-handled")) }
             ul {
-                li { (l.t("このリンクを開くと、あなたのブラウザの中で匿名の回答券が作られます。サーバーは回答券に署名しますが、署名の時点で回答券の中身を見ることはできません（ブラインド署名）。",
-                          "Opening this link makes an anonymous ballot inside your browser. The server signs it without seeing it (a blind signature).")) }
-                li { (l.t("回答はその回答券だけで送られ、招待リンクやメールアドレスとは結び付きません。調査会社も会社も、誰がどう回答したかを知ることはできません。",
-                          "Your answers are sent with the ballot only, never with this link or your e-mail address. Neither the research firm nor the company can tell who answered what.")) }
-                li { (l.t("記録されるのは「回答券を受け取ったかどうか」だけで、日時は記録されません。",
-                          "The only thing recorded about you is whether you took a ballot, not when.")) }
-                li {
-                    (l.t("会社が見るのは集計結果だけです。", "The company sees only aggregated results. "))
-                    (l.pick(ja_threshold(s), en_threshold(s)))
-                }
-                li { (l.t("回答後に受領番号が表示されます。締切後に公開される集計に自分の回答が含まれていることを確認できます。",
-                          "After answering you get a receipt, with which you can check that your response is in the tally published at close.")) }
+                li { (t!(l, "respondent-opening-link-makes-anonymous-ballot")) }
+                li { (t!(l, "respondent-your-answers-sent-ballot-only")) }
+                li { (t!(l, "respondent-only-thing-recorded-about-you")) }
+                li { (t!(l, "respondent-company-sees-aggregates", k = s.k_threshold, comment_k = s.comment_threshold)) }
+                li { (t!(l, "respondent-after-answering-you-get-receipt")) }
             }
         }
     }
-}
-
-fn ja_threshold(s: &survey::Model) -> String {
-    format!(
-        "回答者が{}人未満のグループの数値は表示されず、自由記述は{}人以上のグループでのみ示されます。",
-        s.k_threshold, s.comment_threshold
-    )
-}
-
-fn en_threshold(s: &survey::Model) -> String {
-    format!(
-        "No figure is shown for a group of fewer than {} respondents, and comments only for groups of at least {}.",
-        s.k_threshold, s.comment_threshold
-    )
 }
 
 /// A key id in groups of four hex digits, easy to compare by eye.
@@ -177,20 +160,14 @@ pub async fn token_request(
         .unwrap_or("");
     if !content_type.starts_with("application/private-token-request") {
         return Err(Refusal::new(
-            AppError::bad(
-                "send the token request as application/private-token-request",
-                "回答券の要求は application/private-token-request で送ってください",
-            ),
+            AppError::BadRequest(msg!("error-send-token-request-application-private")),
             &lang,
         ));
     }
     let body = body.map_err(|e| {
         let problem = match e.as_error::<actix_web::error::PayloadError>() {
             Some(actix_web::error::PayloadError::Overflow) => crate::web::body::too_large(super::TOKEN_REQUEST_LIMIT),
-            _ => AppError::bad(
-                format!("the token request cannot be read: {e}"),
-                format!("回答券の要求を読み取れません: {e}"),
-            ),
+            _ => AppError::BadRequest(msg!("error-token-request-cannot-read", e = e.to_string())),
         };
         Refusal::new(problem, &lang)
     })?;
@@ -217,8 +194,9 @@ pub async fn fallback(
     state: web::Data<AppState>,
     code: web::Path<String>,
     form: web::Form<FallbackForm>,
+    req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
-    let (invitee, s, lang) = page_for(&state, &code, form.lang.as_deref()).await?;
+    let (invitee, s, lang) = page_for(&state, &code, form.lang.as_deref(), &req).await?;
     if !s.allow_fallback {
         return Err(AppError::Forbidden);
     }

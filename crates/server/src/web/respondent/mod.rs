@@ -13,13 +13,13 @@ mod public;
 use std::collections::BTreeMap;
 
 use actix_web::http::StatusCode;
-use actix_web::{HttpResponse, ResponseError, web};
+use actix_web::{HttpRequest, HttpResponse, ResponseError, web};
 use maud::{DOCTYPE, Markup, html};
 use survey_design::Lang;
 
 use crate::error::AppError;
 use crate::storage::survey;
-use crate::views::UiLang;
+use survey_i18n::t;
 
 /// A token request is 259 bytes; anything much larger is not one.
 const TOKEN_REQUEST_LIMIT: usize = 1024;
@@ -64,32 +64,42 @@ fn find_survey_id(raw: &str) -> Result<crate::domain::SurveyId, AppError> {
     raw.parse().map_err(|_| AppError::NotFound)
 }
 
-/// The survey of a public page, its questionnaire, and the page's language (`?lang=` if offered,
-/// else the questionnaire's default).
+/// The survey of a public page, its questionnaire, and the page's language (see [`pick_lang`]).
 async fn survey_page(
     state: &crate::state::AppState,
     raw_id: &str,
     asked: Option<&str>,
+    req: &HttpRequest,
 ) -> Result<(survey::Model, std::sync::Arc<survey_design::Questionnaire>, Lang), AppError> {
     let s = crate::services::surveys::find(&state.db, find_survey_id(raw_id)?).await?;
     let questionnaire = state.questionnaires.get(&s)?;
-    let lang = pick_lang(&s, asked, questionnaire.default_language().as_str());
+    let lang = pick_lang(&s, &[asked], req, questionnaire.default_language().as_str());
     Ok((s, questionnaire, lang))
 }
 
-/// The page language: `?lang=` if the survey offers it, else `fallback`.
-fn pick_lang(s: &survey::Model, asked: Option<&str>, fallback: &str) -> Lang {
+/// The page language, the first of the survey's languages that fits: each of `preferred` in turn
+/// (the link's `?lang=`, then the invitee's roster language where there is one), the browser's
+/// `Accept-Language`, the questionnaire's default.
+fn pick_lang(s: &survey::Model, preferred: &[Option<&str>], req: &HttpRequest, default: &str) -> Lang {
     let offered = crate::services::surveys::languages(s);
-    let pick = |l: &str| offered.iter().any(|o| o == l).then(|| Lang::parse(l).ok()).flatten();
-    asked
-        .and_then(pick)
-        .or_else(|| pick(fallback))
-        .or_else(|| offered.first().and_then(|l| Lang::parse(l).ok()))
+    let offered: Vec<&str> = offered.iter().map(String::as_str).collect();
+    let is_offered = |l: &&str| offered.contains(l);
+    let accepted = || {
+        req.headers()
+            .get(actix_web::http::header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|accept| survey_i18n::negotiate(accept, &offered))
+    };
+    preferred
+        .iter()
+        .flatten()
+        .copied()
+        .find(is_offered)
+        .or_else(accepted)
+        .or_else(|| Some(default).filter(is_offered))
+        .or_else(|| offered.first().copied())
+        .and_then(|l| Lang::parse(l).ok())
         .unwrap_or_else(Lang::english)
-}
-
-fn ui(lang: &Lang) -> UiLang {
-    if lang.is_japanese() { UiLang::Ja } else { UiLang::En }
 }
 
 #[derive(serde::Deserialize)]
@@ -98,7 +108,7 @@ struct LangQuery {
 }
 
 /// A respondent page: no navigation, links to the survey's other languages, optional scripts.
-fn frame(lang: &Lang, title: &str, switch: &[(String, String)], scripts: &[&str], content: Markup) -> HttpResponse {
+fn frame(lang: &Lang, title: &str, switch: &[LangLink], scripts: &[&str], content: Markup) -> HttpResponse {
     let markup = html! {
         (DOCTYPE)
         html lang=(lang.as_str()) {
@@ -113,8 +123,10 @@ fn frame(lang: &Lang, title: &str, switch: &[(String, String)], scripts: &[&str]
                 header.top {
                     span.brand { (title) }
                     @if !switch.is_empty() {
-                        nav.langs aria-label="Language / 言語" {
-                            @for (href, label) in switch { a href=(href) { (label) } }
+                        nav.langs aria-label=(t!(lang, "respondent-other-languages")) {
+                            @for link in switch {
+                                a href=(link.href) lang=(link.code) hreflang=(link.code) { (link.name) }
+                            }
                         }
                     }
                 }
@@ -125,18 +137,47 @@ fn frame(lang: &Lang, title: &str, switch: &[(String, String)], scripts: &[&str]
     crate::views::layout::html_response(markup)
 }
 
+/// A group as respondents read it (`department: Sales · tenure: other (merged: too few)`).
+fn group_name(lang: &Lang, label: &str) -> String {
+    crate::services::roster::describe(label, &t!(lang, "respondent-group-merged"))
+}
+
+/// A survey's state, in the respondent's words.
+fn state_word(lang: &Lang, state: crate::domain::SurveyState) -> String {
+    use crate::domain::SurveyState as S;
+    match state {
+        S::Draft | S::Scheduled => t!(lang, "respondent-state-not-open"),
+        S::Open => t!(lang, "respondent-state-open"),
+        S::Closed => t!(lang, "respondent-state-closed"),
+        S::Published => t!(lang, "respondent-state-published"),
+    }
+}
+
+/// The sentences a page's script shows, in the page's language, as JSON the script reads
+/// (`{name}` marks what the script fills in).
+fn script_words(words: &[(&str, String)]) -> Markup {
+    let map: serde_json::Map<String, serde_json::Value> =
+        words.iter().map(|(k, v)| ((*k).to_owned(), v.clone().into())).collect();
+    let json = serde_json::Value::Object(map).to_string().replace('<', "\\u003c");
+    html! { script #words type="application/json" { (maud::PreEscaped(json)) } }
+}
+
+/// A link to the same page in another of the survey's languages, named in that language.
+struct LangLink {
+    href: String,
+    code: String,
+    name: String,
+}
+
 /// Links to the page in the survey's other languages.
-fn switch_links(s: &survey::Model, lang: &Lang, path: &str) -> Vec<(String, String)> {
+fn switch_links(s: &survey::Model, lang: &Lang, path: &str) -> Vec<LangLink> {
     crate::services::surveys::languages(s)
         .into_iter()
         .filter(|l| l != lang.as_str())
-        .map(|l| {
-            let label = match l.as_str() {
-                "ja" => "日本語".to_owned(),
-                "en" => "English".to_owned(),
-                other => other.to_owned(),
-            };
-            (format!("{path}?lang={l}"), label)
+        .map(|code| LangLink {
+            href: format!("{path}?lang={code}"),
+            name: survey_i18n::language_name(&code),
+            code,
         })
         .collect()
 }
@@ -159,16 +200,10 @@ impl Refusal {
             AppError::Internal(cause) => tracing::error!(error = %cause, "internal error on a respondent route"),
             _ => {}
         }
-        let message = match (&error, ui(lang)) {
-            (AppError::BadRequest(m) | AppError::Conflict(m), l) => m.get(l).to_owned(),
-            (AppError::Database(_) | AppError::Internal(_), UiLang::Ja) => {
-                "サーバー側で問題が起きました。入力内容はこのブラウザに残っています。しばらくしてからもう一度送信してください。".to_owned()
-            }
-            (AppError::Database(_) | AppError::Internal(_), UiLang::En) => {
-                "Something went wrong on our side. Your answers are kept in this browser; please send them again in a moment.".to_owned()
-            }
-            (other, UiLang::Ja) => other.japanese().unwrap_or_else(|| other.to_string()),
-            (other, UiLang::En) => other.to_string(),
+        let message = match &error {
+            // The answers stay in the browser, and the respondent should know it.
+            AppError::Database(_) | AppError::Internal(_) => t!(lang, "respondent-error-try-again"),
+            other => other.message(lang),
         };
         let status = match error {
             // The server could not store it: the browser should try again, nothing is lost.

@@ -1,6 +1,8 @@
 //! Making a survey: the form and its submission.
 
 use std::collections::HashMap;
+use survey_i18n::msg;
+use survey_i18n::t;
 
 use actix_multipart::Multipart;
 use actix_web::http::StatusCode;
@@ -33,28 +35,28 @@ async fn new_page(
     let content = html! {
         @if let Some(problem) = problem { pre.notice.bad { (problem) } }
         @if organisations.is_empty() {
-            p.notice { (lang.t("先にクライアント組織を登録してください。", "Add a client organisation first.")) " " a href="/operator/organisations" { "→" } }
+            p.notice { (t!(lang, "operator-add-client-organisation-first")) " " a href="/operator/organisations" { "→" } }
         }
         form.stack method="post" action="/operator/surveys" enctype="multipart/form-data" {
             (csrf_field(user))
-            label { (lang.t("クライアント", "Client"))
+            label { (t!(lang, "operator-client"))
                 select name="organisation_id" required { @for o in &organisations { option value=(o.id) { (o.name) } } }
             }
-            label { (lang.t("調査名", "Survey name")) input name="name" required maxlength="200"; }
-            label { (lang.t("テンプレート", "Template"))
+            label { (t!(lang, "operator-survey-name")) input name="name" required maxlength="200"; }
+            label { (t!(lang, "operator-template"))
                 select name="template" {
                     @for t in state.templates.iter() { option value=(t.name) { (t.questionnaire.title().get(&ui)) } }
-                    option value="" { (lang.t("（下のファイルを使う）", "(use the file below)")) }
+                    option value="" { (t!(lang, "operator-use-file-below")) }
                 }
             }
-            label { (lang.t("または TOML ファイルをアップロード", "Or upload a TOML file"))
+            label { (t!(lang, "operator-upload-toml-file"))
                 input type="file" name="file" accept=".toml,text/plain";
-                span.help { (lang.t("形式は docs/template-format.md を参照", "Format: see docs/template-format.md")) }
+                span.help { (t!(lang, "operator-format-see-docs-template-format")) }
             }
-            button type="submit" { (lang.t("調査を作成", "Create survey")) }
+            button type="submit" { (t!(lang, "operator-create-survey")) }
         }
     };
-    Ok(page(lang, lang.t("新しい調査", "New survey"), Some(user), content))
+    Ok(page(lang, &t!(lang, "operator-new-survey"), Some(user), content))
 }
 
 pub async fn create(
@@ -67,7 +69,7 @@ pub async fn create(
     user.check_csrf(&upload::text(&fields, "csrf")?)?;
     let organisation_id = upload::text(&fields, "organisation_id")?
         .parse::<OrganisationId>()
-        .map_err(|_| AppError::bad("choose a client organisation", "クライアントを選んでください"))?;
+        .map_err(|_| AppError::BadRequest(msg!("error-choose-client-organisation")))?;
     let source = template_source(&state, &fields)?;
     let new = surveys::NewSurvey {
         organisation_id,
@@ -77,7 +79,7 @@ pub async fn create(
     match surveys::create(&state.db, &user.user.email, new).await {
         Ok(created) => Ok(see_other(created.id, "created")),
         Err(AppError::BadRequest(problem)) => {
-            let mut response = html_response(new_page(&state, &user, lang, Some(problem.get(lang))).await?);
+            let mut response = html_response(new_page(&state, &user, lang, Some(&problem.get(lang))).await?);
             *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             Ok(response)
         }
@@ -93,10 +95,5 @@ fn template_source(state: &AppState, fields: &HashMap<String, Vec<u8>>) -> Resul
     let chosen = upload::text(fields, "template")?;
     crate::templates::source(&state.templates, &chosen)
         .map(str::to_owned)
-        .ok_or_else(|| {
-            AppError::bad(
-                "choose a template or upload a TOML file",
-                "テンプレートを選ぶか TOML ファイルをアップロードしてください",
-            )
-        })
+        .ok_or_else(|| AppError::BadRequest(msg!("error-choose-template-upload-toml-file")))
 }

@@ -6,6 +6,8 @@ use maud::{Markup, html};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Deserialize;
 use survey_design::Lang;
+use survey_i18n::msg;
+use survey_i18n::t;
 
 use crate::domain::{JobKind, JobState, ReminderMode, SurveyId, SurveyState as State};
 use crate::error::AppError;
@@ -31,19 +33,18 @@ pub async fn show(
 ) -> Result<HttpResponse, AppError> {
     let s = surveys::find(&state.db, *path).await?;
     let notice = query.done.as_deref().map(|d| match d {
-        "created" => lang.t("調査を作成しました。", "Survey created."),
-        "settings" => lang.t("設定を保存しました。", "Settings saved."),
-        "questionnaire" => lang.t("調査票を差し替えました。", "Questionnaire replaced."),
-        "roster" => lang.t("名簿を取り込みました。", "Roster imported."),
-        "plan" => lang.t("実施計画を保存しました。", "Plan saved."),
-        "state" => lang.t("状態を変更しました。", "State changed."),
-        "jobs" => lang.t(
-            "リマインドを今すぐ送る予定にしました。回答券をまだ受け取っていない人にだけ送られます。",
-            "The reminder is due now; it goes only to those who have not taken a ballot.",
-        ),
-        _ => "",
+        "created" => t!(lang, "operator-survey-created"),
+        "settings" => t!(lang, "operator-settings-saved"),
+        "questionnaire" => t!(lang, "operator-questionnaire-replaced"),
+        "roster" => t!(lang, "operator-roster-imported"),
+        "plan" => t!(lang, "operator-plan-saved"),
+        "state" => t!(lang, "operator-state-changed"),
+        "jobs" => t!(lang, "operator-reminder-due-now-goes-only"),
+        _ => String::new(),
     });
-    Ok(html_response(survey_page(&state, &user, lang, &s, notice, &[]).await?))
+    Ok(html_response(
+        survey_page(&state, &user, lang, &s, notice.as_deref(), &[]).await?,
+    ))
 }
 
 /// The full tally of a closed survey, for an auditor: `survey tally verify tally.json` checks it.
@@ -54,10 +55,7 @@ pub async fn tally_json(
 ) -> Result<HttpResponse, AppError> {
     let s = surveys::find(&state.db, *path).await?;
     if s.tally.is_none() {
-        return Err(AppError::conflict(
-            "the tally is made when the survey closes",
-            "集計ファイルは調査の締切時に作られます",
-        ));
+        return Err(AppError::Conflict(msg!("error-tally-made-when-survey-closes-2")));
     }
     let closed = state.closed_tallies.get(&state.db, &state.settings, &s).await?;
     Ok(HttpResponse::Ok()
@@ -104,7 +102,7 @@ pub(super) async fn survey_page(
         p {
             (state_badge(lang, s.state)) " · "
             (org.as_ref().map_or("?", |o| o.name.as_str())) " · "
-            (q.title().get(&ui)) " (" (q.questions().count()) " " (lang.t("問", "questions")) ")"
+            (q.title().get(&ui)) " (" (q.questions().count()) " " (t!(lang, "operator-questions")) ")"
         }
         div.actions {
             @for next in current.next() {
@@ -116,98 +114,89 @@ pub(super) async fn survey_page(
                         " "
                         label.inline {
                             input type="checkbox" name="move_reminders" value="true";
-                            (lang.t(
-                                "リマインドも開始を早めた日数だけ早める（チェックしなければ予定日のまま）",
-                                "Move the reminders earlier by as many days as the opening (unticked: they keep their dates)",
-                            ))
+                            (t!(lang, "operator-move-reminders-earlier-many-days"))
                         }
-                        span.help { (lang.t("案内メールは開始するとすぐに送られます。", "The invitations go out as soon as it opens.")) }
+                        span.help { (t!(lang, "operator-invitations-go-out-soon-opens")) }
                     }
                 }
             }
         }
 
-        h2 { (lang.t("回答状況", "Response rate")) }
-        p { (lang.t("回答券の発行", "Tokens issued")) ": " (issued) " / " (invitees) " (" (roster::percent(issued, invitees)) ")" }
+        h2 { (t!(lang, "operator-response-rate")) }
+        p { (t!(lang, "operator-tokens-issued")) ": " (issued) " / " (invitees) " (" (roster::percent(issued, invitees)) ")" }
         (rate_table(lang, &rates, s.k_threshold))
 
-        h2 { (lang.t("回答者向けページと集計", "Respondent pages and tally")) }
+        h2 { (t!(lang, "operator-respondent-pages-tally")) }
         p {
-            a href={ "/s/" (s.id) } { (lang.t("公開ページ（鍵の指紋と集計）", "Public page (key fingerprints and tally)")) }
+            a href={ "/s/" (s.id) } { (t!(lang, "operator-public-page-key-fingerprints-tally")) }
             @if let Some(t) = &s.tally {
-                " · " (lang.t("数えた回答", "counted responses")) ": " (t["count"]) " · "
-                a href={ "/operator/surveys/" (s.id) "/tally.json" } download { (lang.t("監査用の集計ファイル (JSON)", "Tally file for auditors (JSON)")) }
+                " · " (t!(lang, "operator-counted-responses")) ": " (t["count"]) " · "
+                a href={ "/operator/surveys/" (s.id) "/tally.json" } download { (t!(lang, "operator-tally-file-auditors-json")) }
                 " · "
-                a href={ "/operator/surveys/" (s.id) "/report" } { (lang.t("報告のプレビュー", "Report preview")) }
+                a href={ "/operator/surveys/" (s.id) "/report" } { (t!(lang, "operator-report-preview-2")) }
             }
         }
 
         @if !files.is_empty() {
-            h2 { (lang.t("公開した報告書", "Published report")) }
+            h2 { (t!(lang, "operator-published-report")) }
             (file_list(&files, |format| format!("/operator/surveys/{}/files/{format}", s.id), lang))
         }
 
-        h2 { (lang.t("設定", "Settings")) }
+        h2 { (t!(lang, "operator-settings")) }
         form.stack method="post" action={ "/operator/surveys/" (s.id) "/settings" } {
             (csrf_field(user))
             fieldset disabled[!draft] {
-                label { (lang.t("調査名", "Name")) input name="name" value=(s.name) required; }
-                label { (lang.t("言語", "Languages"))
+                label { (t!(lang, "operator-name-2")) input name="name" value=(s.name) required; }
+                label { (t!(lang, "operator-languages"))
                     input name="languages" value=(languages.join(", "));
-                    span.help { (lang.t("調査票にある言語からカンマ区切りで", "comma-separated, among the questionnaire's")) ": " (q.languages().iter().map(|l| l.as_str()).collect::<Vec<_>>().join(", ")) }
+                    span.help { (t!(lang, "operator-comma-separated-among-questionnaires")) ": " (q.languages().iter().map(|l| l.as_str()).collect::<Vec<_>>().join(", ")) }
                 }
-                label { (lang.t("匿名性のしきい値 k（3以上）", "Anonymity threshold k (3 or more)")) input type="number" name="k_threshold" min="3" value=(s.k_threshold); }
-                label { (lang.t("自由記述のしきい値", "Comment threshold")) input type="number" name="comment_threshold" min="3" value=(s.comment_threshold); }
-                label { (lang.t("集計の切り口（名簿の列名、カンマ区切り）", "Breakdowns (roster columns, comma-separated)")) input name="breakdowns" value=(breakdowns.join(", ")); }
+                label { (t!(lang, "operator-anonymity-threshold-k-3-more")) input type="number" name="k_threshold" min="3" value=(s.k_threshold); }
+                label { (t!(lang, "operator-comment-threshold")) input type="number" name="comment_threshold" min="3" value=(s.comment_threshold); }
+                label { (t!(lang, "operator-breakdowns-roster-columns-comma-separated")) input name="breakdowns" value=(breakdowns.join(", ")); }
                 fieldset.choice {
-                    legend { (lang.t("リマインドの送り先", "Reminders go to")) }
+                    legend { (t!(lang, "operator-reminders-go")) }
                     label {
                         input type="radio" name="reminder_mode" value="without_ballot" checked[s.reminder_mode == ReminderMode::WithoutBallot];
-                        strong { (lang.t("回答券をまだ受け取っていない人だけ", "Only those without a ballot")) }
-                        span.help { (lang.t(
-                            "不要なリマインドを送りませんが、実施期間中はデータベースに「誰が回答券を受け取ったか」（いつかは記録しません）が残ります。締切時に消去されます。",
-                            "No one is reminded needlessly, but during fieldwork the database knows who took a ballot (never when); the close erases it.",
-                        )) }
+                        strong { (t!(lang, "operator-only-those-without-ballot")) }
+                        span.help { (t!(lang, "operator-no-one-reminded-needlessly-but")) }
                     }
                     label {
                         input type="radio" name="reminder_mode" value="everyone" checked[s.reminder_mode == ReminderMode::Everyone];
-                        strong { (lang.t("全員（同じリンクを再送）", "Everyone (the same link again)")) }
-                        span.help { (lang.t(
-                            "回答済みの人にもリマインドが届きますが、データベースは実施期間中も誰が回答券を受け取ったかを一切記録しません。",
-                            "Those who answered are reminded too, but the database never records who took a ballot, not even during fieldwork.",
-                        )) }
+                        strong { (t!(lang, "operator-everyone-same-link-again")) }
+                        span.help { (t!(lang, "operator-those-who-answered-reminded-too")) }
                     }
                 }
                 label { input type="checkbox" name="allow_fallback" value="true" checked[s.allow_fallback];
-                    (lang.t("JavaScript なしの代替方式を許可（サーバーが回答券を作るため匿名性は弱くなります）", "Allow the no-JavaScript fallback (weaker: the server makes the token)")) }
-                button type="submit" { (lang.t("保存", "Save")) }
+                    (t!(lang, "operator-allow-no-javascript-fallback-weaker")) }
+                button type="submit" { (t!(lang, "operator-save")) }
             }
         }
 
-        h2 { (lang.t("調査票", "Questionnaire")) }
-        p { code { (q.id()) " v" (q.version()) } " — " (lang.t("調査を予定に入れると固定されます。", "frozen once the survey is scheduled.")) }
+        h2 { (t!(lang, "operator-questionnaire")) }
+        p { code { (q.id()) " v" (q.version()) } " — " (t!(lang, "operator-frozen-once-survey-scheduled")) }
         @if draft {
             form.stack method="post" action={ "/operator/surveys/" (s.id) "/questionnaire" } enctype="multipart/form-data" {
                 (csrf_field(user))
-                label { (lang.t("TOML ファイルで差し替え", "Replace with a TOML file")) input type="file" name="file" required accept=".toml,text/plain"; }
-                button type="submit" { (lang.t("差し替え", "Replace")) }
+                label { (t!(lang, "operator-replace-toml-file")) input type="file" name="file" required accept=".toml,text/plain"; }
+                button type="submit" { (t!(lang, "operator-replace")) }
             }
         }
 
-        h2 { (lang.t("名簿", "Roster")) }
-        p { (invitees) " " (lang.t("人", "invitees")) }
+        h2 { (t!(lang, "operator-roster")) }
+        p { (invitees) " " (t!(lang, "operator-invitees-2")) }
         @if draft {
             form.stack method="post" action={ "/operator/surveys/" (s.id) "/roster" } enctype="multipart/form-data" {
                 (csrf_field(user))
-                label { (lang.t("CSV ファイル（email, language, 属性列…）", "CSV file (email, language, attribute columns…)"))
+                label { (t!(lang, "operator-csv-file-email-language-attribute"))
                     input type="file" name="file" required accept=".csv,text/csv";
-                    span.help { (lang.t("UTF-8 または Excel の Shift_JIS。取り込むと現在の名簿は置き換えられます。", "UTF-8, or Excel's Shift_JIS. Importing replaces the current roster.")) }
+                    span.help { (t!(lang, "operator-utf-8-excels-shift-jis")) }
                 }
-                button type="submit" { (lang.t("取り込む", "Import")) }
+                button type="submit" { (t!(lang, "operator-import")) }
             }
         }
 
-        h2 { (lang.t("実施計画", "Fieldwork plan")) }
+        h2 { (t!(lang, "operator-fieldwork-plan")) }
         @if !plan_steps.is_empty() {
             form.stack method="post" action={ "/operator/surveys/" (s.id) "/plan/dates" } {
                 (csrf_field(user))
@@ -215,30 +204,30 @@ pub(super) async fn survey_page(
                     @for step in &plan_steps {
                         label { (step.milestone.label(&ui)) input type="date" name=(step.milestone.key()) value=(step.date.to_string()) required; }
                     }
-                    button type="submit" { (lang.t("日付を保存", "Save dates")) }
+                    button type="submit" { (t!(lang, "operator-save-dates")) }
                 }
             }
         }
         @if draft {
             form.stack method="post" action={ "/operator/surveys/" (s.id) "/plan" } {
                 (csrf_field(user))
-                label { (lang.t("アルムナイ制度の開始日", "Programme start date")) input type="date" name="start" required; }
-                label { (lang.t("実施期間（営業日）", "Fieldwork length (working days)")) input type="number" name="fieldwork_days" min="1" value="10"; }
-                label { (lang.t("休日（YYYY-MM-DD、カンマ区切り）", "Holidays (YYYY-MM-DD, comma-separated)")) input name="holidays"; }
-                button type="submit" { (lang.t("計画を提案", "Propose a plan")) }
+                label { (t!(lang, "operator-programme-start-date")) input type="date" name="start" required; }
+                label { (t!(lang, "operator-fieldwork-length-working-days")) input type="number" name="fieldwork_days" min="1" value="10"; }
+                label { (t!(lang, "operator-holidays-yyyy-mm-dd-comma")) input name="holidays"; }
+                button type="submit" { (t!(lang, "operator-propose-plan")) }
             }
         }
         @if !jobs.is_empty() {
-            h2 { (lang.t("予定されたジョブ", "Scheduled jobs")) }
+            h2 { (t!(lang, "operator-scheduled-jobs")) }
             table {
-                thead { tr { th { (lang.t("種類", "Kind")) } th { (lang.t("実行 (UTC)", "Runs (UTC)")) } th { (lang.t("状態", "State")) } th { (lang.t("エラー", "Error")) } th { } } }
+                thead { tr { th { (t!(lang, "operator-kind")) } th { (t!(lang, "operator-runs-utc")) } th { (t!(lang, "operator-state")) } th { (t!(lang, "operator-error")) } th { } } }
                 tbody { @for j in &jobs { tr {
                     td { (j.kind) } td { (j.run_at.format("%Y-%m-%d %H:%M")) } td { (j.state.as_str()) } td { (j.last_error.clone().unwrap_or_default()) }
                     td {
                         @if open && j.state == JobState::Pending && matches!(j.kind, JobKind::Remind(_)) {
                             form method="post" action={ "/operator/surveys/" (s.id) "/jobs/" (j.id) "/now" } {
                                 (csrf_field(user))
-                                button type="submit" { (lang.t("今すぐ送る", "Send now")) }
+                                button type="submit" { (t!(lang, "operator-send-now")) }
                             }
                         }
                     }
@@ -249,12 +238,12 @@ pub(super) async fn survey_page(
     Ok(page(lang, &s.name, Some(user), content))
 }
 
-fn transition_label(lang: UiLang, to: State) -> &'static str {
+fn transition_label(lang: UiLang, to: State) -> String {
     match to {
-        State::Draft => lang.t("下書きに戻す", "Back to draft"),
-        State::Scheduled => lang.t("予定に入れる（調査票を固定）", "Schedule (freezes the questionnaire)"),
-        State::Open => lang.t("今すぐ開始", "Open now"),
-        State::Closed => lang.t("締め切る", "Close"),
-        State::Published => lang.t("結果を公開", "Publish"),
+        State::Draft => t!(lang, "operator-back-draft"),
+        State::Scheduled => t!(lang, "operator-schedule-freezes-questionnaire"),
+        State::Open => t!(lang, "operator-open-now"),
+        State::Closed => t!(lang, "operator-close"),
+        State::Published => t!(lang, "operator-publish"),
     }
 }

@@ -21,11 +21,11 @@ pub async fn roster(
     match roster::import(&state.db, &user.user.email, *path, bytes).await {
         Ok(_) => Ok(see_other(*path, "roster")),
         Err(ImportError::Refused(AppError::BadRequest(p) | AppError::Conflict(p))) => {
-            refuse(&state, &user, lang, *path, vec![p.get(lang).to_owned()]).await
+            refuse(&state, &user, lang, *path, vec![p.get(lang)]).await
         }
         Err(ImportError::Refused(e)) => Err(e),
         Err(ImportError::Problems(problems)) => {
-            let problems = problems.iter().map(|m| m.get(lang).to_owned()).collect();
+            let problems = problems.iter().map(|m| m.get(lang)).collect();
             refuse(&state, &user, lang, *path, problems).await
         }
     }

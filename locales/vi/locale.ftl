@@ -1,0 +1,4 @@
+language-name = Tiếng Việt
+date = ngày { $day } tháng { $month } năm { $year }
+number-decimal-separator = ,
+number-group-separator = .
