@@ -2,57 +2,48 @@
 
 use std::fmt::Write;
 
+use survey_i18n::t;
+
 use survey_design::{Comparison, Condition, Lang, Operand, Question, QuestionKind, Questionnaire, Scale, Text};
 
 /// Words of the layout itself, which templates do not carry.
 struct Words {
-    required: &'static str,
-    optional: &'static str,
-    shown_if: &'static str,
-    anonymity: &'static str,
-    topics: &'static str,
-    other: &'static str,
-    randomized: &'static str,
-    choose: &'static str,
-    rank: &'static str,
-    characters: &'static str,
-    reverse: &'static str,
-    favourable: &'static str,
+    required: String,
+    optional: String,
+    shown_if: String,
+    anonymity: String,
+    topics: String,
+    other: String,
+    randomized: String,
+    choose: String,
+    rank: String,
+    characters: String,
+    reverse: String,
+    favourable: String,
 }
 
-const JA: Words = Words {
-    required: "必須",
-    optional: "任意",
-    shown_if: "表示条件",
-    anonymity: "匿名性について",
-    topics: "トピック",
-    other: "その他（自由記入）",
-    randomized: "選択肢の順序は回答者ごとに入れ替え",
-    choose: "選択数",
-    rank: "順位づけ",
-    characters: "文字まで",
-    reverse: "逆転項目",
-    favourable: "肯定的とみなす点",
-};
-
-const EN: Words = Words {
-    required: "required",
-    optional: "optional",
-    shown_if: "shown if",
-    anonymity: "About anonymity",
-    topics: "topics",
-    other: "other (please specify)",
-    randomized: "options shuffled per respondent",
-    choose: "choose",
-    rank: "rank",
-    characters: "characters at most",
-    reverse: "reverse-coded",
-    favourable: "favourable points",
-};
+impl Words {
+    fn new(l: &Lang) -> Self {
+        Self {
+            required: t!(l, "show-required"),
+            optional: t!(l, "show-optional"),
+            shown_if: t!(l, "show-shown-if"),
+            anonymity: t!(l, "show-anonymity"),
+            topics: t!(l, "show-topics"),
+            other: t!(l, "show-other"),
+            randomized: t!(l, "show-randomized"),
+            choose: t!(l, "show-choose"),
+            rank: t!(l, "show-rank"),
+            characters: t!(l, "show-characters"),
+            reverse: t!(l, "show-reverse"),
+            favourable: t!(l, "show-favourable"),
+        }
+    }
+}
 
 pub fn render(q: &Questionnaire, lang: &Lang) -> String {
     let lang = q.language_or_default(lang);
-    let w = if lang.is_japanese() { &JA } else { &EN };
+    let w = &Words::new(lang);
     let t = |text: &Text| text.get(lang).to_owned();
     let langs: Vec<&str> = q.languages().iter().map(Lang::as_str).collect();
     let mut out = String::new();
@@ -88,7 +79,7 @@ pub fn render(q: &Questionnaire, lang: &Lang) -> String {
 
 fn question_block(out: &mut String, number: usize, question: &Question, lang: &Lang, w: &Words) {
     let t = |text: &Text| text.get(lang).to_owned();
-    let need = if question.required() { w.required } else { w.optional };
+    let need = if question.required() { &w.required } else { &w.optional };
     let _ = writeln!(
         out,
         "Q{number} [{}] {} · {need}",

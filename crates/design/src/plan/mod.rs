@@ -6,6 +6,7 @@ mod ics;
 
 use std::collections::BTreeSet;
 use std::fmt;
+use survey_i18n::t;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
@@ -62,21 +63,18 @@ impl Milestone {
         }
     }
 
-    /// The step's name for people, in Japanese for `ja`, otherwise in English.
-    pub fn label(self, lang: &Lang) -> String {
-        let ja = lang.is_japanese();
-        let fixed = |en: &str, jp: &str| if ja { jp.to_owned() } else { en.to_owned() };
+    /// The step's name for people, in their language.
+    pub fn label(self, l: &Lang) -> String {
         match self {
-            Self::Briefing => fixed("Employee briefing", "従業員への説明"),
-            Self::SignOff => fixed("Questionnaire sign-off", "調査票の承認"),
-            Self::FieldworkOpen => fixed("Fieldwork opens", "調査開始"),
-            Self::Reminder(n) if ja => format!("リマインド（{n}回目）"),
-            Self::Reminder(n) => format!("Reminder {n}"),
-            Self::FieldworkClose => fixed("Fieldwork closes", "調査締切"),
-            Self::Analysis => fixed("Analysis begins", "集計・分析開始"),
-            Self::ReportDelivery => fixed("Report delivery", "報告書の納品"),
-            Self::Debrief => fixed("Debrief meeting", "報告会"),
-            Self::ProgrammeStart => fixed("Alumni programme starts", "アルムナイ制度の開始"),
+            Self::Briefing => t!(l, "plan-step-briefing"),
+            Self::SignOff => t!(l, "plan-step-sign-off"),
+            Self::FieldworkOpen => t!(l, "plan-step-fieldwork-open"),
+            Self::Reminder(n) => t!(l, "plan-step-reminder", number = n),
+            Self::FieldworkClose => t!(l, "plan-step-fieldwork-close"),
+            Self::Analysis => t!(l, "plan-step-analysis"),
+            Self::ReportDelivery => t!(l, "plan-step-report-delivery"),
+            Self::Debrief => t!(l, "plan-step-debrief"),
+            Self::ProgrammeStart => t!(l, "plan-step-programme-start"),
         }
     }
 }
@@ -180,111 +178,117 @@ pub struct Plan {
 /// lead time of millions of days would keep the planner busy for minutes.
 pub const MAX_LEAD_DAYS: u32 = 1000;
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PlanError {
-    #[error("lead time `{0}` must be at least 1 working day")]
     ZeroLead(&'static str),
-    #[error("lead time `{name}` is {days} working days; at most {MAX_LEAD_DAYS} are allowed")]
-    LeadTooLong { name: &'static str, days: u32 },
-    #[error("{0} reminders are too many; a plan has at most 255")]
+    LeadTooLong {
+        name: &'static str,
+        days: u32,
+    },
     TooManyReminders(usize),
-    #[error(
-        "reminder {number} is set {after} working days after the opening, but fieldwork lasts only \
-         {fieldwork_days}; send it before the close or lengthen `fieldwork_days`"
-    )]
     ReminderAfterClose {
         number: usize,
         after: u32,
         fieldwork_days: u32,
     },
-    #[error(
-        "the plan does not fit: it would start with the employee briefing on {briefing}, before {not_before}, \
-         {short_by} working days too early; shorten lead times or move the programme start to {earliest} or later"
-    )]
     DoesNotFit {
         briefing: NaiveDate,
         not_before: NaiveDate,
         short_by: u32,
         earliest: NaiveDate,
     },
-    #[error("{} ({later_date}) is before {} ({earlier_date}); move one of them", en(*later), en(*earlier))]
     OutOfOrder {
         earlier: Milestone,
         earlier_date: NaiveDate,
         later: Milestone,
         later_date: NaiveDate,
     },
-    #[error("{} ({later_date}) is on the same day as {}; it must come at least one day later", en(*later), en(*earlier))]
     SameDay {
         earlier: Milestone,
         later: Milestone,
         later_date: NaiveDate,
     },
-    #[error("the plan has no date for {}", en(*.0))]
     Missing(Milestone),
-    #[error("the plan has two dates for {}", en(*.0))]
     Twice(Milestone),
-    #[error("the dates run past the calendar")]
     OutOfCalendar,
 }
 
-/// A step's English name, for messages.
-fn en(m: Milestone) -> String {
-    m.label(&Lang::english())
+/// In English, for logs and programs.
+impl std::fmt::Display for PlanError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(&Lang::english()))
+    }
 }
 
+impl std::error::Error for PlanError {}
+
 impl PlanError {
-    /// The message in Japanese for `ja`, otherwise in English (the `Display` text).
-    pub fn message(&self, lang: &Lang) -> String {
-        if !lang.is_japanese() {
-            return self.to_string();
-        }
-        let ja = |m: &Milestone| m.label(lang);
+    /// The message in `l`.
+    pub fn message(&self, l: &Lang) -> String {
+        let date = |d: &NaiveDate| d.to_string();
         match self {
-            Self::ZeroLead(name) => format!("リードタイム `{name}` は1営業日以上にしてください"),
+            Self::ZeroLead(name) => t!(l, "plan-error-zero-lead", name = *name),
             Self::LeadTooLong { name, days } => {
-                format!("リードタイム `{name}` が{days}営業日です。{MAX_LEAD_DAYS}営業日以下にしてください")
+                t!(
+                    l,
+                    "plan-error-lead-too-long",
+                    name = *name,
+                    days = days.to_string(),
+                    max = MAX_LEAD_DAYS.to_string()
+                )
             }
-            Self::TooManyReminders(n) => format!("リマインドが{n}回あります。255回以下にしてください"),
+            Self::TooManyReminders(n) => t!(l, "plan-error-too-many-reminders", count = *n),
             Self::ReminderAfterClose {
                 number,
                 after,
                 fieldwork_days,
-            } => format!(
-                "リマインド{number}回目は調査開始の{after}営業日後ですが、調査期間は{fieldwork_days}営業日しかありません。締切前に送るか、`fieldwork_days` を延ばしてください"
+            } => t!(
+                l,
+                "plan-error-reminder-after-close",
+                number = *number,
+                after = *after,
+                fieldwork_days = *fieldwork_days
             ),
             Self::DoesNotFit {
                 briefing,
                 not_before,
                 short_by,
                 earliest,
-            } => format!(
-                "計画が収まりません。従業員への説明が{briefing}となり、{not_before}より{short_by}営業日早すぎます。リードタイムを短くするか、制度の開始日を{earliest}以降にしてください"
+            } => t!(
+                l,
+                "plan-error-does-not-fit",
+                briefing = date(briefing),
+                not_before = date(not_before),
+                short_by = *short_by,
+                earliest = date(earliest)
             ),
             Self::OutOfOrder {
                 earlier,
                 earlier_date,
                 later,
                 later_date,
-            } => format!(
-                "{}（{later_date}）が{}（{earlier_date}）より前になっています。どちらかを動かしてください",
-                ja(later),
-                ja(earlier)
+            } => t!(
+                l,
+                "plan-error-out-of-order",
+                later = later.label(l),
+                later_date = date(later_date),
+                earlier = earlier.label(l),
+                earlier_date = date(earlier_date)
             ),
             Self::SameDay {
                 earlier,
                 later,
                 later_date,
-            } => {
-                format!(
-                    "{}（{later_date}）が{}と同じ日です。少なくとも1日後にしてください",
-                    ja(later),
-                    ja(earlier)
-                )
-            }
-            Self::Missing(step) => format!("計画に「{}」の日付がありません", ja(step)),
-            Self::Twice(step) => format!("計画に「{}」の日付が2つあります", ja(step)),
-            Self::OutOfCalendar => "日付が暦の範囲を超えます".to_owned(),
+            } => t!(
+                l,
+                "plan-error-same-day",
+                later = later.label(l),
+                later_date = date(later_date),
+                earlier = earlier.label(l)
+            ),
+            Self::Missing(step) => t!(l, "plan-error-missing", step = step.label(l)),
+            Self::Twice(step) => t!(l, "plan-error-twice", step = step.label(l)),
+            Self::OutOfCalendar => t!(l, "plan-error-out-of-calendar"),
         }
     }
 }

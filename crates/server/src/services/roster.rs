@@ -136,20 +136,24 @@ pub fn parse(text: &str, languages: &[String]) -> Result<Vec<Row>, Vec<Problem>>
                 ),
             });
         }
-        let language = match language_col.map(|c| record.get(c).unwrap_or("")) {
+        // Language tags are case-insensitive (`PT-br` is `pt-BR`): kept as the survey spells them.
+        let language = match language_col.map(|c| record.get(c).unwrap_or("").trim()) {
             None | Some("") => languages.first().cloned().unwrap_or_default(),
-            Some(l) => l.to_lowercase(),
+            Some(given) => match languages.iter().find(|l| l.eq_ignore_ascii_case(given)) {
+                Some(offered) => offered.clone(),
+                None => {
+                    problems.push(Problem {
+                        line,
+                        message: msg!(
+                            "error-roster-language-not-offered",
+                            language = given,
+                            offered = languages.join(", ")
+                        ),
+                    });
+                    given.to_owned()
+                }
+            },
         };
-        if !languages.contains(&language) {
-            problems.push(Problem {
-                line,
-                message: msg!(
-                    "error-roster-language-not-offered",
-                    language = language.as_str(),
-                    offered = languages.join(", ")
-                ),
-            });
-        }
         let mut attributes = BTreeMap::new();
         for (i, value) in record.iter().enumerate() {
             if i == email_col || Some(i) == language_col {
@@ -464,7 +468,7 @@ mod tests {
 
     #[test]
     fn csv_problems_are_reported_with_their_lines() {
-        let csv = "email,language,department\nA@example.com,ja,Sales\nnot-an-email,en,Dev\na@example.com,ja,Dev\nb@example.com,fr,Dev\nc@example.com,ja,\nd@example.com,ja\n";
+        let csv = "email,language,department\nA@example.com,JA,Sales\nnot-an-email,en,Dev\na@example.com,ja,Dev\nb@example.com,fr,Dev\nc@example.com,ja,\nd@example.com,ja\n";
         let problems = parse(csv, &["ja".to_owned(), "en".to_owned()]).unwrap_err();
         let lines: Vec<(usize, String)> = problems.iter().map(|p| (p.line, p.message.to_string())).collect();
         let lines: Vec<(usize, &str)> = lines.iter().map(|(n, m)| (*n, m.as_str())).collect();
@@ -478,6 +482,14 @@ mod tests {
                 (7, "2 fields where the header has 3"),
             ]
         );
+    }
+
+    #[test]
+    fn a_language_is_matched_without_regard_to_case_and_kept_as_the_survey_spells_it() {
+        let offered = ["ja".to_owned(), "zh-Hans".to_owned(), "pt-BR".to_owned()];
+        let rows = parse("email,language\na@x.jp,PT-br\nb@x.jp,zh-hans\nc@x.jp,\n", &offered).unwrap();
+        let languages: Vec<&str> = rows.iter().map(|r| r.language.as_str()).collect();
+        assert_eq!(languages, ["pt-BR", "zh-Hans", "ja"]);
     }
 
     #[test]

@@ -1,0 +1,12 @@
+show-required = 必須
+show-optional = 任意
+show-shown-if = 表示条件
+show-anonymity = 匿名性について
+show-topics = トピック
+show-other = その他（自由記入）
+show-randomized = 選択肢の順序は回答者ごとに入れ替え
+show-choose = 選択数
+show-rank = 順位づけ
+show-characters = 文字まで
+show-reverse = 逆転項目
+show-favourable = 肯定的とみなす点
