@@ -204,6 +204,20 @@ class Operator:
         body += f"--{boundary}--\r\n".encode()
         return self.request(path, body, f"multipart/form-data; boundary={boundary}")
 
+    def new_survey(self, password, name, languages, breakdowns):
+        """Logs in as the first admin, makes a client and a survey of alumni-network-opinion with these
+        settings; returns the survey's id and the path of its page."""
+        self.post("/login", {"email": "admin@survey.local", "password": password}, "/login")
+        org = self.post("/operator/organisations", {"name": "株式会社サンプル"}, "/operator/organisations")[0]
+        created = self.post_multipart("/operator/surveys", {
+            "organisation_id": org.rstrip("/").rsplit("/", 1)[1], "name": name,
+            "template": "alumni-network-opinion"}, {"file": ("", b"")}, "/operator/surveys/new")[0]
+        survey = urllib.parse.urlparse(created).path.rsplit("/", 1)[1]
+        page = f"/operator/surveys/{survey}"
+        self.post(page + "/settings", {"name": name, "languages": ", ".join(languages), "k_threshold": "5",
+                                       "comment_threshold": "10", "breakdowns": ", ".join(breakdowns)}, page)
+        return survey, page
+
     def open_now(self, page):
         """Plan dates by hand (a proposed plan never starts in the past) with fieldwork that opened
         yesterday, and schedules the survey: the scheduler opens it and mails the invitations at once."""

@@ -53,15 +53,7 @@ def catalog(lang, area, key):
 
 def open_survey(password):
     op = Operator(url)
-    op.post("/login", {"email": "admin@survey.local", "password": password}, "/login")
-    org = op.post("/operator/organisations", {"name": "株式会社サンプル"}, "/operator/organisations")[0]
-    created = op.post_multipart("/operator/surveys", {
-        "organisation_id": org.rstrip("/").rsplit("/", 1)[1], "name": "Alumni 2027",
-        "template": "alumni-network-opinion"}, {"file": ("", b"")}, "/operator/surveys/new")[0]
-    survey = urllib.parse.urlparse(created).path.rsplit("/", 1)[1]
-    page = f"/operator/surveys/{survey}"
-    op.post(page + "/settings", {"name": "Alumni 2027", "languages": ", ".join(LANGUAGES), "k_threshold": "5",
-                                 "comment_threshold": "10", "breakdowns": ""}, page)
+    survey, page = op.new_survey(password, "Alumni 2027", LANGUAGES, [])
     csv = "email,language\n" + "".join(f"{lang.lower()}@client.example,{lang}\n" for lang in LANGUAGES)
     op.post_multipart(page + "/roster", {}, {"file": ("roster.csv", csv.encode())}, page)
     op.open_now(page)

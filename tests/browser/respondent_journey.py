@@ -44,15 +44,7 @@ def fetch(path):
 def open_survey(password):
     """Client, survey, settings, roster, a plan whose fieldwork opened yesterday, scheduled."""
     op = Operator(url)
-    op.post("/login", {"email": "admin@survey.local", "password": password}, "/login")
-    org = op.post("/operator/organisations", {"name": "株式会社サンプル"}, "/operator/organisations")[0]
-    created = op.post_multipart("/operator/surveys", {
-        "organisation_id": org.rstrip("/").rsplit("/", 1)[1], "name": "アルムナイ調査 2027",
-        "template": "alumni-network-opinion"}, {"file": ("", b"")}, "/operator/surveys/new")[0]
-    survey = urllib.parse.urlparse(created).path.rsplit("/", 1)[1]
-    page = f"/operator/surveys/{survey}"
-    op.post(page + "/settings", {"name": "アルムナイ調査 2027", "languages": "ja, en", "k_threshold": "5",
-                                 "comment_threshold": "10", "breakdowns": "department"}, page)
+    survey, page = op.new_survey(password, "アルムナイ調査 2027", ["ja", "en"], ["department"])
     csv, languages = "email,language,department\n", {}
     for dept, code, n in ROSTER:
         for i in range(n):

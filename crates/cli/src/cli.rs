@@ -274,6 +274,10 @@ pub struct ReportArgs {
     /// The client organisation, for the PDF's cover.
     #[arg(long, default_value = "")]
     pub organisation: String,
+    /// The report's language: one of the questionnaire's that has a reports catalog (`ja`, `en`,
+    /// `zh-Hans`, `vi`, …); the questionnaire's default when absent.
+    #[arg(long)]
+    pub lang: Option<String>,
     /// The fieldwork period, for the PDF's cover (e.g. `2026-10-01 – 2026-10-14`).
     #[arg(long, default_value = "")]
     pub period: String,

@@ -15,7 +15,7 @@ use std::time::Instant;
 
 use rand::seq::SliceRandom;
 use survey_analysis::{Aggregate, Report, report};
-use survey_design::Questionnaire;
+use survey_design::{Lang, Questionnaire};
 use survey_report::{Document, Format, Meta, Words};
 use survey_server::domain::SurveyId;
 use survey_server::services::{reports, surveys};
@@ -26,7 +26,7 @@ use crate::error::CliError;
 pub fn run(args: &ReportArgs, config: Option<&Path>, out: &mut impl Write) -> Result<(), CliError> {
     let mut clock = Clock::new(args.timings);
     let (q, report, doc) = match (&args.survey, &args.questionnaire, &args.responses) {
-        (Some(id), _, _) => from_database(*id, config)?,
+        (Some(id), _, _) => from_database(*id, args, config)?,
         (None, Some(questionnaire), Some(responses)) => from_files(args, questionnaire, responses, &mut clock)?,
         _ => {
             return Err(CliError::Usage(
@@ -128,18 +128,32 @@ fn from_files(
         let earlier = report::build(&earlier_q, &earlier, &invited, args.k, comment_k, shuffle);
         report::compare(&mut report, &earlier);
     }
+    let words = words(&q, args)?;
     let meta = Meta {
         organisation: args.organisation.clone(),
         period: args.period.clone(),
-        issued: chrono::Utc::now().date_naive().to_string(),
+        issued: words.date(chrono::Utc::now().date_naive()),
         tally: None,
     };
-    let doc = Document::new(&q, &report, meta, Words::new(q.default_language()));
+    let doc = Document::new(&q, &report, meta, words);
     clock.lap("model");
     Ok((q, report, doc))
 }
 
-fn from_database(id: SurveyId, config: Option<&Path>) -> Result<(Questionnaire, Report, Document), CliError> {
+/// The report's language: `--lang`, else the questionnaire's default.
+fn words(q: &Questionnaire, args: &ReportArgs) -> Result<Words, CliError> {
+    let asked = match &args.lang {
+        Some(tag) => Some(Lang::parse(tag).map_err(|e| CliError::Usage(e.to_string()))?),
+        None => None,
+    };
+    Words::of(q, asked.as_ref()).map_err(|e| CliError::Usage(e.to_string()))
+}
+
+fn from_database(
+    id: SurveyId,
+    args: &ReportArgs,
+    config: Option<&Path>,
+) -> Result<(Questionnaire, Report, Document), CliError> {
     let settings = crate::database::settings(config)?;
     crate::database::block_on(async {
         let db = survey_server::startup::connect(&settings).await?;
@@ -154,7 +168,9 @@ fn from_database(id: SurveyId, config: Option<&Path>) -> Result<(Questionnaire, 
         .await
         .map_err(failed)?;
         progress.finish();
-        let doc = reports::document_from(&db, &q, &s, &report).await.map_err(failed)?;
+        let doc = reports::document_from(&db, &q, &s, &report, words(&q, args)?)
+            .await
+            .map_err(failed)?;
         Ok((q, report, doc))
     })
 }

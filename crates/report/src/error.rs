@@ -14,4 +14,6 @@ pub enum Error {
     Workbook(#[from] rust_xlsxwriter::XlsxError),
     #[error("unknown report format `{0}`; choose pdf, html, xlsx or csv")]
     UnknownFormat(String),
+    #[error("a report of this questionnaire cannot be written in `{asked}`; choose one of: {offered}")]
+    Language { asked: String, offered: String },
 }

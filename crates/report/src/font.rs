@@ -42,6 +42,19 @@ pub fn families(lang: &str) -> Vec<&'static str> {
     order
 }
 
+/// Every font, for resvg's text layout (built once per process).
+pub fn database() -> std::sync::Arc<resvg::usvg::fontdb::Database> {
+    static DATABASE: std::sync::LazyLock<std::sync::Arc<resvg::usvg::fontdb::Database>> =
+        std::sync::LazyLock::new(|| {
+            let mut db = resvg::usvg::fontdb::Database::new();
+            for (_, bytes) in FONTS {
+                db.load_font_data(bytes.to_vec());
+            }
+            std::sync::Arc::new(db)
+        });
+    DATABASE.clone()
+}
+
 /// Makes the chart font known to plotters' text rendering (once per process).
 pub fn register() {
     static ONCE: Once = Once::new();

@@ -7,6 +7,15 @@ use survey_analysis::segment::SegmentLabel;
 use survey_design::{ChoiceOption, Lang, QuestionKind, Questionnaire, Scale};
 use survey_i18n::t;
 
+/// The languages a report of `q` can be written in: those of its texts that have a reports catalog.
+pub fn languages(q: &Questionnaire) -> Vec<Lang> {
+    q.languages()
+        .iter()
+        .filter(|l| survey_i18n::has_area(l.as_str(), "reports"))
+        .cloned()
+        .collect()
+}
+
 /// The language of a document, and its fixed words.
 #[derive(Debug, Clone)]
 pub struct Words {
@@ -16,6 +25,27 @@ pub struct Words {
 impl Words {
     pub fn new(lang: &Lang) -> Self {
         Self { lang: lang.clone() }
+    }
+
+    /// The words of a report of `q` in `asked` (its default language when `None`): a language the
+    /// questionnaire has texts in and the catalogs have the reports area for.
+    pub fn of(q: &Questionnaire, asked: Option<&Lang>) -> Result<Self, crate::Error> {
+        let lang = asked.unwrap_or_else(|| q.default_language());
+        let offered = languages(q);
+        if offered.contains(lang) {
+            Ok(Self::new(lang))
+        } else {
+            Err(crate::Error::Language {
+                asked: lang.to_string(),
+                offered: offered.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "),
+            })
+        }
+    }
+
+    /// A date as the report's language writes it.
+    pub fn date(&self, date: chrono::NaiveDate) -> String {
+        use chrono::Datelike;
+        survey_i18n::date(self.lang.as_str(), date.year(), date.month(), date.day())
     }
 
     pub fn lang(&self) -> &Lang {

@@ -94,18 +94,48 @@ fn ink(chart: &Chart) -> usize {
             },
         )
         .unwrap();
-    let mut reader = png::Decoder::new(std::io::Cursor::new(png)).read_info().unwrap();
-    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
-    reader.next_frame(&mut pixels).unwrap();
-    pixels.chunks(3).filter(|p| p.iter().all(|c| *c < 128)).count()
+    let pixmap = resvg::tiny_skia::Pixmap::decode_png(&png).unwrap();
+    pixmap
+        .pixels()
+        .iter()
+        .filter(|p| p.red() < 128 && p.green() < 128 && p.blue() < 128)
+        .count()
+}
+
+fn bars(label: &str) -> Chart {
+    Chart::Bars {
+        rows: vec![(label.to_owned(), None)],
+        unit: Unit::Share,
+    }
+}
+
+#[test]
+fn charts_draw_every_offered_script_and_never_boxes() {
+    // A character no font has draws as the missing-glyph box: a label drawn in boxes would leave
+    // exactly the ink of as many of those.
+    for sample in [
+        "員工の意見",
+        "员工调查结果",
+        "직원 의견 조사",
+        "Khảo sát ý kiến",
+        "Pesquisa de opinião",
+        "कर्मचारी राय सर्वेक्षण",
+        "営業 · कर्मचारी",
+    ] {
+        let boxes: String = sample
+            .chars()
+            .map(|c| if c == ' ' { ' ' } else { '\u{E000}' })
+            .collect();
+        let (drawn, missing) = (ink(&bars(sample)), ink(&bars(&boxes)));
+        assert!(
+            drawn > 0 && drawn != missing,
+            "`{sample}` draws as boxes ({drawn} dark pixels, boxes {missing})"
+        );
+    }
 }
 
 #[test]
 fn charts_draw_japanese_with_the_shipped_font() {
-    let bars = |label: &str| Chart::Bars {
-        rows: vec![(label.to_owned(), None)],
-        unit: Unit::Share,
-    };
     // Were the glyphs missing, both labels would draw the same empty boxes (or nothing).
     let dense = ink(&bars("營業部門の議論"));
     let sparse = ink(&bars("一一一一一一一"));

@@ -75,14 +75,16 @@ pub async fn build_from(
 /// period and the published tally.
 pub async fn document(state: &AppState, s: &survey::Model, report: &Report) -> Result<Document, AppError> {
     let q = state.questionnaires.get(s)?;
-    document_from(&state.db, &q, s, report).await
+    document_from(&state.db, &q, s, report, Words::new(q.default_language())).await
 }
 
+/// The same from a database connection alone, in the language of `words`.
 pub async fn document_from(
     db: &sea_orm::DatabaseConnection,
     q: &survey_design::Questionnaire,
     s: &survey::Model,
     report: &Report,
+    words: Words,
 ) -> Result<Document, AppError> {
     let organisation = organisation::Entity::find_by_id(s.organisation_id)
         .one(db)
@@ -90,7 +92,7 @@ pub async fn document_from(
         .map(|o| o.name)
         .unwrap_or_default();
     let steps = surveys::plan_steps(s);
-    let date_of = |m: Milestone| steps.iter().find(|x| x.milestone == m).map(|x| x.date.to_string());
+    let date_of = |m: Milestone| steps.iter().find(|x| x.milestone == m).map(|x| words.date(x.date));
     let period = match (date_of(Milestone::FieldworkOpen), date_of(Milestone::FieldworkClose)) {
         (Some(open), Some(close)) => format!("{open} – {close}"),
         _ => String::new(),
@@ -104,10 +106,10 @@ pub async fn document_from(
     let meta = Meta {
         organisation,
         period,
-        issued: chrono::Utc::now().date_naive().to_string(),
+        issued: words.date(chrono::Utc::now().date_naive()),
         tally,
     };
-    Ok(Document::new(q, report, meta, Words::new(q.default_language())))
+    Ok(Document::new(q, report, meta, words))
 }
 
 /// The files a published report consists of: (format, file name, media type, content).
