@@ -114,3 +114,4 @@ operator-active = active
 operator-enable = Enable
 operator-disable = Disable
 operator-api-described-at = The JSON API is described at
+operator-group-everyone = Everyone

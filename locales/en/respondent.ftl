@@ -87,3 +87,4 @@ respondent-machine-readable = Machine-readable:
 respondent-tally-groups-hidden = Groups with fewer than { $k } responses are not shown, nor, where subtraction would reveal them, enough others (the same groups as in the report).
 respondent-weaker-anonymity = Weaker anonymity:
 respondent-required-in-words = (required)
+respondent-group-everyone = Everyone

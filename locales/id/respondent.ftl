@@ -87,3 +87,4 @@ respondent-machine-readable = Format yang dapat dibaca mesin:
 respondent-tally-groups-hidden = Kelompok dengan kurang dari { $k } jawaban tidak ditampilkan; bila pengurangan dapat mengungkap kelompok tersebut, sejumlah kelompok lain juga tidak ditampilkan (kelompoknya sama dengan di laporan).
 respondent-weaker-anonymity = Anonimitas lebih lemah:
 respondent-required-in-words = (wajib)
+respondent-group-everyone = Keseluruhan

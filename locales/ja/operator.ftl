@@ -114,3 +114,4 @@ operator-active = 有効
 operator-enable = 有効にする
 operator-disable = 無効にする
 operator-api-described-at = JSON API の説明：
+operator-group-everyone = 全体

@@ -87,3 +87,4 @@ respondent-machine-readable = 機械が読む一覧:
 respondent-tally-groups-hidden = 回答が{ $k }件未満のグループは表示していません。差し引きで分からないよう、必要に応じて他のグループも合わせて非表示にしています（報告書と同じグループです）。
 respondent-weaker-anonymity = 弱い匿名性:
 respondent-required-in-words = （必須）
+respondent-group-everyone = 全体

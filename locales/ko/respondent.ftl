@@ -87,3 +87,4 @@ respondent-machine-readable = 기계 판독용:
 respondent-tally-groups-hidden = 응답이 { $k }건 미만인 그룹은 표시하지 않으며, 빼기 계산으로 그 그룹의 수치를 알아낼 수 있는 경우에는 필요한 만큼 다른 그룹도 표시하지 않습니다(보고서와 같은 그룹입니다).
 respondent-weaker-anonymity = 약한 익명성:
 respondent-required-in-words = (필수)
+respondent-group-everyone = 전체

@@ -87,3 +87,4 @@ respondent-machine-readable = मेसिनले पढ्न मिल्न
 respondent-tally-groups-hidden = { $k } भन्दा कम उत्तर भएका समूहहरू देखाइँदैनन्; घटाएर हिसाब गर्दा ती समूह खुल्न सक्ने अवस्थामा पर्याप्त अन्य समूहहरू पनि देखाइँदैनन् (रिपोर्टमा भएकै समूहहरू)।
 respondent-weaker-anonymity = कमजोर अनामता:
 respondent-required-in-words = (अनिवार्य)
+respondent-group-everyone = सबै

@@ -87,3 +87,4 @@ respondent-machine-readable = Em formato legível por máquina:
 respondent-tally-groups-hidden = Grupos com menos de { $k } respostas não são mostrados; quando uma subtração poderia revelá-los, outros grupos também são ocultados, em número suficiente (os mesmos grupos do relatório).
 respondent-weaker-anonymity = Anonimato mais fraco:
 respondent-required-in-words = (obrigatória)
+respondent-group-everyone = Todos

@@ -87,3 +87,4 @@ respondent-machine-readable = Dạng máy đọc được:
 respondent-tally-groups-hidden = Các nhóm có ít hơn { $k } câu trả lời không được hiển thị; ở những chỗ mà phép trừ có thể làm lộ các nhóm đó, một số nhóm khác cũng được ẩn đi (các nhóm giống như trong báo cáo).
 respondent-weaker-anonymity = Tính ẩn danh thấp hơn:
 respondent-required-in-words = (bắt buộc)
+respondent-group-everyone = Tất cả

@@ -87,3 +87,4 @@ respondent-machine-readable = 机器可读格式：
 respondent-tally-groups-hidden = 回答数少于{ $k }的组不予显示；如果通过相减可以推算出这些组，还会隐藏足够多的其他组（与报告中的组相同）。
 respondent-weaker-anonymity = 匿名性较弱：
 respondent-required-in-words = （必答）
+respondent-group-everyone = 全体

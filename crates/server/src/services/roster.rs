@@ -195,8 +195,19 @@ pub fn parse(text: &str, languages: &[String]) -> Result<Vec<Row>, Vec<Problem>>
 
 /// A segment label for people: `department: Sales · tenure: other (merged)`; a label that does not
 /// parse (none is stored so) is shown as it is.
-pub fn describe(label: &str, merged: &str) -> String {
-    SegmentLabel::parse(label).map_or_else(|_| label.to_owned(), |l| l.describe(merged))
+pub fn describe(label: &str, words: &GroupWords) -> String {
+    match SegmentLabel::parse(label) {
+        Ok(l) if l.is_all() => words.everyone.clone(),
+        Ok(l) => l.describe(&words.merged),
+        Err(_) => label.to_owned(),
+    }
+}
+
+/// How a page names groups, in its reader's language: merged attribute values, and everyone (the
+/// one group of a survey without breakdowns).
+pub struct GroupWords {
+    pub merged: String,
+    pub everyone: String,
 }
 
 /// The segment label of each roster row: groups of fewer than `k` merged (see `survey-analysis`).

@@ -16,7 +16,11 @@ pub fn state_badge(lang: UiLang, state: SurveyState) -> Markup {
 
 /// A segment as people read it: `department: Sales · tenure: other (merged: too few)`.
 pub fn segment_name(lang: UiLang, label: &str) -> String {
-    crate::services::roster::describe(label, &t!(lang, "operator-other-merged-too-few"))
+    let words = crate::services::roster::GroupWords {
+        merged: t!(lang, "operator-other-merged-too-few"),
+        everyone: t!(lang, "operator-group-everyone"),
+    };
+    crate::services::roster::describe(label, &words)
 }
 
 /// Ballots taken per segment, as the research firm sees them: every segment's size, and the rate

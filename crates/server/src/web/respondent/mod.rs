@@ -139,7 +139,11 @@ fn frame(lang: &Lang, title: &str, switch: &[LangLink], scripts: &[&str], conten
 
 /// A group as respondents read it (`department: Sales · tenure: other (merged: too few)`).
 fn group_name(lang: &Lang, label: &str) -> String {
-    crate::services::roster::describe(label, &t!(lang, "respondent-group-merged"))
+    let words = crate::services::roster::GroupWords {
+        merged: t!(lang, "respondent-group-merged"),
+        everyone: t!(lang, "respondent-group-everyone"),
+    };
+    crate::services::roster::describe(label, &words)
 }
 
 /// A survey's state, in the respondent's words.
