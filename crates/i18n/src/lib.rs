@@ -130,10 +130,6 @@ impl Message {
     pub fn get(&self, locale: impl Locale) -> String {
         message(locale.locale(), self.key, &self.args)
     }
-
-    pub fn key(&self) -> &'static str {
-        self.key
-    }
 }
 
 /// In English, the language of logs and of programs reading an error.

@@ -163,7 +163,7 @@ fn data(doc: &Document, charts: &mut Charts) -> Result<Value, Error> {
 struct ReportWorld {
     library: LazyHash<Library>,
     book: LazyHash<FontBook>,
-    fonts: Vec<Font>,
+    fonts: &'static [Font],
     main: FileId,
     source: Source,
     files: HashMap<FileId, Bytes>,
@@ -176,11 +176,16 @@ fn file_id(path: &str) -> Result<FileId, Error> {
 
 impl ReportWorld {
     fn new(data: Value, charts: HashMap<String, Vec<u8>>) -> Result<Self, Error> {
-        let fonts: Vec<Font> = font::FONTS
-            .iter()
-            .filter_map(|(_, bytes)| Font::new(Bytes::new(*bytes), 0))
-            .collect();
-        let book = FontBook::from_fonts(fonts.iter());
+        // The compiled-in fonts are the same for every document: read once per process.
+        static FONTS: std::sync::LazyLock<(Vec<Font>, FontBook)> = std::sync::LazyLock::new(|| {
+            let fonts: Vec<Font> = font::FONTS
+                .iter()
+                .filter_map(|(_, bytes)| Font::new(Bytes::new(*bytes), 0))
+                .collect();
+            let book = FontBook::from_fonts(fonts.iter());
+            (fonts, book)
+        });
+        let (fonts, book) = &*FONTS;
         let main = file_id("/report.typ")?;
         let mut files = HashMap::new();
         files.insert(file_id("/data.json")?, Bytes::new(data.to_string().into_bytes()));
@@ -189,7 +194,7 @@ impl ReportWorld {
         }
         Ok(Self {
             library: LazyHash::new(Library::default()),
-            book: LazyHash::new(book),
+            book: LazyHash::new(book.clone()),
             fonts,
             main,
             source: Source::new(main, TEMPLATE.to_owned()),

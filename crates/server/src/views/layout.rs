@@ -38,7 +38,7 @@ pub fn page(lang: UiLang, title: &str, user: Option<&CurrentUser>, content: Mark
                             button type="submit" { (t!(lang, "common-log-out")) }
                         }
                     }
-                    @for other in UiLang::all().into_iter().filter(|o| *o != lang) {
+                    @for other in UiLang::all().iter().filter(|o| **o != lang) {
                         form.lang method="post" action="/lang" {
                             input type="hidden" name="lang" value=(other.code());
                             button type="submit" lang=(other.code()) { (survey_i18n::language_name(other.code())) }
@@ -66,7 +66,7 @@ pub fn error_page(status: StatusCode, message: impl Fn(UiLang) -> String) -> Mar
                 main.error {
                     h1 { (status.as_u16()) " " (status.canonical_reason().unwrap_or("")) }
                     @for lang in UiLang::all() {
-                        p.message lang=(lang.code()) { (message(lang)) }
+                        p.message lang=(lang.code()) { (message(*lang)) }
                     }
                     p { a href="/" { "← " (UiLang::all().iter().map(|l| t!(l, "common-home")).collect::<Vec<_>>().join(" / ")) } }
                 }

@@ -17,19 +17,21 @@ pub struct UiLang(&'static str);
 impl UiLang {
     pub const COOKIE: &'static str = "lang";
     pub const JAPANESE: Self = Self("ja");
-    pub const ENGLISH: Self = Self("en");
 
-    /// Every language the interface is offered in.
-    pub fn all() -> Vec<Self> {
-        survey_i18n::locales_with("operator")
-            .into_iter()
-            .filter(|l| survey_i18n::has_area(l, "portal"))
-            .map(Self)
-            .collect()
+    /// Every language the interface is offered in (the catalogs are compiled in: found once).
+    pub fn all() -> &'static [Self] {
+        static ALL: std::sync::LazyLock<Vec<UiLang>> = std::sync::LazyLock::new(|| {
+            survey_i18n::locales_with("operator")
+                .into_iter()
+                .filter(|l| survey_i18n::has_area(l, "portal"))
+                .map(UiLang)
+                .collect()
+        });
+        &ALL
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        Self::all().into_iter().find(|l| l.0 == s)
+        Self::all().iter().copied().find(|l| l.0 == s)
     }
 
     pub fn code(self) -> &'static str {
@@ -46,10 +48,7 @@ impl UiLang {
             return chosen;
         }
         let offered: Vec<&str> = Self::all().iter().map(|l| l.0).collect();
-        req.headers()
-            .get(actix_web::http::header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|accept| survey_i18n::negotiate(accept, &offered))
+        browser_language(req, &offered)
             .and_then(Self::parse)
             .unwrap_or(Self::JAPANESE)
     }
@@ -68,4 +67,12 @@ impl FromRequest for UiLang {
     fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
         ready(Ok(Self::from_headers(req)))
     }
+}
+
+/// The best of `offered` for the browser's `Accept-Language`, if any fits.
+pub fn browser_language<'a>(req: &HttpRequest, offered: &[&'a str]) -> Option<&'a str> {
+    req.headers()
+        .get(actix_web::http::header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|accept| survey_i18n::negotiate(accept, offered))
 }

@@ -3,12 +3,14 @@
 //! blinds, asks `/i/{code}/token-request` for the signature, finalises and verifies the token, keeps
 //! it in the browser and moves on to the answer page — which carries no invitation code.
 
+use std::sync::Arc;
+
 use actix_web::http::header::ContentType;
 use actix_web::{HttpRequest, HttpResponse, web};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use maud::{Markup, html};
-use survey_design::Lang;
+use survey_design::{Lang, Questionnaire};
 use survey_i18n::{msg, t};
 
 use super::{LangQuery, Refusal, frame, pick_lang, switch_links};
@@ -23,11 +25,16 @@ pub async fn page_for(
     code: &str,
     asked: Option<&str>,
     req: &HttpRequest,
-) -> Result<(invitation::Model, survey::Model, Lang), AppError> {
+) -> Result<(invitation::Model, survey::Model, Arc<Questionnaire>, Lang), AppError> {
     let (invitee, s) = issuance::invitation_by_code(&state.db, &state.hmac_key, code).await?;
-    let default = state.questionnaires.get(&s)?.default_language().as_str().to_owned();
-    let lang = pick_lang(&s, &[asked, Some(&invitee.language)], req, &default);
-    Ok((invitee, s, lang))
+    let questionnaire = state.questionnaires.get(&s)?;
+    let lang = pick_lang(
+        &s,
+        &[asked, Some(&invitee.language)],
+        req,
+        questionnaire.default_language().as_str(),
+    );
+    Ok((invitee, s, questionnaire, lang))
 }
 
 pub async fn page(
@@ -36,9 +43,8 @@ pub async fn page(
     query: web::Query<LangQuery>,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
-    let (invitee, s, lang) = page_for(&state, &code, query.lang.as_deref(), &req).await?;
+    let (invitee, s, questionnaire, lang) = page_for(&state, &code, query.lang.as_deref(), &req).await?;
     let l = &lang;
-    let questionnaire = state.questionnaires.get(&s)?;
     let title = questionnaire.title().get(&lang).to_owned();
     let answer_url = format!("/s/{}/answer?lang={}", s.id, lang.as_str());
     let body = match s.state {
@@ -196,7 +202,7 @@ pub async fn fallback(
     form: web::Form<FallbackForm>,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
-    let (invitee, s, lang) = page_for(&state, &code, form.lang.as_deref(), &req).await?;
+    let (invitee, s, questionnaire, lang) = page_for(&state, &code, form.lang.as_deref(), &req).await?;
     if !s.allow_fallback {
         return Err(AppError::Forbidden);
     }
@@ -211,7 +217,6 @@ pub async fn fallback(
         &code,
     )
     .await?;
-    let questionnaire = state.questionnaires.get(&s)?;
     // The salt the browser would draw, drawn here: the form carries it, the server never stores it.
     let salt = URL_SAFE_NO_PAD.encode(survey_token::tally::fresh_salt(&mut rand::rng()));
     Ok(super::answer::fallback_form(

@@ -84,12 +84,7 @@ fn pick_lang(s: &survey::Model, preferred: &[Option<&str>], req: &HttpRequest, d
     let offered = crate::services::surveys::languages(s);
     let offered: Vec<&str> = offered.iter().map(String::as_str).collect();
     let is_offered = |l: &&str| offered.contains(l);
-    let accepted = || {
-        req.headers()
-            .get(actix_web::http::header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|accept| survey_i18n::negotiate(accept, &offered))
-    };
+    let accepted = || crate::views::browser_language(req, &offered);
     preferred
         .iter()
         .flatten()
