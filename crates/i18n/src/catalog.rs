@@ -59,6 +59,10 @@ pub(crate) fn format(locale: &str, key: &str, args: &[(&str, Arg<'_>)]) -> Strin
             Arg::Text(text) => fluent_args.set(*name, FluentValue::from(text.as_ref())),
             Arg::Number(n) => fluent_args.set(*name, FluentValue::from(*n)),
             Arg::Message(m) => fluent_args.set(*name, FluentValue::from(m.get(locale))),
+            Arg::Lines(lines) => {
+                let worded: Vec<String> = lines.iter().map(|m| m.get(locale)).collect();
+                fluent_args.set(*name, FluentValue::from(worded.join("\n")));
+            }
         }
     }
     for candidate in [locale, REFERENCE] {

@@ -51,6 +51,8 @@ pub enum Arg<'a> {
     Number(f64),
     /// A message worded in the same language as the one it is part of.
     Message(Box<Message>),
+    /// Messages worded in that language, one per line (a list of problems).
+    Lines(Vec<Message>),
 }
 
 impl From<Message> for Arg<'_> {
@@ -95,6 +97,7 @@ impl Arg<'_> {
             Self::Text(t) => Arg::Text(Cow::Owned(t.into_owned())),
             Self::Number(n) => Arg::Number(n),
             Self::Message(m) => Arg::Message(m),
+            Self::Lines(m) => Arg::Lines(m),
         }
     }
 }
@@ -269,5 +272,8 @@ mod tests {
         let m = msg!("language-name");
         assert_eq!(m.get("ja"), "日本語");
         assert_eq!(m.to_string(), "English");
+        // A list inside a message is worded in the same language, line by line.
+        let list = msg!("date", year = "2026", month = 12, day = Arg::Lines(vec![m.clone(), m]));
+        assert_eq!(list.get("ja"), "2026年12月日本語\n日本語日");
     }
 }
