@@ -6,6 +6,7 @@ report-topic = Topic
 report-favourable = favourable
 report-mean = mean
 report-median = median
+report-interval = 95% CI { $low }–{ $high }
 report-sd = sd
 report-differs-from-everyone-else-significantly = ▲▼: differs from everyone else significantly (p < 0.05 after Holm's correction)
 report-statement = Statement

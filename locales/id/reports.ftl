@@ -6,6 +6,7 @@ report-topic = Topik
 report-favourable = persentase jawaban positif
 report-mean = rata-rata
 report-median = median
+report-interval = selang kepercayaan 95%: { $low }–{ $high }
 report-sd = simpangan baku
 report-differs-from-everyone-else-significantly = ▲▼: berbeda secara signifikan dari semua responden lainnya (p < 0.05 setelah koreksi Holm)
 report-statement = Pernyataan

@@ -6,6 +6,7 @@ report-topic = トピック
 report-favourable = 肯定的回答率
 report-mean = 平均
 report-median = 中央値
+report-interval = 95%信頼区間 { $low }～{ $high }
 report-sd = 標準偏差
 report-differs-from-everyone-else-significantly = ▲▼: 他の回答者との差が統計的に有意（Holm 法で補正した p < 0.05）
 report-statement = 項目

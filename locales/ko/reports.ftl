@@ -6,6 +6,7 @@ report-topic = 주제
 report-favourable = 긍정 응답률
 report-mean = 평균
 report-median = 중앙값
+report-interval = 95% 신뢰구간 { $low }~{ $high }
 report-sd = 표준편차
 report-differs-from-everyone-else-significantly = ▲▼: 나머지 전체 응답자와 유의한 차이가 있음(Holm 보정 후 p < 0.05)
 report-statement = 문항

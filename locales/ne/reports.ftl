@@ -6,6 +6,7 @@ report-topic = विषय
 report-favourable = अनुकूल उत्तर दर
 report-mean = औसत
 report-median = मध्यिका
+report-interval = 95% विश्वास अन्तराल { $low }–{ $high }
 report-sd = मानक विचलन
 report-differs-from-everyone-else-significantly = ▲▼: बाँकी सबै उत्तरदातासँग सार्थक भिन्नता (Holm सुधारपछि p < 0.05)
 report-statement = कथन

@@ -6,6 +6,7 @@ report-topic = Tema
 report-favourable = percentual favorável
 report-mean = média
 report-median = mediana
+report-interval = IC de 95%: { $low }–{ $high }
 report-sd = desvio padrão
 report-differs-from-everyone-else-significantly = ▲▼: diferença significativa em relação a todos os demais (p < 0.05 após a correção de Holm)
 report-statement = Afirmação

@@ -6,6 +6,7 @@ report-topic = Chủ đề
 report-favourable = tỷ lệ tích cực
 report-mean = trung bình
 report-median = trung vị
+report-interval = khoảng tin cậy 95%: { $low }–{ $high }
 report-sd = độ lệch chuẩn
 report-differs-from-everyone-else-significantly = ▲▼: khác biệt có ý nghĩa thống kê so với những người còn lại (p < 0.05 sau hiệu chỉnh Holm)
 report-statement = Mục

@@ -6,6 +6,7 @@ report-topic = 主题
 report-favourable = 正面回答率
 report-mean = 平均值
 report-median = 中位数
+report-interval = 95%置信区间 { $low }–{ $high }
 report-sd = 标准差
 report-differs-from-everyone-else-significantly = ▲▼：与其余所有回答者相比差异显著（经 Holm 校正后 p < 0.05）
 report-statement = 项目

@@ -60,9 +60,21 @@ impl ChartError {
     }
 }
 
-/// The word a chart writes where a figure is hidden.
+/// What a chart writes in words: where a figure is hidden, and its figures in the language's digits.
 pub struct ChartWords {
     pub hidden: String,
+    pub lang: String,
+}
+
+impl ChartWords {
+    /// A share as a whole percentage.
+    fn percent(&self, share: f64) -> String {
+        format!("{}%", survey_i18n::number(&self.lang, share * 100.0, 0))
+    }
+
+    fn count(&self, n: f64) -> String {
+        survey_i18n::number(&self.lang, n, 0)
+    }
 }
 
 const WIDTH: u32 = 760;
@@ -258,7 +270,7 @@ impl<DB: DrawingBackend> Pen<'_, DB> {
                 let w = shares[p] * half;
                 // A white hairline between neighbours keeps them apart without colour.
                 self.rect(x - w, top, (x - 1.0).max(x - w), bottom, colors[p])?;
-                self.figure_on(&percent(shares[p]), x - w / 2.0, centre, colors[p], w)?;
+                self.figure_on(&words.percent(shares[p]), x - w / 2.0, centre, colors[p], w)?;
                 x -= w;
             }
             let mut x = zero - neutral / 2.0 * half;
@@ -266,7 +278,7 @@ impl<DB: DrawingBackend> Pen<'_, DB> {
             for p in middle..points.len() {
                 let w = shares[p] * half;
                 self.rect(x, top, (x + w - 1.0).max(x), bottom, colors[p])?;
-                self.figure_on(&percent(shares[p]), x + w / 2.0, centre, colors[p], w)?;
+                self.figure_on(&words.percent(shares[p]), x + w / 2.0, centre, colors[p], w)?;
                 x += w;
             }
         }
@@ -300,8 +312,8 @@ impl<DB: DrawingBackend> Pen<'_, DB> {
                     let w = v / max * room;
                     self.rect(left, top, left + w, top + ROW - 10.0, BAR)?;
                     let text = match unit {
-                        Unit::Share => percent(*v),
-                        Unit::Count => format!("{v:.0}"),
+                        Unit::Share => words.percent(*v),
+                        Unit::Count => words.count(*v),
                     };
                     self.text(&text, left + w + 4.0, centre, 52.0, &style)?;
                 }
@@ -365,7 +377,7 @@ impl<DB: DrawingBackend> Pen<'_, DB> {
                     Some(share) => {
                         let fill = sequential(*share);
                         self.rect(x0, y0, x1, y1, fill)?;
-                        self.figure_on(&percent(*share), (x0 + x1) / 2.0, centre, fill, x1 - x0)?;
+                        self.figure_on(&words.percent(*share), (x0 + x1) / 2.0, centre, fill, x1 - x0)?;
                     }
                     None => {
                         self.rect(x0, y0, x1, y1, HIDDEN_FILL)?;
@@ -388,15 +400,11 @@ impl<DB: DrawingBackend> Pen<'_, DB> {
             let x = left + share * (f64::from(WIDTH) - PAD - left - 40.0);
             self.rect(x, y - 8.0, x + 36.0, y + 8.0, sequential(share))?;
             if step % 2 == 0 {
-                self.figure_on(&percent(share), x + 18.0, y, sequential(share), 36.0)?;
+                self.figure_on(&words.percent(share), x + 18.0, y, sequential(share), 36.0)?;
             }
         }
         Ok(())
     }
-}
-
-fn percent(share: f64) -> String {
-    format!("{:.0}%", share * 100.0)
 }
 
 fn luminance(c: RGBColor) -> f64 {

@@ -91,10 +91,6 @@ pub struct Paragraph {
     pub text: String,
 }
 
-pub fn percent(share: f64) -> String {
-    format!("{:.1}%", share * 100.0)
-}
-
 /// A cell with nothing to show (no hidden groups to sum up, or none invited).
 const NONE: &str = "—";
 
@@ -108,9 +104,9 @@ impl Document {
         let rate_row = |group: String, invited: u64, responses: &Figure<u64>, rate: &Figure<f64>| {
             vec![
                 group,
-                invited.to_string(),
-                shown(responses, &words, u64::to_string),
-                shown(rate, &words, |r| percent(*r)),
+                words.count(invited),
+                shown(responses, &words, |n| words.count(*n)),
+                shown(rate, &words, |r| words.percent(*r)),
             ]
         };
         let rates = Table {
@@ -135,9 +131,9 @@ impl Document {
             .chain(report.segments_together.as_ref().map(|t| {
                 vec![
                     words.together().to_owned(),
-                    t.figure.invited.to_string(),
-                    t.figure.responses.to_string(),
-                    t.figure.rate.map_or_else(|| NONE.to_owned(), percent),
+                    words.count(t.figure.invited),
+                    words.count(t.figure.responses),
+                    t.figure.rate.map_or_else(|| NONE.to_owned(), |r| words.percent(r)),
                 ]
             }))
             .collect(),
@@ -154,17 +150,17 @@ impl Document {
                 .iter()
                 .map(|t| {
                     let mut row = vec![topic_label(q, &t.topic, &words)];
-                    row.push(shown(&t.overall, &words, |x| percent(x.favourable.share)));
+                    row.push(shown(&t.overall, &words, |x| words.percent(x.favourable.share)));
                     row.extend(
                         t.by_segment
                             .iter()
-                            .map(|(_, f)| shown(f, &words, |x| percent(x.favourable.share))),
+                            .map(|(_, f)| shown(f, &words, |x| words.percent(x.favourable.share))),
                     );
                     if together {
                         row.push(
                             t.together
                                 .as_ref()
-                                .map_or_else(|| NONE.to_owned(), |x| percent(x.figure.favourable.share)),
+                                .map_or_else(|| NONE.to_owned(), |x| words.percent(x.figure.favourable.share)),
                         );
                     }
                     row
@@ -204,7 +200,7 @@ impl Document {
             trends: trends(q, report, &words),
             methodology: methodology(report, &meta, &words),
             responses: shown(&report.responses, &words, u64::to_string),
-            rate: shown(&report.rate, &words, |r| percent(*r)),
+            rate: shown(&report.rate, &words, |r| words.percent(*r)),
             title,
             meta,
             rates,
@@ -274,39 +270,43 @@ fn topic_label(q: &Questionnaire, topic: &str, words: &Words) -> String {
 }
 
 /// The figure that sums a group's answers up: favourable share, eNPS or mean.
-fn headline(d: &Distribution) -> String {
+fn headline(d: &Distribution, words: &Words) -> String {
     match (d.favourable, d.enps, d.moments) {
-        (Some(f), _, _) => percent(f.share),
-        (None, Some(e), _) => format!("{e:+.0}"),
-        (None, None, Some(m)) => format!("{:.2}", m.mean),
+        (Some(f), _, _) => words.percent(f.share),
+        (None, Some(e), _) => words.signed(e, 0),
+        (None, None, Some(m)) => words.number(m.mean, 2),
         _ => String::new(),
     }
 }
 
 fn describe(d: &Distribution, words: &Words) -> String {
-    let mut parts = vec![format!("n = {}", d.n)];
+    let mut parts = vec![format!("n = {}", words.count(d.n))];
     if let Some(f) = d.favourable {
         parts.push(format!(
-            "{} {} (95% CI {}–{})",
+            "{} {} ({})",
             t!(words.lang(), "report-favourable"),
-            percent(f.share),
-            percent(f.low),
-            percent(f.high)
+            words.percent(f.share),
+            t!(
+                words.lang(),
+                "report-interval",
+                low = words.percent(f.low),
+                high = words.percent(f.high)
+            )
         ));
     }
     if let Some(m) = d.moments {
         parts.push(format!(
-            "{} {:.2}, {} {}, {} {:.2}",
+            "{} {}, {} {}, {} {}",
             t!(words.lang(), "report-mean"),
-            m.mean,
+            words.number(m.mean, 2),
             t!(words.lang(), "report-median"),
-            m.median,
+            words.number(m.median, if m.median.fract() == 0.0 { 0 } else { 1 }),
             t!(words.lang(), "report-sd"),
-            m.sd
+            words.number(m.sd, 2)
         ));
     }
     if let Some(e) = d.enps {
-        parts.push(format!("eNPS {e:+.0}"));
+        parts.push(format!("eNPS {}", words.signed(e, 0)));
     }
     parts.join(" · ")
 }
@@ -345,13 +345,12 @@ fn section(q: &Questionnaire, report: &Report, question: &survey_design::Questio
                     match m.overall.shown() {
                         None => row.extend([words.hidden().to_owned(), String::new(), String::new(), String::new()]),
                         Some(d) => {
-                            row.push(d.n.to_string());
-                            row.push(d.favourable.map_or(String::new(), |f| percent(f.share)));
-                            row.push(
-                                d.favourable
-                                    .map_or(String::new(), |f| format!("{}–{}", percent(f.low), percent(f.high))),
-                            );
-                            row.push(d.moments.map_or(String::new(), |m| format!("{:.2}", m.mean)));
+                            row.push(words.count(d.n));
+                            row.push(d.favourable.map_or(String::new(), |f| words.percent(f.share)));
+                            row.push(d.favourable.map_or(String::new(), |f| {
+                                format!("{}–{}", words.percent(f.low), words.percent(f.high))
+                            }));
+                            row.push(d.moments.map_or(String::new(), |m| words.number(m.mean, 2)));
                         }
                     }
                     row
@@ -372,13 +371,13 @@ fn section(q: &Questionnaire, report: &Report, question: &survey_design::Questio
                     row.extend(
                         m.by_segment
                             .iter()
-                            .map(|(s, f)| shown(f, words, |d| format!("{}{}", headline(d), marks(m, s)))),
+                            .map(|(s, f)| shown(f, words, |d| format!("{}{}", headline(d, words), marks(m, s)))),
                     );
                     if together {
                         row.push(
                             m.together
                                 .as_ref()
-                                .map_or_else(|| NONE.to_owned(), |t| headline(&t.figure)),
+                                .map_or_else(|| NONE.to_owned(), |t| headline(&t.figure, words)),
                         );
                     }
                     row
@@ -417,9 +416,9 @@ fn section(q: &Questionnaire, report: &Report, question: &survey_design::Questio
             .map(|(key, share)| {
                 let mut row = vec![
                     words.category(question.kind(), key),
-                    share.count.to_string(),
-                    percent(share.share),
-                    format!("{}–{}", percent(share.low), percent(share.high)),
+                    words.count(share.count),
+                    words.percent(share.share),
+                    format!("{}–{}", words.percent(share.low), words.percent(share.high)),
                 ];
                 if ranking {
                     row.push(
@@ -447,18 +446,18 @@ fn section(q: &Questionnaire, report: &Report, question: &survey_design::Questio
             .by_segment
             .iter()
             .map(|(segment, figure)| {
-                let mut row = vec![words.segment(segment), shown(figure, words, |d| d.n.to_string())];
+                let mut row = vec![words.segment(segment), shown(figure, words, |d| words.count(d.n))];
                 if headline_name.is_some() {
                     row.push(shown(figure, words, |d| {
-                        format!("{}{}", headline(d), marks(first, segment))
+                        format!("{}{}", headline(d, words), marks(first, segment))
                     }));
                 }
                 row
             })
             .chain(first.together.as_ref().map(|t| {
-                let mut row = vec![words.together().to_owned(), t.figure.n.to_string()];
+                let mut row = vec![words.together().to_owned(), words.count(t.figure.n)];
                 if headline_name.is_some() {
-                    row.push(headline(&t.figure));
+                    row.push(headline(&t.figure, words));
                 }
                 row
             }))
@@ -486,7 +485,7 @@ fn summary(q: &Questionnaire, report: &Report, words: &Words) -> Vec<Block> {
                 "report-summary-responses",
                 responses = *n,
                 invited = report.invited,
-                rate = percent(*r)
+                rate = words.percent(*r)
             ),
             (Some(n), None) => t!(words.lang(), "report-summary-responses-no-rate", responses = *n),
             _ => t!(words.lang(), "report-too-few-responses-show"),
@@ -500,7 +499,7 @@ fn summary(q: &Questionnaire, report: &Report, words: &Words) -> Vec<Block> {
             Some(format!(
                 "{}: {}",
                 topic_label(q, &t.topic, words),
-                percent(f.favourable.share)
+                words.percent(f.favourable.share)
             ))
         })
         .collect();
@@ -526,7 +525,7 @@ fn summary(q: &Questionnaire, report: &Report, words: &Words) -> Vec<Block> {
             .iter()
             .filter(|s| s.2 == reverse)
             .take(3)
-            .map(|(text, share, _)| format!("{} — {}", percent(*share), text))
+            .map(|(text, share, _)| format!("{} — {}", words.percent(*share), text))
             .collect()
     };
     for (reverse, title) in [
@@ -564,10 +563,10 @@ fn summary(q: &Questionnaire, report: &Report, words: &Words) -> Vec<Block> {
                 "{}: {} {} {} ({} {}) — {}",
                 words.segment(&d.segment),
                 t!(words.lang(), "report-favourable"),
-                percent(d.segment_share),
+                words.percent(d.segment_share),
                 if d.segment_share > d.rest_share { "▲" } else { "▼" },
                 t!(words.lang(), "report-others"),
-                percent(d.rest_share),
+                words.percent(d.rest_share),
                 words.measure(q, m)
             )
         })
@@ -585,9 +584,9 @@ fn summary(q: &Questionnaire, report: &Report, words: &Words) -> Vec<Block> {
 
 fn trends(q: &Questionnaire, report: &Report, words: &Words) -> Option<Trends> {
     let show = |v: &Figure<f64>, rating: bool, change: bool| match v.shown() {
-        Some(v) if rating => format!("{v:+.0}"),
-        Some(v) if change => format!("{:+.1} pt", v * 100.0),
-        Some(v) => percent(*v),
+        Some(v) if rating => words.signed(*v, 0),
+        Some(v) if change => format!("{} pt", words.signed(v * 100.0, 1)),
+        Some(v) => words.percent(*v),
         None => words.hidden().to_owned(),
     };
     let rows: Vec<Vec<String>> = report
@@ -689,6 +688,7 @@ impl Document {
     pub fn chart_words(&self) -> crate::chart::ChartWords {
         crate::chart::ChartWords {
             hidden: self.words.hidden(),
+            lang: self.words.lang().to_string(),
         }
     }
 }

@@ -52,6 +52,29 @@ impl Words {
         &self.lang
     }
 
+    /// A number with `decimals` digits after the language's decimal separator (`1,234.5`,
+    /// `1.234,5`).
+    pub fn number(&self, value: f64, decimals: usize) -> String {
+        survey_i18n::number(self.lang.as_str(), value, decimals)
+    }
+
+    /// A count with the language's digit grouping.
+    #[allow(clippy::cast_precision_loss)]
+    pub fn count(&self, n: u64) -> String {
+        self.number(n as f64, 0)
+    }
+
+    /// A share as a percentage with one decimal (`45.2%`, `45,2%`).
+    pub fn percent(&self, share: f64) -> String {
+        format!("{}%", self.number(share * 100.0, 1))
+    }
+
+    /// A change or a net score, its sign always written (`+3.5`, `-12`).
+    pub fn signed(&self, value: f64, decimals: usize) -> String {
+        let n = self.number(value, decimals);
+        if n.starts_with('-') { n } else { format!("+{n}") }
+    }
+
     /// The word for a merged attribute value ([`survey_analysis::MERGED`]).
     pub fn merged(&self) -> String {
         t!(self.lang, "report-other")

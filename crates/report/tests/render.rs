@@ -91,6 +91,7 @@ fn ink(chart: &Chart) -> usize {
             1,
             &ChartWords {
                 hidden: "非表示".to_owned(),
+                lang: "ja".to_owned(),
             },
         )
         .unwrap();
@@ -151,6 +152,7 @@ fn a_hidden_heat_map_cell_says_so_and_shows_no_figure() {
     let svg = chart
         .svg(&ChartWords {
             hidden: "非表示".to_owned(),
+            lang: "ja".to_owned(),
         })
         .unwrap();
     assert_eq!(svg.matches("非表示").count(), 2, "{svg}");
@@ -458,4 +460,27 @@ fn hidden_groups_together_that_would_be_one_groups_figure_are_not_shown() {
     }
     let mut read = workbook_parts(survey_report::render(Format::Xlsx, &q, &r, &doc, "").unwrap());
     assert!(!read("xl/sharedStrings.xml").contains("非表示のグループ計"));
+}
+
+#[test]
+fn figures_are_written_with_the_digits_of_the_reports_language() {
+    let words = |lang: &str| Words::new(&survey_design::Lang::parse(lang).unwrap());
+    let (pt, ja) = (words("pt-BR"), words("ja"));
+    assert_eq!(
+        (pt.percent(0.4523), ja.percent(0.4523)),
+        ("45,2%".to_owned(), "45.2%".to_owned())
+    );
+    assert_eq!(
+        (pt.count(12_345), ja.count(12_345)),
+        ("12.345".to_owned(), "12,345".to_owned())
+    );
+    assert_eq!(
+        (pt.signed(3.5, 1), ja.signed(-12.0, 0)),
+        ("+3,5".to_owned(), "-12".to_owned())
+    );
+    // 営業's response rate, 30 of 40, in the tables of a Brazilian Portuguese report.
+    let (_, _, doc) = hidden_group_report("pt-BR");
+    let body = survey_report::html::body(&doc).into_string();
+    assert!(body.contains(r#"<td class="num">75,0%</td>"#), "{body}");
+    assert!(!body.contains("75.0%"), "{body}");
 }
