@@ -141,3 +141,5 @@ error-issuer-key-sealed-otherwise = issuer key { $key } does not open with the c
 error-answer-language-not-offered = answer in one of this survey's languages: { $offered }
 error-form-not-utf8 = the form is not UTF-8 text (decoded byte { $at } is not); send it from the page as the browser does
 error-upload-malformed = the upload is malformed: { $e }
+error-report-needs-a-language = choose at least one language for the report
+error-report-language-not-offered = the report cannot be written in `{ $asked }`: the questionnaire has texts and the reports have words for { $offered }

@@ -115,3 +115,7 @@ operator-enable = Enable
 operator-disable = Disable
 operator-api-described-at = The JSON API is described at
 operator-group-everyone = Everyone
+operator-language = Language
+operator-report-languages = Report in
+operator-not-a-state = `{ $state }` is not a survey state
+operator-not-a-language = `{ $tag }` is not a language tag

@@ -138,3 +138,5 @@ error-issuer-key-sealed-otherwise = kunci penerbit { $key } tidak dapat dibuka d
 error-answer-language-not-offered = jawablah dalam salah satu bahasa survei ini: { $offered }
 error-form-not-utf8 = formulir bukan teks UTF-8 (byte ke-{ $at } tidak dapat didekode); kirimkan dari halaman seperti yang dilakukan browser
 error-upload-malformed = format unggahan tidak valid: { $e }
+error-report-needs-a-language = pilih setidaknya satu bahasa untuk laporan
+error-report-language-not-offered = laporan tidak dapat dibuat dalam `{ $asked }`: bahasa yang memiliki teks kuesioner dan istilah laporan adalah { $offered }

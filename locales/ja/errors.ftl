@@ -138,3 +138,5 @@ error-issuer-key-sealed-otherwise = 発行鍵 { $key } が現在のマスター�
 error-answer-language-not-offered = この調査の言語で回答してください: { $offered }
 error-form-not-utf8 = フォームが UTF-8 のテキストではありません（{ $at } バイト目）。ページからブラウザで送ってください
 error-upload-malformed = アップロードの形式が正しくありません: { $e }
+error-report-needs-a-language = 報告書の言語を1つ以上選んでください
+error-report-language-not-offered = `{ $asked }` では報告書を作れません。調査票の文と報告書の語句がそろっている言語は { $offered } です

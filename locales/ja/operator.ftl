@@ -115,3 +115,7 @@ operator-enable = 有効にする
 operator-disable = 無効にする
 operator-api-described-at = JSON API の説明：
 operator-group-everyone = 全体
+operator-language = 言語
+operator-report-languages = 報告書の言語
+operator-not-a-state = `{ $state }` は調査の状態ではありません
+operator-not-a-language = `{ $tag }` は言語タグではありません

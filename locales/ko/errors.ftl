@@ -138,3 +138,5 @@ error-issuer-key-sealed-otherwise = 발급자 키 { $key }을(를) 현재 마스
 error-answer-language-not-offered = 이 조사의 언어 중 하나로 응답해 주십시오: { $offered }
 error-form-not-utf8 = 양식이 UTF-8 텍스트가 아닙니다({ $at }번째 바이트를 UTF-8로 해석할 수 없습니다). 페이지에서 브라우저로 보내십시오
 error-upload-malformed = 업로드한 파일의 형식이 올바르지 않습니다: { $e }
+error-report-needs-a-language = 보고서 언어를 하나 이상 선택하십시오
+error-report-language-not-offered = `{ $asked }`(으)로는 보고서를 만들 수 없습니다. 설문 문구와 보고서 용어가 모두 있는 언어는 { $offered }입니다

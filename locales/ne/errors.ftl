@@ -141,3 +141,5 @@ error-issuer-key-sealed-otherwise = जारीकर्ताको कुञ�
 error-answer-language-not-offered = यो सर्वेक्षणका भाषाहरूमध्ये कुनै एकमा उत्तर दिनुहोस्: { $offered }
 error-form-not-utf8 = फारम UTF-8 पाठ होइन (बाइट नम्बर { $at } डिकोड हुन सकेन); ब्राउजरले जस्तै पृष्ठबाटै पठाउनुहोस्
 error-upload-malformed = अपलोड गरिएको फाइलको ढाँचा मिलेन: { $e }
+error-report-needs-a-language = रिपोर्टका लागि कम्तीमा एउटा भाषा छान्नुहोस्
+error-report-language-not-offered = `{ $asked }` मा रिपोर्ट बनाउन सकिँदैन: प्रश्नावलीका पाठ र रिपोर्टका शब्दहरू भएका भाषाहरू { $offered } हुन्

@@ -141,3 +141,5 @@ error-issuer-key-sealed-otherwise = a chave do emissor { $key } não abre com a 
 error-answer-language-not-offered = responda em um dos idiomas desta pesquisa: { $offered }
 error-form-not-utf8 = o formulário não é texto em UTF-8 (o byte { $at } não pôde ser decodificado); envie-o pela página, como o navegador faz
 error-upload-malformed = o arquivo enviado está malformado: { $e }
+error-report-needs-a-language = escolha pelo menos um idioma para o relatório
+error-report-language-not-offered = o relatório não pode ser gerado em `{ $asked }`: os idiomas com textos do questionário e termos de relatório são { $offered }

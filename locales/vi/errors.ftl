@@ -138,3 +138,5 @@ error-issuer-key-sealed-otherwise = không mở được khóa của bên phát 
 error-answer-language-not-offered = vui lòng trả lời bằng một trong các ngôn ngữ của cuộc khảo sát này: { $offered }
 error-form-not-utf8 = biểu mẫu không phải là văn bản UTF-8 (byte thứ { $at } không giải mã được); vui lòng gửi từ trang web như trình duyệt vẫn làm
 error-upload-malformed = tệp tải lên bị sai định dạng: { $e }
+error-report-needs-a-language = hãy chọn ít nhất một ngôn ngữ cho báo cáo
+error-report-language-not-offered = không thể lập báo cáo bằng `{ $asked }`: các ngôn ngữ có đủ nội dung bảng khảo sát và từ ngữ báo cáo là { $offered }

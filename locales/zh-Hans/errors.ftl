@@ -138,3 +138,5 @@ error-issuer-key-sealed-otherwise = 签发方密钥 { $key } 无法用当前的�
 error-answer-language-not-offered = 请使用本调查提供的语言之一作答：{ $offered }
 error-form-not-utf8 = 表单不是 UTF-8 文本（第{ $at }个字节无法按 UTF-8 解码）；请在页面上通过浏览器提交
 error-upload-malformed = 上传的内容格式不正确：{ $e }
+error-report-needs-a-language = 请为报告至少选择一种语言
+error-report-language-not-offered = 无法用 `{ $asked }` 生成报告：问卷文本和报告用语齐全的语言为 { $offered }

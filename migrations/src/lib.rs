@@ -9,6 +9,7 @@ mod m20261123_000003_create_responses;
 mod m20261124_000004_create_report_files;
 mod m20261204_000005_forget_ballots_at_close;
 mod m20261204_000006_index_receipts;
+mod m20261205_000007_report_files_per_language;
 
 #[derive(Debug)]
 pub struct Migrator;
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000004_create_report_files::Migration),
             Box::new(m20261204_000005_forget_ballots_at_close::Migration),
             Box::new(m20261204_000006_index_receipts::Migration),
+            Box::new(m20261205_000007_report_files_per_language::Migration),
         ]
     }
 }

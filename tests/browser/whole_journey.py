@@ -414,7 +414,7 @@ with server:
         assert name not in portal_text, f"the portal names the merged department {name}"
     shot(manager, "10-portal-survey.png")
     for fmt in ["pdf", "xlsx"]:
-        manager.find_element(By.CSS_SELECTOR, f"a[href$='/files/{fmt}']").click()
+        manager.find_element(By.CSS_SELECTOR, f"a[href$='/files/ja/{fmt}']").click()
     # Chromium writes to a temporary name and renames the file when it is complete.
     done = lambda: {os.path.splitext(f)[1]: os.path.join(downloads, f) for f in os.listdir(downloads)}
     files = server.wait_for("the PDF and the XLSX in the download folder", lambda: {".pdf", ".xlsx"} <= done().keys() and done())

@@ -7,6 +7,7 @@ use survey_analysis::{Aggregate, Report, report};
 use survey_i18n::msg;
 
 use survey_design::plan::Milestone;
+use survey_design::{Lang, Questionnaire};
 use survey_report::{Document, Format, Meta, TallyFacts, Words};
 
 use crate::error::AppError;
@@ -112,29 +113,68 @@ pub async fn document_from(
     Ok(Document::new(q, report, meta, words))
 }
 
-/// The files a published report consists of: (format, file name, media type, content).
-pub async fn render(
-    state: &AppState,
-    s: &survey::Model,
-) -> Result<Vec<(&'static str, String, &'static str, Vec<u8>)>, AppError> {
-    let report = build(state, s).await?;
-    let doc = document(state, s, &report).await?;
+/// The languages a report of `q` is published in when the operator names none: the
+/// questionnaire's default.
+pub fn default_languages(q: &Questionnaire) -> Vec<Lang> {
+    vec![q.default_language().clone()]
+}
+
+/// The languages a report of `q` can be published in (those of its texts that have a reports
+/// catalog), checked against what the operator asked for.
+pub fn languages_asked(q: &Questionnaire, asked: &[Lang]) -> Result<Vec<Lang>, AppError> {
+    let offered = survey_report::labels::languages(q);
+    if asked.is_empty() {
+        return Err(AppError::BadRequest(msg!("error-report-needs-a-language")));
+    }
+    match asked.iter().find(|l| !offered.contains(l)) {
+        Some(missing) => Err(AppError::BadRequest(msg!(
+            "error-report-language-not-offered",
+            asked = missing.to_string(),
+            offered = offered.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+        ))),
+        None => {
+            let mut languages = asked.to_vec();
+            languages.dedup();
+            Ok(languages)
+        }
+    }
+}
+
+/// One file of a report being published.
+pub struct RenderedFile {
+    pub language: Lang,
+    pub format: Format,
+    pub content: Vec<u8>,
+}
+
+/// The files a published report consists of: every format in each of `languages`.
+pub async fn render(state: &AppState, s: &survey::Model, languages: &[Lang]) -> Result<Vec<RenderedFile>, AppError> {
+    let report = std::sync::Arc::new(build(state, s).await?);
     let q = state.questionnaires.get(s)?;
-    let title = format!("{} — {}", doc.title, s.name);
-    let id = s.id;
-    // Typesetting and drawing take the CPU for a while: off the async workers.
-    let files = actix_web::web::block(move || -> Result<_, AppError> {
-        Format::ALL
-            .into_iter()
-            .map(|format| {
-                let bytes = survey_report::render(format, &q, &report, &doc, &title).map_err(AppError::internal)?;
-                let name = format!("report-{id}.{}", format.extension());
-                Ok((format.extension(), name, format.media_type(), bytes))
-            })
-            .collect::<Result<Vec<_>, AppError>>()
-    })
-    .await
-    .map_err(AppError::internal)??;
+    let mut files = Vec::new();
+    for language in languages {
+        let doc = document_from(&state.db, &q, s, &report, Words::new(language)).await?;
+        let title = format!("{} — {}", doc.title, s.name);
+        let (q, report, language) = (q.clone(), report.clone(), language.clone());
+        // Typesetting and drawing take the CPU for a while: off the async workers.
+        let rendered = actix_web::web::block(move || -> Result<_, AppError> {
+            Format::ALL
+                .into_iter()
+                .map(|format| {
+                    let content =
+                        survey_report::render(format, &q, &report, &doc, &title).map_err(AppError::internal)?;
+                    Ok(RenderedFile {
+                        language: language.clone(),
+                        format,
+                        content,
+                    })
+                })
+                .collect::<Result<Vec<_>, AppError>>()
+        })
+        .await
+        .map_err(AppError::internal)??;
+        files.extend(rendered);
+    }
     Ok(files)
 }
 
@@ -142,7 +182,7 @@ pub async fn render(
 pub async fn store(
     txn: &impl sea_orm::ConnectionTrait,
     survey_id: crate::domain::SurveyId,
-    files: Vec<(&'static str, String, &'static str, Vec<u8>)>,
+    files: Vec<RenderedFile>,
 ) -> Result<(), AppError> {
     use sea_orm::Set;
     report_file::Entity::delete_many()
@@ -150,14 +190,19 @@ pub async fn store(
         .exec(txn)
         .await?;
     let now = chrono::Utc::now();
-    for (format, file_name, media_type, content) in files {
-        let sha256 = survey_token::tally::hex(ring::digest::digest(&ring::digest::SHA256, &content).as_ref());
+    for file in files {
+        let sha256 = survey_token::tally::hex(ring::digest::digest(&ring::digest::SHA256, &file.content).as_ref());
         report_file::Entity::insert(report_file::ActiveModel {
             survey_id: Set(survey_id),
-            format: Set(format.to_owned()),
-            file_name: Set(file_name),
-            media_type: Set(media_type.to_owned()),
-            content: Set(content),
+            language: Set(file.language.to_string()),
+            format: Set(file.format.extension().to_owned()),
+            file_name: Set(format!(
+                "report-{survey_id}.{}.{}",
+                file.language,
+                file.format.extension()
+            )),
+            media_type: Set(file.format.media_type().to_owned()),
+            content: Set(file.content),
             sha256: Set(sha256),
             published_at: Set(now),
         })
@@ -167,24 +212,43 @@ pub async fn store(
     Ok(())
 }
 
-/// The published files of a survey (without their content), in format order.
+/// A published file, without its content.
+pub struct PublishedFile {
+    pub language: String,
+    pub format: String,
+    pub file_name: String,
+    pub sha256: String,
+}
+
+/// The published files of a survey, by language then format.
 pub async fn published(
     db: &impl sea_orm::ConnectionTrait,
     survey_id: crate::domain::SurveyId,
-) -> Result<Vec<(String, String, String)>, AppError> {
+) -> Result<Vec<PublishedFile>, AppError> {
     use sea_orm::{QueryOrder, QuerySelect};
-    Ok(report_file::Entity::find()
+    let rows: Vec<(String, String, String, String)> = report_file::Entity::find()
         .select_only()
         .columns([
+            report_file::Column::Language,
             report_file::Column::Format,
             report_file::Column::FileName,
             report_file::Column::Sha256,
         ])
         .filter(report_file::Column::SurveyId.eq(survey_id))
+        .order_by_asc(report_file::Column::Language)
         .order_by_asc(report_file::Column::Format)
         .into_tuple()
         .all(db)
-        .await?)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(language, format, file_name, sha256)| PublishedFile {
+            language,
+            format,
+            file_name,
+            sha256,
+        })
+        .collect())
 }
 
 /// One published file as a download; the HTML report may be viewed in the browser, with a policy
@@ -192,9 +256,10 @@ pub async fn published(
 pub async fn download(
     db: &impl sea_orm::ConnectionTrait,
     survey_id: crate::domain::SurveyId,
+    language: &str,
     format: &str,
 ) -> Result<actix_web::HttpResponse, AppError> {
-    let file = report_file::Entity::find_by_id((survey_id, format.to_owned()))
+    let file = report_file::Entity::find_by_id((survey_id, language.to_owned(), format.to_owned()))
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;

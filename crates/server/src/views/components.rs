@@ -62,16 +62,24 @@ pub fn client_rate_table(lang: UiLang, figures: &ClientFigures) -> Markup {
 }
 
 /// The published files as a list of links, with their hashes.
-pub fn file_list(files: &[(String, String, String)], href: impl Fn(&str) -> String, lang: UiLang) -> Markup {
+pub fn file_list(
+    files: &[crate::services::reports::PublishedFile],
+    href: impl Fn(&str, &str) -> String,
+    lang: UiLang,
+) -> Markup {
     html! {
         @if files.is_empty() {
             p.muted { (t!(lang, "operator-reports-appear-here-once-they")) }
         } @else {
             table {
-                thead { tr { th { (t!(lang, "operator-file")) } th { "SHA-256" } } }
+                thead { tr { th { (t!(lang, "operator-language")) } th { (t!(lang, "operator-file")) } th { "SHA-256" } } }
                 tbody {
-                    @for (format, name, sha) in files {
-                        tr { td { a href=(href(format)) { (name) } } td { code.fingerprint { (sha) } } }
+                    @for f in files {
+                        tr {
+                            td lang=(f.language) { (survey_i18n::language_name(&f.language)) }
+                            td { a href=(href(&f.language, &f.format)) { (f.file_name) } }
+                            td { code.fingerprint { (f.sha256) } }
+                        }
                     }
                 }
             }

@@ -121,12 +121,12 @@ async fn publishing_stores_the_files_that_management_of_that_organisation_alone_
     let boss = app.login("boss@client.example").await;
     let page = boss.get(&format!("/portal/surveys/{survey}")).await;
     assert!(
-        page.body.contains(&format!("/portal/surveys/{survey}/files/csv")),
+        page.body.contains(&format!("/portal/surveys/{survey}/files/ja/csv")),
         "{}",
         page.body
     );
-    assert!(page.body.contains(&format!("/portal/surveys/{survey}/files/html")));
-    let xlsx = boss.get(&format!("/portal/surveys/{survey}/files/xlsx")).await;
+    assert!(page.body.contains(&format!("/portal/surveys/{survey}/files/ja/html")));
+    let xlsx = boss.get(&format!("/portal/surveys/{survey}/files/ja/xlsx")).await;
     assert_eq!(xlsx.status.as_u16(), 200);
     assert!(xlsx.bytes.starts_with(b"PK"), "a workbook (zip)");
     assert!(
@@ -138,7 +138,7 @@ async fn publishing_stores_the_files_that_management_of_that_organisation_alone_
             .contains(".xlsx")
     );
 
-    let csv = boss.get(&format!("/portal/surveys/{survey}/files/csv")).await;
+    let csv = boss.get(&format!("/portal/surveys/{survey}/files/ja/csv")).await;
     assert_eq!(csv.status.as_u16(), 200);
     assert_eq!(
         csv.body, preview_csv,
@@ -147,10 +147,10 @@ async fn publishing_stores_the_files_that_management_of_that_organisation_alone_
     let sha = survey_token::tally::hex(ring::digest::digest(&ring::digest::SHA256, &csv.bytes).as_ref());
     assert_eq!(csv.headers.get("x-content-sha256").unwrap().to_str().unwrap(), sha);
     assert!(page.body.contains(&sha), "the page lists the file's hash");
-    let operators = b.get(&format!("/operator/surveys/{survey}/files/csv")).await;
+    let operators = b.get(&format!("/operator/surveys/{survey}/files/ja/csv")).await;
     assert_eq!(operators.bytes, csv.bytes, "the operator downloads the very same file");
 
-    let html = boss.get(&format!("/portal/surveys/{survey}/files/html")).await;
+    let html = boss.get(&format!("/portal/surveys/{survey}/files/ja/html")).await;
     assert_eq!(html.status.as_u16(), 200);
     assert!(html.body.contains("<style>"), "self-contained");
     assert!(
@@ -166,13 +166,13 @@ async fn publishing_stores_the_files_that_management_of_that_organisation_alone_
     let outsider = app.login("boss@other.example").await;
     assert_eq!(
         outsider
-            .get(&format!("/portal/surveys/{survey}/files/csv"))
+            .get(&format!("/portal/surveys/{survey}/files/ja/csv"))
             .await
             .status
             .as_u16(),
         404
     );
-    let pdf = boss.get(&format!("/portal/surveys/{survey}/files/pdf")).await;
+    let pdf = boss.get(&format!("/portal/surveys/{survey}/files/ja/pdf")).await;
     assert_eq!(pdf.status.as_u16(), 200);
     assert!(pdf.bytes.starts_with(b"%PDF-"), "a PDF");
     assert_eq!(
@@ -180,4 +180,103 @@ async fn publishing_stores_the_files_that_management_of_that_organisation_alone_
         "application/pdf"
     );
     assert!(html.body.contains("<svg"), "the page draws its charts inline");
+}
+
+#[actix_web::test]
+async fn a_report_is_published_in_each_language_the_operator_ticks() {
+    let app = spawn_app().await;
+    let (b, survey, codes) = open_survey(&app).await;
+    let q = questionnaire(&app, survey).await;
+    let client = Client::new(&app, survey);
+    for (_, code) in codes.iter().take(6) {
+        let token = client.token(code).await;
+        let sent = client.submit(&token, "ja", &valid_answers(&q, &mut rand::rng())).await;
+        assert_eq!(sent.status.as_u16(), 201);
+    }
+    assert_eq!(change_state(&b, survey, "closed").await.status.as_u16(), 303);
+    let page = b.get(&format!("/operator/surveys/{survey}")).await;
+    // The publishing form offers the questionnaire's languages, its default ticked.
+    assert!(
+        page.body.contains(r#"name="report_language" value="ja" checked>"#),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains(r#"name="report_language" value="en">"#));
+    let publish = |languages: &'static [&'static str]| {
+        let (b, csrf) = (&b, page.csrf());
+        async move {
+            let mut form = vec![
+                ("csrf", csrf.as_str()),
+                ("to", "published"),
+                ("report_languages", "offered"),
+            ];
+            form.extend(languages.iter().map(|l| ("report_language", *l)));
+            b.post_form(&format!("/operator/surveys/{survey}/state"), &form).await
+        }
+    };
+    // None ticked, or a language the questionnaire has no texts in: refused, and nothing published.
+    let none = publish(&[]).await;
+    assert_eq!(none.status.as_u16(), 422);
+    assert!(
+        none.body.contains("報告書の言語を1つ以上選んでください"),
+        "{}",
+        none.body
+    );
+    let french = publish(&["ja", "fr"]).await;
+    assert_eq!(french.status.as_u16(), 422);
+    assert!(french.body.contains("`fr` では報告書を作れません"), "{}", french.body);
+    assert!(
+        !french.body.contains("/files/ja/"),
+        "nothing published: {}",
+        french.body
+    );
+
+    assert_eq!(publish(&["ja", "en"]).await.status.as_u16(), 303);
+    let page = b.get(&format!("/operator/surveys/{survey}")).await;
+    for language in ["ja", "en"] {
+        for format in ["csv", "html", "pdf", "xlsx"] {
+            let link = format!("/operator/surveys/{survey}/files/{language}/{format}");
+            assert!(page.body.contains(&link), "{link} in {}", page.body);
+        }
+    }
+    assert!(
+        page.body.contains(&format!("report-{survey}.en.pdf")),
+        "the file names say the language"
+    );
+    let english = b.get(&format!("/operator/surveys/{survey}/files/en/html")).await;
+    assert!(english.body.contains(r#"<html lang="en">"#) && english.body.contains("Executive summary"));
+    let japanese = b.get(&format!("/operator/surveys/{survey}/files/ja/html")).await;
+    assert!(japanese.body.contains(r#"<html lang="ja">"#) && japanese.body.contains("回答数"));
+    let missing = b.get(&format!("/operator/surveys/{survey}/files/vi/html")).await;
+    assert_eq!(missing.status.as_u16(), 404, "a language not published");
+}
+
+#[actix_web::test]
+async fn files_published_before_reports_had_languages_keep_theirs_across_the_migration() {
+    use survey_migration::{Migrator, MigratorTrait};
+    let app = spawn_app().await;
+    let (b, survey, codes) = open_survey(&app).await;
+    let q = questionnaire(&app, survey).await;
+    let client = Client::new(&app, survey);
+    for (_, code) in codes.iter().take(6) {
+        let token = client.token(code).await;
+        let sent = client.submit(&token, "ja", &valid_answers(&q, &mut rand::rng())).await;
+        assert_eq!(sent.status.as_u16(), 201);
+    }
+    assert_eq!(change_state(&b, survey, "closed").await.status.as_u16(), 303);
+    assert_eq!(change_state(&b, survey, "published").await.status.as_u16(), 303);
+    let before = b.get(&format!("/operator/surveys/{survey}/files/ja/pdf")).await;
+    assert_eq!(before.status.as_u16(), 200);
+
+    // Back to the table keyed by survey and format, as a database of the earlier version has it,
+    // then forward again: the files come back under the questionnaire's default language, whole.
+    Migrator::down(app.db(), Some(1)).await.unwrap();
+    Migrator::up(app.db(), None).await.unwrap();
+    let after = b.get(&format!("/operator/surveys/{survey}/files/ja/pdf")).await;
+    assert_eq!(after.status.as_u16(), 200);
+    assert_eq!(after.bytes, before.bytes);
+    assert_eq!(
+        after.headers.get("x-content-sha256"),
+        before.headers.get("x-content-sha256")
+    );
 }

@@ -10,12 +10,15 @@ use crate::services::{audit, invitations, issuance, reports, responses};
 use crate::state::AppState;
 use crate::storage::{invitation, job, survey};
 
-/// How a survey opened by hand treats its plan's reminders.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Opening {
+/// What the operator chose beside a move: how a survey opened by hand treats its plan's
+/// reminders, and the languages a report is published in. A move to another state ignores them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Choices {
     /// Move every pending reminder earlier by as many days as the opening moved; else (the
     /// default) each keeps its planned date.
     pub move_reminders: bool,
+    /// The languages to publish the report in; `None`, the questionnaire's default language.
+    pub report_languages: Option<Vec<survey_design::Lang>>,
 }
 
 /// Moves a survey to `to`, if that is one of the next states and its conditions hold. Scheduling
@@ -24,18 +27,19 @@ pub struct Opening {
 /// closing rewrites the responses in random order, publishes the tally and compacts the storage;
 /// publishing stores the report's files.
 pub async fn transition(state: &AppState, actor: &str, id: SurveyId, to: State) -> Result<survey::Model, AppError> {
-    transition_with(state, actor, id, to, Opening::default()).await
+    transition_with(state, actor, id, to, Choices::default()).await
 }
 
-/// [`transition`], saying what an opening by hand does with the reminders. Opening before the
-/// planned day brings the invitations forward to now (they would otherwise wait for that day), and
-/// with `opening.move_reminders` moves the pending reminders by as many days as the opening moved.
+/// [`transition`] with the operator's [`Choices`]. Opening before the planned day brings the
+/// invitations forward to now (they would otherwise wait for that day), and with
+/// `choices.move_reminders` moves the pending reminders by as many days as the opening moved;
+/// publishing renders the report in `choices.report_languages`.
 pub async fn transition_with(
     state: &AppState,
     actor: &str,
     id: SurveyId,
     to: State,
-    opening: Opening,
+    choices: Choices,
 ) -> Result<survey::Model, AppError> {
     let db = &state.db;
     let s = find(db, id).await?;
@@ -45,7 +49,12 @@ pub async fn transition_with(
     }
     // Rendered before the transaction, which then only stores them.
     let report_files = if to == State::Published {
-        Some(reports::render(state, &s).await?)
+        let q = state.questionnaires.get(&s)?;
+        let languages = match &choices.report_languages {
+            Some(asked) => reports::languages_asked(&q, asked)?,
+            None => reports::default_languages(&q),
+        };
+        Some(reports::render(state, &s, &languages).await?)
     } else {
         None
     };
@@ -79,11 +88,11 @@ pub async fn transition_with(
     let mut detail = String::new();
     if to == State::Open {
         let offset = state.settings.scheduler.utc_offset_hours;
-        let early = crate::jobs::queue::open_now(&txn, s.id, opening.move_reminders, offset).await?;
+        let early = crate::jobs::queue::open_now(&txn, s.id, choices.move_reminders, offset).await?;
         if early > 0 {
             detail = format!(
                 "; opened {early} day(s) before the plan, invitations now, reminders {}",
-                if opening.move_reminders {
+                if choices.move_reminders {
                     "moved as much"
                 } else {
                     "on their dates"

@@ -147,6 +147,10 @@ pub(super) struct StateChange {
     /// ignores it.
     #[serde(default, deserialize_with = "present")]
     move_reminders: Option<bool>,
+    /// With `to: "published"`: the languages to publish the report in; absent, the
+    /// questionnaire's default language.
+    #[serde(default, deserialize_with = "present")]
+    report_languages: Option<Vec<String>>,
 }
 
 pub(super) async fn post_state(
@@ -161,10 +165,23 @@ pub(super) async fn post_state(
             body.to
         ))
     })?;
-    let opening = surveys::Opening {
+    let report_languages = body
+        .report_languages
+        .as_ref()
+        .map(|tags| {
+            if tags.is_empty() {
+                return Err(ApiError::BadRequest("`report_languages` names no language".into()));
+            }
+            tags.iter()
+                .map(|tag| survey_design::Lang::parse(tag).map_err(|e| ApiError::BadRequest(e.to_string())))
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .transpose()?;
+    let choices = surveys::Choices {
         move_reminders: body.move_reminders.unwrap_or(false),
+        report_languages,
     };
-    let updated = surveys::transition_with(&state, &user.user.email, survey_id(&path)?, to, opening).await?;
+    let updated = surveys::transition_with(&state, &user.user.email, survey_id(&path)?, to, choices).await?;
     Ok(HttpResponse::Ok().json(survey_json(&updated)))
 }
 

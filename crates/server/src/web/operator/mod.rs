@@ -40,7 +40,10 @@ pub fn config(cfg: &mut web::ServiceConfig) {
         .route("/operator/surveys/{id}/report", web::get().to(report::show))
         .route("/operator/surveys/{id}/report.csv", web::get().to(report::csv))
         .route("/operator/surveys/{id}/report.pdf", web::get().to(report::pdf))
-        .route("/operator/surveys/{id}/files/{format}", web::get().to(report::file))
+        .route(
+            "/operator/surveys/{id}/files/{language}/{format}",
+            web::get().to(report::file),
+        )
         .route("/operator/audit", web::get().to(audit::show))
         .route("/operator/tokens", web::get().to(tokens::list))
         .route("/operator/tokens", web::post().to(tokens::create))

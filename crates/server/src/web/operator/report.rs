@@ -83,8 +83,8 @@ async fn closed_report(
 pub async fn file(
     state: web::Data<AppState>,
     _user: Operator,
-    path: web::Path<(SurveyId, String)>,
+    path: web::Path<(SurveyId, String, String)>,
 ) -> Result<HttpResponse, AppError> {
-    let (id, format) = path.into_inner();
-    crate::services::reports::download(&state.db, id, &format).await
+    let (id, language, format) = path.into_inner();
+    crate::services::reports::download(&state.db, id, &language, &format).await
 }

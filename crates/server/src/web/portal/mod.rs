@@ -19,7 +19,7 @@ use crate::web::extract::CurrentUser;
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.route("/portal", web::get().to(home))
         .route("/portal/surveys/{id}", web::get().to(show))
-        .route("/portal/surveys/{id}/files/{format}", web::get().to(file));
+        .route("/portal/surveys/{id}/files/{language}/{format}", web::get().to(file));
 }
 
 /// The organisation a management user belongs to; operators are sent to their own pages.
@@ -79,7 +79,7 @@ async fn show(
     let content = html! {
         p { (state_badge(lang, s.state)) " · " (t!(lang, "portal-ballots-taken")) ": " (figures.overall) }
         h2 { (t!(lang, "portal-reports")) }
-        (file_list(&files, |format| format!("/portal/surveys/{}/files/{format}", s.id), lang))
+        (file_list(&files, |language, format| format!("/portal/surveys/{}/files/{language}/{format}", s.id), lang))
         h2 { (t!(lang, "portal-ballots-taken")) }
         // The report's response rate counts the answers actually sent, so it can be lower (a ballot
         // taken and never used).
@@ -104,9 +104,9 @@ async fn own_survey(state: &AppState, user: &CurrentUser, id: SurveyId) -> Resul
 async fn file(
     state: web::Data<AppState>,
     user: CurrentUser,
-    path: web::Path<(SurveyId, String)>,
+    path: web::Path<(SurveyId, String, String)>,
 ) -> Result<HttpResponse, AppError> {
-    let (id, format) = path.into_inner();
+    let (id, language, format) = path.into_inner();
     let s = own_survey(&state, &user, id).await?;
-    crate::services::reports::download(&state.db, s.id, &format).await
+    crate::services::reports::download(&state.db, s.id, &language, &format).await
 }

@@ -118,6 +118,19 @@ pub(super) async fn survey_page(
                         }
                         span.help { (t!(lang, "operator-invitations-go-out-soon-opens")) }
                     }
+                    @if *next == State::Published {
+                        " "
+                        input type="hidden" name="report_languages" value="offered";
+                        fieldset.inline {
+                            legend { (t!(lang, "operator-report-languages")) }
+                            @for l in survey_report::labels::languages(&q) {
+                                label.inline {
+                                    input type="checkbox" name="report_language" value=(l.as_str()) checked[&l == q.default_language()];
+                                    span lang=(l.as_str()) { (survey_i18n::language_name(l.as_str())) }
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -139,7 +152,7 @@ pub(super) async fn survey_page(
 
         @if !files.is_empty() {
             h2 { (t!(lang, "operator-published-report")) }
-            (file_list(&files, |format| format!("/operator/surveys/{}/files/{format}", s.id), lang))
+            (file_list(&files, |language, format| format!("/operator/surveys/{}/files/{language}/{format}", s.id), lang))
         }
 
         h2 { (t!(lang, "operator-settings")) }
