@@ -3,20 +3,49 @@
 
 use std::fmt;
 
+use survey_i18n::{Message, msg};
+
 /// Longest identifier accepted: long enough for a readable name, short enough for a column or a URL.
 pub const MAX_ID_LEN: usize = 64;
 
 /// Why a string is not an identifier, written for the person editing the template.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum IdError {
-    #[error("an identifier cannot be empty")]
     Empty,
-    #[error("identifier `{0}` is longer than {MAX_ID_LEN} characters")]
     TooLong(String),
-    #[error("identifier `{0}` must start with a lowercase letter")]
     BadStart(String),
-    #[error("identifier `{id}` contains `{ch}`; use lowercase letters, digits and `_`")]
     BadChar { id: String, ch: char },
+}
+
+impl IdError {
+    /// Why, to be worded in the reader's language.
+    pub fn message(&self) -> Message {
+        match self {
+            Self::Empty => msg!("design-id-empty"),
+            Self::TooLong(id) => msg!("design-id-too-long", id = id, max = MAX_ID_LEN),
+            Self::BadStart(id) => msg!("design-id-bad-start", id = id),
+            Self::BadChar { id, ch } => msg!("design-id-bad-char", id = id, character = ch.to_string()),
+        }
+    }
+
+    /// The same of a scale's name (`[scales.NAME]`), which follows the rule of identifiers.
+    pub(crate) fn scale_name_message(&self) -> Message {
+        match self {
+            Self::Empty => msg!("design-scale-name-empty"),
+            Self::TooLong(name) => msg!("design-scale-name-too-long", name = name, max = MAX_ID_LEN),
+            Self::BadStart(name) => msg!("design-scale-name-bad-start", name = name),
+            Self::BadChar { id, ch } => {
+                msg!("design-scale-name-bad-char", name = id, character = ch.to_string())
+            }
+        }
+    }
+}
+
+/// In English, for logs and the CLI.
+impl fmt::Display for IdError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.message(), f)
+    }
 }
 
 pub(crate) fn check_id(s: &str) -> Result<(), IdError> {

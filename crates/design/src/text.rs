@@ -10,8 +10,21 @@ use std::fmt;
 pub struct Lang(String);
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{0}` is not a language tag; write a code such as `ja`, `en` or `pt-BR`")]
 pub struct LangError(pub String);
+
+impl LangError {
+    /// Why, to be worded in the reader's language.
+    pub fn message(&self) -> survey_i18n::Message {
+        survey_i18n::msg!("design-lang-invalid", tag = &self.0)
+    }
+}
+
+/// In English, for logs and the CLI.
+impl fmt::Display for LangError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.message(), f)
+    }
+}
 
 impl Lang {
     pub fn parse(s: &str) -> Result<Self, LangError> {

@@ -7,33 +7,78 @@
 //! and reports every unit, by id — a target left empty or a source that changed since the export, so
 //! the template written is always one the loader accepts.
 
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
 
 use quick_xml::events::Event;
+use survey_i18n::{Arg, Message, msg};
 use toml_edit::{DocumentMut, Item, Value};
 
-use crate::Questionnaire;
+use crate::{Questionnaire, TemplateErrors};
 
 /// What is wrong with a template or an XLIFF file, or with the units of an import.
 #[derive(Debug, thiserror::Error)]
 pub enum TranslateError {
-    #[error("the template is not TOML: {0}")]
+    /// The template is not TOML.
     Toml(#[from] toml_edit::TomlError),
-    #[error("the template has no `default_language`")]
     NoDefaultLanguage,
-    #[error("`{0}` is not a language code (like `vi` or `pt-BR`)")]
+    /// The language to translate into is not a language tag.
     Lang(String),
-    #[error("`{lang}` is the template's default language, the source of every unit")]
-    SourceLanguage { lang: String },
-    #[error("the XLIFF file cannot be read at byte {at}: {message}")]
-    Xliff { at: u64, message: String },
-    #[error("the XLIFF file translates into `{found}`, not `{expected}`")]
-    TargetLanguage { expected: String, found: String },
+    /// The language to translate into is the template's default language, the source of every unit.
+    SourceLanguage {
+        lang: String,
+    },
+    /// The XML parser's own words (in English) on why it stopped at byte `at`.
+    Xliff {
+        at: u64,
+        message: String,
+    },
+    UnknownEntity {
+        at: u64,
+        entity: String,
+    },
+    UnitWithoutId {
+        at: u64,
+    },
+    /// The `xliff` element has no `trgLang`.
+    NoTargetLanguage {
+        at: u64,
+    },
     /// Every unit that keeps the import from being written, one line each.
-    #[error("{}", .0.join("\n"))]
-    Units(Vec<String>),
-    #[error("the merged template does not load:\n{0}")]
-    Invalid(String),
+    Units(Vec<Message>),
+    /// The merged template does not load.
+    Invalid(TemplateErrors),
+}
+
+impl TranslateError {
+    /// What is wrong, to be worded in the reader's language.
+    pub fn message(&self) -> Message {
+        let unreadable = |at: &u64, reason: Arg<'_>| {
+            // A byte offset is a place in the file: `1234`, not `1,234`.
+            msg!("design-xliff-unreadable", at = at.to_string(), reason = reason)
+        };
+        match self {
+            // The parser's own words, in English: `toml_edit` has no others.
+            Self::Toml(e) => msg!("design-translate-not-toml", error = e.to_string()),
+            Self::NoDefaultLanguage => msg!("design-translate-no-default-language"),
+            Self::Lang(tag) => msg!("design-translate-not-a-language", tag = tag),
+            Self::SourceLanguage { lang } => msg!("design-translate-source-language", lang = lang),
+            Self::Xliff { at, message } => unreadable(at, Arg::from(message)),
+            Self::UnknownEntity { at, entity } => {
+                unreadable(at, msg!("design-xliff-unknown-entity", entity = entity).into())
+            }
+            Self::UnitWithoutId { at } => unreadable(at, msg!("design-xliff-unit-without-id").into()),
+            Self::NoTargetLanguage { at } => unreadable(at, msg!("design-xliff-no-target-language").into()),
+            Self::Units(units) => msg!("design-problems", problems = Arg::Lines(units.clone())),
+            Self::Invalid(errors) => msg!("design-translate-merged-invalid", problems = errors.message()),
+        }
+    }
+}
+
+/// In English, as the CLI prints it.
+impl fmt::Display for TranslateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.message(), f)
+    }
 }
 
 /// One localised text of a template.
@@ -105,23 +150,23 @@ pub fn import(toml: &str, xliff: &str) -> Result<String, TranslateError> {
     let mut problems = Vec::new();
     for unit in &current {
         match translated.iter().find(|(id, _, _)| *id == unit.id) {
-            None => problems.push(format!(
-                "{}: not in the XLIFF file (exported from another version?)",
-                unit.id
-            )),
-            Some((_, source, _)) if *source != unit.source => problems.push(format!(
-                "{}: the source changed since the export (now {:?}, the file has {:?}); export again",
-                unit.id, unit.source, source
+            None => problems.push(msg!("design-unit-not-in-xliff", unit = &unit.id)),
+            // Quoted as Rust writes strings, so that a changed space or line break shows.
+            Some((_, source, _)) if *source != unit.source => problems.push(msg!(
+                "design-unit-source-changed",
+                unit = &unit.id,
+                now = format!("{:?}", unit.source),
+                file = format!("{source:?}")
             )),
             Some((_, _, target)) if target.trim().is_empty() => {
-                problems.push(format!("{}: untranslated ({})", unit.id, unit.note));
+                problems.push(msg!("design-unit-untranslated", unit = &unit.id, note = &unit.note));
             }
             Some(_) => {}
         }
     }
     for (id, _, _) in &translated {
         if !current.iter().any(|u| &u.id == id) {
-            problems.push(format!("{id}: no such text in the template"));
+            problems.push(msg!("design-unit-not-in-template", unit = id));
         }
     }
     if !problems.is_empty() {
@@ -141,7 +186,7 @@ pub fn import(toml: &str, xliff: &str) -> Result<String, TranslateError> {
         languages.push(lang.as_str());
     }
     let merged = doc.to_string();
-    Questionnaire::from_toml(&merged, "merged.toml").map_err(|e| TranslateError::Invalid(e.to_string()))?;
+    Questionnaire::from_toml(&merged, "merged.toml").map_err(TranslateError::Invalid)?;
     Ok(merged)
 }
 
@@ -372,7 +417,12 @@ fn read_xliff(xliff: &str) -> Result<(String, Vec<Translated>), TranslateError> 
                         "gt" => ">".to_owned(),
                         "quot" => "\"".to_owned(),
                         "apos" => "'".to_owned(),
-                        other => return Err(bad(&reader, format!("unknown entity `&{other};`"))),
+                        other => {
+                            return Err(TranslateError::UnknownEntity {
+                                at: reader.buffer_position(),
+                                entity: other.to_owned(),
+                            });
+                        }
                     },
                 };
                 match into {
@@ -384,7 +434,9 @@ fn read_xliff(xliff: &str) -> Result<(String, Vec<Translated>), TranslateError> 
             Event::End(e) => match e.local_name().as_ref() {
                 "source" | "target" => into = None,
                 "unit" => {
-                    let unit = id.take().ok_or_else(|| bad(&reader, "a unit without an id".into()))?;
+                    let unit = id.take().ok_or(TranslateError::UnitWithoutId {
+                        at: reader.buffer_position(),
+                    })?;
                     units.push((unit, std::mem::take(&mut source), std::mem::take(&mut target)));
                 }
                 _ => {}
@@ -393,7 +445,9 @@ fn read_xliff(xliff: &str) -> Result<(String, Vec<Translated>), TranslateError> 
             _ => {}
         }
     }
-    let lang = lang.ok_or_else(|| bad(&reader, "the xliff element has no trgLang".into()))?;
+    let lang = lang.ok_or(TranslateError::NoTargetLanguage {
+        at: reader.buffer_position(),
+    })?;
     Ok((lang, units))
 }
 

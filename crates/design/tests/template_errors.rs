@@ -47,12 +47,16 @@ fn at(source: &str, needle: &str, nth: usize) -> (usize, usize) {
     (line, column)
 }
 
+fn hint_of(d: &Diagnostic) -> Option<String> {
+    d.hint.as_ref().map(ToString::to_string)
+}
+
 fn assert_one(source: &str, needle: &str, message: &str, hint: Option<&str>) {
     let diagnostics = errors(source);
     assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
     let d = &diagnostics[0];
-    assert_eq!(d.message, message);
-    assert_eq!(d.hint.as_deref(), hint);
+    assert_eq!(d.message.to_string(), message);
+    assert_eq!(hint_of(d).as_deref(), hint);
     assert_eq!((d.line, d.column), at(source, needle, 0), "position of {message}");
     assert_eq!(d.file, "t.toml");
 }
@@ -103,7 +107,7 @@ fn an_unknown_top_level_key_is_reported() {
 fn a_key_of_another_question_type_is_unknown_here() {
     let source = format!("{HEAD}{}", CHOICE.replace("text =", "max_length = 10\ntext ="));
     let d = &errors(&source)[0];
-    assert_eq!(d.message, "unknown key `max_length` in question `aware`");
+    assert_eq!(d.message.to_string(), "unknown key `max_length` in question `aware`");
 }
 
 #[test]
@@ -112,9 +116,9 @@ fn a_duplicate_question_id_points_at_the_second_and_names_the_first() {
     let diagnostics = errors(&source);
     assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
     let first_line = at(&source, "\"aware\"", 0).0;
-    assert_eq!(diagnostics[0].message, "duplicate question id `aware`");
+    assert_eq!(diagnostics[0].message.to_string(), "duplicate question id `aware`");
     assert_eq!(
-        diagnostics[0].hint.as_deref(),
+        hint_of(&diagnostics[0]).as_deref(),
         Some(format!("ids must be unique; rename this one or the first `aware` (line {first_line})").as_str())
     );
     assert_eq!(
@@ -128,7 +132,7 @@ fn a_duplicate_option_id_is_reported() {
     let source = format!("{HEAD}{}", CHOICE.replace("{ id = \"no\"", "{ id = \"yes\""));
     let d = errors(&source);
     assert_eq!(d.len(), 1, "{d:#?}");
-    assert_eq!(d[0].message, "duplicate option id `yes`");
+    assert_eq!(d[0].message.to_string(), "duplicate option id `yes`");
     assert_eq!((d[0].line, d[0].column), at(&source, "\"yes\"", 1));
 }
 
@@ -169,7 +173,7 @@ fn a_condition_naming_its_own_question_is_refused() {
         CHOICE.replace("text =", "show_if = { question = \"aware\", equals = \"no\" }\ntext =")
     );
     let d = errors(&source);
-    assert_eq!(d[0].message, "the condition names the question itself");
+    assert_eq!(d[0].message.to_string(), "the condition names the question itself");
 }
 
 #[test]
@@ -405,7 +409,7 @@ fn an_unknown_question_type_suggests_the_closest() {
 fn a_missing_key_points_at_its_table() {
     let source = format!("{HEAD}{}", CHOICE.replace("type = \"single_choice\"\n", ""));
     let d = errors(&source);
-    assert_eq!(d[0].message, "question `aware` is missing `type`");
+    assert_eq!(d[0].message.to_string(), "question `aware` is missing `type`");
     assert_eq!((d[0].line, d[0].column), at(&source, "[[sections.questions]]", 0));
 }
 
@@ -413,9 +417,12 @@ fn a_missing_key_points_at_its_table() {
 fn a_default_language_outside_languages_is_refused() {
     let source = format!("{HEAD}{CHOICE}").replace("default_language = \"ja\"", "default_language = \"fr\"");
     let d = errors(&source);
-    assert_eq!(d[0].message, "the default language `fr` is not one of `languages`");
     assert_eq!(
-        d[0].hint.as_deref(),
+        d[0].message.to_string(),
+        "the default language `fr` is not one of `languages`"
+    );
+    assert_eq!(
+        hint_of(&d[0]).as_deref(),
         Some("add `fr` to `languages` or choose one of `ja`, `en`")
     );
     assert_eq!((d[0].line, d[0].column), at(&source, "\"fr\"", 0));
@@ -437,10 +444,10 @@ text = { ja = "賛成", en = "Support" }
     );
     let d = errors(&source);
     assert_eq!(d.len(), 2, "{d:#?}");
-    assert_eq!(d[0].message, "unknown topic `suport`");
-    assert_eq!(d[0].hint.as_deref(), Some("did you mean `support`?"));
-    assert_eq!(d[1].message, "unknown scale `agree`");
-    assert_eq!(d[1].hint.as_deref(), Some("did you mean `agree5`?"));
+    assert_eq!(d[0].message.to_string(), "unknown topic `suport`");
+    assert_eq!(hint_of(&d[0]).as_deref(), Some("did you mean `support`?"));
+    assert_eq!(d[1].message.to_string(), "unknown scale `agree`");
+    assert_eq!(hint_of(&d[1]).as_deref(), Some("did you mean `agree5`?"));
     assert_eq!((d[1].line, d[1].column), at(&source, "\"agree\"", 0));
 }
 
@@ -465,7 +472,11 @@ fn a_bad_identifier_says_what_characters_are_allowed() {
 fn invalid_toml_is_reported_with_its_position() {
     let source = format!("{HEAD}{CHOICE}").replace("version = 1", "version = ");
     let d = errors(&source);
-    assert!(d[0].message.starts_with("invalid TOML: "), "{}", d[0].message);
+    assert!(
+        d[0].message.to_string().starts_with("invalid TOML: "),
+        "{}",
+        d[0].message
+    );
     assert_eq!(d[0].line, 2);
 }
 
@@ -480,7 +491,7 @@ fn every_problem_is_reported_at_once_in_file_order() {
     )
     .replace("points = 5", "points = 4");
     let d = errors(&source);
-    let messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+    let messages: Vec<String> = d.iter().map(|d| d.message.to_string()).collect();
     assert_eq!(
         messages,
         [
@@ -506,11 +517,45 @@ fn the_compiler_style_rendering_puts_the_hint_under_the_message() {
 }
 
 #[test]
+fn the_problems_are_worded_in_their_readers_language() {
+    // Far down the file: a line number is a place, written without a thousands separator.
+    let source = format!(
+        "{}titel = 1\n{HEAD}{}",
+        "\n".repeat(1200),
+        CHOICE.replace("single_choice", "singel_choice")
+    );
+    let err = Questionnaire::from_toml(&source, "t.toml").unwrap_err();
+    let (line, column) = at(&source, "\"singel_choice\"", 0);
+    assert_eq!(err.message().to_string(), err.to_string());
+    assert_eq!(err.diagnostics[1].worded().to_string(), err.diagnostics[1].to_string());
+    assert_eq!(
+        err.message().get("ja"),
+        format!(
+            "t.toml:1201:1: 調査票に不明なキー `titel` があります\n  ヒント: `title` のことですか？\n\
+             t.toml:{line}:{column}: 設問の種類 `singel_choice` はありません\n  ヒント: `single_choice` のことですか？"
+        )
+    );
+    let source = format!("{HEAD}{}", CHOICE.replace("text =", "requried = true\ntext ="));
+    let d = &errors(&source)[0];
+    assert_eq!(d.message.get("ja"), "設問 `aware` に不明なキー `requried` があります");
+    let source = format!("{HEAD}{CHOICE}{CHOICE}");
+    let d = &errors(&source)[0];
+    let first_line = at(&source, "\"aware\"", 0).0;
+    assert_eq!(
+        d.hint.as_ref().unwrap().get("ja"),
+        format!("ID は重複できません。これか最初の `aware` の ID を変えてください（{first_line}行目）")
+    );
+}
+
+#[test]
 fn a_file_that_cannot_be_read_is_one_diagnostic() {
     let err = Questionnaire::load(std::path::Path::new("/nonexistent/x.toml")).unwrap_err();
     assert_eq!(err.diagnostics.len(), 1);
     assert!(
-        err.diagnostics[0].message.starts_with("cannot read the template: "),
+        err.diagnostics[0]
+            .message
+            .to_string()
+            .starts_with("cannot read the template: "),
         "{}",
         err.diagnostics[0].message
     );
@@ -524,9 +569,9 @@ fn loader_keys(kind: &str, extra: &str) -> Vec<String> {
     let d = errors(&source);
     let unknown = d
         .iter()
-        .find(|d| d.message.starts_with("unknown key `zzzzzzzz`"))
+        .find(|d| d.message.to_string().starts_with("unknown key `zzzzzzzz`"))
         .unwrap();
-    let hint = unknown.hint.as_deref().unwrap();
+    let hint = hint_of(unknown).unwrap();
     let mut keys: Vec<String> = hint
         .trim_start_matches("the keys allowed here are: ")
         .split(", ")
@@ -571,10 +616,8 @@ fn the_json_schema_allows_exactly_the_keys_the_loader_accepts() {
         .collect();
     top.sort_unstable();
     let d = errors(&format!("zzzzzzzz = 1\n{HEAD}{CHOICE}"));
-    let mut loader_top: Vec<&str> = d[0]
-        .hint
-        .as_deref()
-        .unwrap()
+    let hint = hint_of(&d[0]).unwrap();
+    let mut loader_top: Vec<&str> = hint
         .trim_start_matches("the keys allowed here are: ")
         .split(", ")
         .collect();
@@ -648,7 +691,7 @@ fn every_other_template_error_says_what_is_wrong_where() {
         let d = errors(&source);
         let found = d
             .iter()
-            .find(|d| d.message == message)
+            .find(|d| d.message.to_string() == message)
             .unwrap_or_else(|| panic!("no `{message}` in {d:#?}"));
         assert_eq!(
             (found.line, found.column),
@@ -682,9 +725,11 @@ fn a_statement_that_writes_a_threshold_itself_is_refused_at_the_number() {
         )
     );
     let diagnostics = errors(&source);
+    let messages: Vec<String> = diagnostics.iter().map(|d| d.message.to_string()).collect();
     let found: Vec<(&str, (usize, usize))> = diagnostics
         .iter()
-        .map(|d| (d.message.as_str(), (d.line, d.column)))
+        .zip(&messages)
+        .map(|(d, message)| (message.as_str(), (d.line, d.column)))
         .collect();
     assert_eq!(
         found,
@@ -704,7 +749,7 @@ fn a_statement_that_writes_a_threshold_itself_is_refused_at_the_number() {
         ]
     );
     assert_eq!(
-        diagnostics[0].hint.as_deref(),
+        hint_of(&diagnostics[0]).as_deref(),
         Some(
             "write `{k}` where the smallest group results are shown for belongs and `{comment_k}` where the \
              fewest respondents for comments does: the survey's own thresholds fill them when the statement is \
@@ -727,11 +772,11 @@ fn a_statement_without_its_placeholders_is_refused_with_a_sentence_to_add() {
     let diagnostics = errors(&source);
     assert_eq!(diagnostics.len(), 2, "{diagnostics:#?}");
     assert_eq!(
-        diagnostics[0].message,
+        diagnostics[0].message.to_string(),
         "the `ja` anonymity statement does not name the survey's thresholds: it lacks `{k}`"
     );
     assert_eq!(
-        diagnostics[0].hint.as_deref(),
+        hint_of(&diagnostics[0]).as_deref(),
         Some(
             "add, for example, `集計結果は、{k}人以上の回答があるグループについてのみ示します。` (it is filled with \
              the survey's own threshold when shown)"
@@ -753,11 +798,11 @@ fn a_statement_without_its_placeholders_is_refused_with_a_sentence_to_add() {
     let diagnostics = errors(&source);
     assert_eq!(diagnostics.len(), 2, "{diagnostics:#?}");
     assert_eq!(
-        diagnostics[1].message,
+        diagnostics[1].message.to_string(),
         "the `en` anonymity statement does not name the survey's thresholds: it lacks `{comment_k}`"
     );
     assert_eq!(
-        diagnostics[1].hint.as_deref(),
+        hint_of(&diagnostics[1]).as_deref(),
         Some(
             "add, for example, `Comments are shown only when at least {comment_k} people have responded.` (it is \
              filled with the survey's own threshold when shown; the questionnaire asks for comments, so the \

@@ -95,6 +95,7 @@ fn untranslated_changed_and_unknown_units_are_each_named_and_nothing_is_written(
     let Err(TranslateError::Units(problems)) = import(&edited, &translated) else {
         panic!("the import was not refused");
     };
+    let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
     assert!(
         problems
             .iter()

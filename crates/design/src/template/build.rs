@@ -2,6 +2,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use survey_i18n::{Message, msg, t};
+
 use super::Problem;
 use super::reader::{Problems, Table, closest, list};
 use super::source::{Node, Span, Value};
@@ -54,22 +56,33 @@ struct Loader<'t> {
     scales: BTreeMap<String, Option<Scale>>,
 }
 
-/// A list of tables with ids, as [`Loader::id_list`] reads it.
+/// A list of tables with ids, as [`Loader::id_list`] reads it, and how messages name its parts: each
+/// message is its own sentence, as languages word them differently.
 struct ListOf {
     key: &'static str,
-    noun: &'static str,
-    when_empty: &'static str,
+    /// The list is empty, in the table `what`.
+    when_empty: fn(Message) -> Message,
+    /// An entry of `what` whose id is not known.
+    entry: fn(Message) -> Message,
+    /// The entry `id` of `what`.
+    named: fn(&str, Message) -> Message,
+    /// A second entry with the id `id`.
+    duplicate: fn(&str) -> Message,
 }
 
 const OPTIONS: ListOf = ListOf {
     key: "options",
-    noun: "option",
-    when_empty: "has an empty option list",
+    when_empty: |what| msg!("design-options-empty", what = what),
+    entry: |of| msg!("design-what-option", of = of),
+    named: |id, of| msg!("design-what-option-named", id = id, of = of),
+    duplicate: |id| msg!("design-duplicate-option", id = id),
 };
 const ITEMS: ListOf = ListOf {
     key: "items",
-    noun: "item",
-    when_empty: "has no items",
+    when_empty: |what| msg!("design-items-empty", what = what),
+    entry: |of| msg!("design-what-item", of = of),
+    named: |id, of| msg!("design-what-item-named", id = id, of = of),
+    duplicate: |id| msg!("design-duplicate-item", id = id),
 };
 
 /// A section read in the first pass, with its questions still to be resolved.
@@ -87,29 +100,18 @@ struct Draft<'a> {
 
 impl Loader<'_> {
     fn questionnaire(&mut self, root: &Node) -> Option<Questionnaire> {
-        let top = self.problems.table(root, "the questionnaire")?;
+        let top = self.problems.table(root, msg!("design-what-questionnaire"))?;
         let id = top
-            .require(
-                "id",
-                &mut self.problems,
-                "add `id = \"…\"`, e.g. `id = \"alumni_network_opinion\"`",
-            )
+            .require("id", &mut self.problems, msg!("design-hint-questionnaire-id"))
             .and_then(|n| self.id(n, QuestionnaireId::parse));
         let version = top
-            .require(
-                "version",
-                &mut self.problems,
-                "add `version = 1` and raise it when the questions change",
-            )
-            .and_then(|n| self.problems.count(n, "`version`", 1..=u32::MAX));
+            .require("version", &mut self.problems, msg!("design-hint-version"))
+            .and_then(|n| self.problems.count(n, "version", 1..=u32::MAX));
         self.languages(&top);
-        let title = self.required_text(&top, "title", "the questionnaire's title");
+        let title = self.required_text(&top, "title", msg!("design-meaning-title"));
         let introduction = self.optional_text(&top, "introduction");
-        let anonymity_statement = self.required_text(
-            &top,
-            "anonymity_statement",
-            "what the firm and the company can and cannot see",
-        );
+        let anonymity_statement =
+            self.required_text(&top, "anonymity_statement", msg!("design-meaning-anonymity-statement"));
         let thanks = self.optional_text(&top, "thanks");
         let topics = self.topics(&top);
         self.scales(&top);
@@ -148,33 +150,33 @@ impl Loader<'_> {
         parse(s)
             .map_err(|e| {
                 self.problems
-                    .report(&node.span, e.to_string(), Some("for example `support_overall`".into()))
+                    .report(&node.span, e.message(), Some(msg!("design-hint-id-example")))
             })
             .ok()
     }
 
     fn languages(&mut self, top: &Table<'_>) {
-        let hint = "add `languages = [\"ja\", \"en\"]`: every text is then given in these languages";
-        if let Some(node) = top.require("languages", &mut self.problems, hint)
+        let hint = msg!("design-hint-languages");
+        if let Some(node) = top.require("languages", &mut self.problems, hint.clone())
             && let Some(items) = self.problems.array(node)
         {
             if items.is_empty() {
                 self.problems
-                    .report(&node.span, "`languages` is empty", Some(hint.into()));
+                    .report(&node.span, msg!("design-key-empty", key = "languages"), Some(hint));
             }
             for item in items {
                 let Some(s) = self.problems.string(item) else { continue };
                 match Lang::parse(s) {
                     Ok(lang) if self.languages.contains(&lang) => {
                         self.problems
-                            .report(&item.span, format!("language `{lang}` is listed twice"), None);
+                            .report(&item.span, msg!("design-language-twice", lang = lang.as_str()), None);
                     }
                     Ok(lang) => self.languages.push(lang),
-                    Err(e) => self.problems.report(&item.span, e.to_string(), None),
+                    Err(e) => self.problems.report(&item.span, e.message(), None),
                 }
             }
         }
-        let hint = "add `default_language = \"ja\"`: it is shown when a respondent's language is not offered";
+        let hint = msg!("design-hint-default-language");
         if let Some(node) = top.require("default_language", &mut self.problems, hint)
             && let Some(s) = self.problems.string(node)
         {
@@ -182,13 +184,14 @@ impl Loader<'_> {
                 Ok(lang) if self.languages.contains(&lang) => self.fallback = Some(lang),
                 Ok(lang) => self.problems.report(
                     &node.span,
-                    format!("the default language `{lang}` is not one of `languages`"),
-                    Some(format!(
-                        "add `{lang}` to `languages` or choose one of {}",
-                        self.language_list()
+                    msg!("design-default-language-undeclared", lang = lang.as_str()),
+                    Some(msg!(
+                        "design-hint-default-language-undeclared",
+                        lang = lang.as_str(),
+                        declared = self.language_list()
                     )),
                 ),
-                Err(e) => self.problems.report(&node.span, e.to_string(), None),
+                Err(e) => self.problems.report(&node.span, e.message(), None),
             }
         }
     }
@@ -215,8 +218,12 @@ impl Loader<'_> {
         let Value::Table(entries) = &node.value else {
             self.problems.report(
                 &node.span,
-                format!("expected a localised text, found {}", node.value.kind()),
-                Some(format!("write the text in every language: `{}`", self.text_hint())),
+                msg!(
+                    "design-expected",
+                    expected = msg!("design-kind-text"),
+                    found = node.value.kind()
+                ),
+                Some(msg!("design-hint-text-form", form = self.text_hint())),
             );
             return None;
         };
@@ -230,18 +237,15 @@ impl Loader<'_> {
                     if !self.languages.is_empty() {
                         self.problems.report(
                             &entry.key_span,
-                            format!("language `{lang}` is not declared in `languages`"),
-                            Some(format!(
-                                "add it to `languages` or remove this text; declared: {}",
-                                self.language_list()
-                            )),
+                            msg!("design-language-undeclared", lang = lang.as_str()),
+                            Some(msg!("design-hint-language-undeclared", declared = self.language_list())),
                         );
                     }
                     ok = false;
                     continue;
                 }
                 Err(e) => {
-                    self.problems.report(&entry.key_span, e.to_string(), None);
+                    self.problems.report(&entry.key_span, e.message(), None);
                     ok = false;
                     continue;
                 }
@@ -252,11 +256,11 @@ impl Loader<'_> {
                 }
                 Value::Str(_) => {
                     self.problems
-                        .report(&entry.node.span, format!("the `{lang}` text is empty"), None);
+                        .report(&entry.node.span, msg!("design-text-empty", lang = lang.as_str()), None);
                     ok = false;
                 }
                 _ => {
-                    self.problems.expected(&entry.node, "a string");
+                    self.problems.expected(&entry.node, msg!("design-kind-string"));
                     ok = false;
                 }
             }
@@ -268,10 +272,11 @@ impl Loader<'_> {
             let first = missing.first().map_or("en", |l| l.as_str());
             self.problems.report(
                 &node.span,
-                format!("text is missing {names}"),
-                Some(format!(
-                    "every text needs all languages declared in `languages` ({}): add `{first} = \"…\"`",
-                    self.language_list()
+                msg!("design-text-missing-languages", languages = names),
+                Some(msg!(
+                    "design-hint-text-missing-languages",
+                    declared = self.language_list(),
+                    first = first
                 )),
             );
             ok = false;
@@ -286,25 +291,31 @@ impl Loader<'_> {
     fn statement_thresholds(&mut self, node: &Node, comments: bool) {
         use crate::statement::{COMMENT_K, K, literal_numbers, placeholders};
         let Value::Table(entries) = &node.value else { return };
+        let braced = |name: &str| format!("{{{name}}}");
         for entry in entries {
             let Value::Str(text) = &entry.node.value else { continue };
-            let lang = &entry.key;
+            let lang = entry.key.as_str();
             let found = placeholders(text);
             for (span, name) in &found {
                 if *name == K || *name == COMMENT_K {
                     continue;
                 }
                 let hint = match closest(name, [K, COMMENT_K]) {
-                    Some(near) => format!("did you mean `{{{near}}}`?"),
-                    None => format!(
-                        "the placeholders are `{{{K}}}` (the smallest group results are shown for) and \
-                         `{{{COMMENT_K}}}` (the fewest respondents comments are shown for)"
+                    Some(near) => msg!("design-did-you-mean", suggestion = braced(near)),
+                    None => msg!(
+                        "design-hint-statement-placeholders",
+                        k = braced(K),
+                        comment_k = braced(COMMENT_K)
                     ),
                 };
                 let at = self.inside(&entry.node, text, span.clone());
                 self.problems.report(
                     &at,
-                    format!("unknown placeholder `{{{name}}}` in the `{lang}` anonymity statement"),
+                    msg!(
+                        "design-statement-unknown-placeholder",
+                        placeholder = braced(name),
+                        lang = lang
+                    ),
                     Some(hint),
                 );
             }
@@ -313,14 +324,11 @@ impl Loader<'_> {
                 let at = self.inside(&entry.node, text, span.clone());
                 self.problems.report(
                     &at,
-                    format!(
-                        "the `{lang}` anonymity statement writes the number `{}` itself",
-                        &text[span.clone()]
-                    ),
-                    Some(format!(
-                        "write `{{{K}}}` where the smallest group results are shown for belongs and \
-                         `{{{COMMENT_K}}}` where the fewest respondents for comments does: the survey's own \
-                         thresholds fill them when the statement is shown, so it never promises other numbers"
+                    msg!("design-statement-number", lang = lang, number = &text[span.clone()]),
+                    Some(msg!(
+                        "design-hint-statement-number",
+                        k = braced(K),
+                        comment_k = braced(COMMENT_K)
                     )),
                 );
             }
@@ -334,35 +342,40 @@ impl Loader<'_> {
             if missing.is_empty() || !numbers.is_empty() {
                 continue;
             }
-            let japanese = Lang::parse(lang).is_ok_and(|l| l.is_japanese());
-            let example = |name: &str| match (name == K, japanese) {
-                (true, true) => "集計結果は、{k}人以上の回答があるグループについてのみ示します。",
-                (true, false) => "Results are shown only for groups of at least {k} respondents.",
-                (false, true) => "自由記述は、{comment_k}人以上の回答がある場合にのみ紹介します。",
-                (false, false) => "Comments are shown only when at least {comment_k} people have responded.",
+            // The sentence to add is written in the statement's own language, not the reader's:
+            // it goes into the template. A language without catalogs is given English.
+            let written_in =
+                survey_i18n::negotiate(lang, &survey_i18n::locales_with("design")).unwrap_or(survey_i18n::REFERENCE);
+            let examples: Vec<String> = missing
+                .iter()
+                .map(|name| match *name {
+                    K => t!(written_in, "design-example-statement-k", k = braced(K)),
+                    _ => t!(
+                        written_in,
+                        "design-example-statement-comment-k",
+                        comment_k = braced(COMMENT_K)
+                    ),
+                })
+                .collect();
+            let names: Vec<String> = missing.iter().map(|name| braced(name)).collect();
+            let (examples, count) = (examples.join(" "), missing.len());
+            let hint = if missing.contains(&COMMENT_K) {
+                msg!(
+                    "design-hint-statement-thresholds-comments",
+                    examples = examples,
+                    count = count
+                )
+            } else {
+                msg!("design-hint-statement-thresholds", examples = examples, count = count)
             };
-            let names = list(missing.iter().map(|n| match *n {
-                K => "{k}",
-                _ => "{comment_k}",
-            }));
-            let examples: Vec<&str> = missing.iter().map(|n| example(n)).collect();
             self.problems.report(
                 &entry.node.span,
-                format!("the `{lang}` anonymity statement does not name the survey's thresholds: it lacks {names}"),
-                Some(format!(
-                    "add, for example, `{}` ({} the survey's own threshold when shown{})",
-                    examples.join(" "),
-                    if missing.len() == 1 {
-                        "it is filled with"
-                    } else {
-                        "they are filled with"
-                    },
-                    if comments && missing.contains(&COMMENT_K) {
-                        "; the questionnaire asks for comments, so the statement says when they are shown"
-                    } else {
-                        ""
-                    }
-                )),
+                msg!(
+                    "design-statement-no-thresholds",
+                    lang = lang,
+                    placeholders = list(names.iter().map(String::as_str))
+                ),
+                Some(hint),
             );
         }
     }
@@ -383,8 +396,14 @@ impl Loader<'_> {
         }
     }
 
-    fn required_text(&mut self, table: &Table<'_>, key: &'static str, meaning: &str) -> Option<Text> {
-        let hint = format!("add `{key} = {}`: {meaning}", self.text_hint());
+    /// A localised text that must be present; `meaning` says, in the hint, what it is for.
+    fn required_text(&mut self, table: &Table<'_>, key: &'static str, meaning: Message) -> Option<Text> {
+        let hint = msg!(
+            "design-hint-add-text",
+            key = key,
+            form = self.text_hint(),
+            meaning = meaning
+        );
         let node = table.require(key, &mut self.problems, hint)?;
         self.text(node)
     }
@@ -401,16 +420,19 @@ impl Loader<'_> {
         let Some(node) = top.get("topics") else {
             return Some(Vec::new());
         };
-        let table = self.problems.table(node, "`topics`")?;
+        let table = self.problems.table(node, msg!("design-what-key", key = "topics"))?;
         let mut topics = Vec::new();
         for entry in table.entries() {
             let id = TopicId::parse(&entry.key)
-                .map_err(|e| self.problems.report(&entry.key_span, e.to_string(), None))
+                .map_err(|e| self.problems.report(&entry.key_span, e.message(), None))
                 .ok();
-            let Some(t) = self.problems.table(&entry.node, format!("topic `{}`", entry.key)) else {
+            let Some(t) = self
+                .problems
+                .table(&entry.node, msg!("design-what-topic", topic = &entry.key))
+            else {
                 continue;
             };
-            let label = self.required_text(&t, "label", "the topic's name in reports");
+            let label = self.required_text(&t, "label", msg!("design-meaning-topic-label"));
             t.finish(&mut self.problems);
             if let (Some(id), Some(label)) = (id, label) {
                 self.topics.push(id.clone());
@@ -436,11 +458,11 @@ impl Loader<'_> {
                 Some(t) => tags.push(t.clone()),
                 None => {
                     let hint = match closest(name, self.topics.iter().map(TopicId::as_str)) {
-                        Some(near) => format!("did you mean `{near}`?"),
-                        None => format!("declare it with `[topics.{name}]` and a `label`"),
+                        Some(near) => msg!("design-did-you-mean", suggestion = near),
+                        None => msg!("design-hint-declare-topic", topic = name),
                     };
                     self.problems
-                        .report(&item.span, format!("unknown topic `{name}`"), Some(hint));
+                        .report(&item.span, msg!("design-unknown-topic", topic = name), Some(hint));
                 }
             }
         }
@@ -449,23 +471,23 @@ impl Loader<'_> {
 
     fn scales(&mut self, top: &Table<'_>) {
         let Some(node) = top.get("scales") else { return };
-        let Some(table) = self.problems.table(node, "`scales`") else {
+        let Some(table) = self.problems.table(node, msg!("design-what-key", key = "scales")) else {
             return;
         };
         for entry in table.entries() {
             if let Err(e) = crate::id::check_id(&entry.key) {
-                self.problems
-                    .report(&entry.key_span, e.to_string().replace("identifier", "scale name"), None);
+                self.problems.report(&entry.key_span, e.scale_name_message(), None);
             }
-            let scale = self.scale(&entry.node, format!("scale `{}`", entry.key), Some(entry.key.clone()));
+            let what = msg!("design-what-scale", scale = &entry.key);
+            let scale = self.scale(&entry.node, what, Some(entry.key.clone()));
             self.scales.insert(entry.key.clone(), scale);
         }
     }
 
-    fn scale(&mut self, node: &Node, what: String, name: Option<String>) -> Option<Scale> {
+    fn scale(&mut self, node: &Node, what: Message, name: Option<String>) -> Option<Scale> {
         let t = self.problems.table(node, what)?;
         let points = t
-            .require("points", &mut self.problems, "add `points = 5` (or 7)")
+            .require("points", &mut self.problems, msg!("design-hint-points"))
             .and_then(|n| {
                 let p = self.problems.integer(n)?;
                 match p {
@@ -473,27 +495,30 @@ impl Loader<'_> {
                     _ => {
                         self.problems.report(
                             &n.span,
-                            format!("a scale has 5 or 7 points, not {p}"),
-                            Some("use `points = 5` or `points = 7`".into()),
+                            msg!("design-scale-points", points = p.to_string()),
+                            Some(msg!("design-hint-scale-points")),
                         );
                         None
                     }
                 }
             });
-        let labels_hint = format!(
-            "add `labels = [ … ]` with one text per point, lowest first, e.g. `{}`",
-            self.text_hint()
-        );
+        let labels_hint = msg!("design-hint-labels", form = self.text_hint());
         let labels = match t.get("labels") {
             None => {
-                self.problems
-                    .report(&t.span, format!("{} has no labels", t.what), Some(labels_hint));
+                self.problems.report(
+                    &t.span,
+                    msg!("design-no-labels", what = t.what.clone()),
+                    Some(labels_hint),
+                );
                 None
             }
             Some(n) => self.problems.array(n).and_then(|items| {
                 if items.is_empty() {
-                    self.problems
-                        .report(&n.span, format!("{} has no labels", t.what), Some(labels_hint));
+                    self.problems.report(
+                        &n.span,
+                        msg!("design-no-labels", what = t.what.clone()),
+                        Some(labels_hint),
+                    );
                     return None;
                 }
                 let labels: Vec<Option<Text>> = items.iter().map(|i| self.text(i)).collect();
@@ -502,8 +527,13 @@ impl Loader<'_> {
                 {
                     self.problems.report(
                         &n.span,
-                        format!("{} has {p} points but {} labels", t.what, labels.len()),
-                        Some("give exactly one label per point, lowest first".into()),
+                        msg!(
+                            "design-labels-per-point",
+                            what = t.what.clone(),
+                            points = p,
+                            labels = labels.len()
+                        ),
+                        Some(msg!("design-hint-labels-per-point")),
                     );
                     return None;
                 }
@@ -517,8 +547,8 @@ impl Loader<'_> {
                 if items.is_empty() {
                     self.problems.report(
                         &n.span,
-                        "`favourable` is empty",
-                        Some("list the points that count as favourable, e.g. `[4, 5]`".into()),
+                        msg!("design-key-empty", key = "favourable"),
+                        Some(msg!("design-hint-favourable")),
                     );
                 }
                 let mut favourable = Vec::new();
@@ -529,7 +559,7 @@ impl Loader<'_> {
                         Some(max) => {
                             self.problems.report(
                                 &item.span,
-                                format!("favourable point {p} is not on the scale (1 to {max})"),
+                                msg!("design-favourable-off-scale", point = p.to_string(), points = max),
                                 None,
                             );
                         }
@@ -556,43 +586,47 @@ impl Loader<'_> {
                 Some(scale) => scale.clone(),
                 None => {
                     let hint = match closest(name, self.scales.keys().map(String::as_str)) {
-                        Some(near) => format!("did you mean `{near}`?"),
-                        None => format!("declare it with `[scales.{name}]`, or write the scale inline"),
+                        Some(near) => msg!("design-did-you-mean", suggestion = near),
+                        None => msg!("design-hint-declare-scale", scale = name),
                     };
                     self.problems
-                        .report(&node.span, format!("unknown scale `{name}`"), Some(hint));
+                        .report(&node.span, msg!("design-unknown-scale", scale = name), Some(hint));
                     None
                 }
             },
-            _ => self.scale(node, format!("the scale of question `{question}`"), None),
+            _ => self.scale(
+                node,
+                msg!("design-what-question-scale", question = question.as_str()),
+                None,
+            ),
         }
     }
 
     fn sections(&mut self, top: &Table<'_>) -> Option<Vec<Section>> {
-        let hint = "add a `[[sections]]` with an `id`, a `title` and `[[sections.questions]]`";
-        let node = top.require("sections", &mut self.problems, hint)?;
+        let hint = msg!("design-hint-sections");
+        let node = top.require("sections", &mut self.problems, hint.clone())?;
         let items = self.problems.array(node)?;
         if items.is_empty() {
-            self.problems
-                .report(&node.span, "the questionnaire has no sections", Some(hint.into()));
+            self.problems.report(&node.span, msg!("design-no-sections"), Some(hint));
         }
         let mut seen_sections: HashMap<String, Span> = HashMap::new();
         let mut sections = Vec::new();
         // Section shells with the questions' drafts, so conditions can be resolved across sections.
         let mut drafts: Vec<SectionDraft<'_>> = Vec::new();
         for item in items {
-            let Some(mut t) = self.problems.table(item, "section") else {
+            let Some(mut t) = self.problems.table(item, msg!("design-what-section-unnamed")) else {
                 continue;
             };
-            let id_node = t.require("id", &mut self.problems, "add `id = \"…\"`");
+            let id_node = t.require("id", &mut self.problems, msg!("design-hint-id"));
             let id = id_node.and_then(|n| self.id(n, SectionId::parse));
             if let (Some(id), Some(n)) = (&id, id_node) {
-                t.what = format!("section `{id}`");
+                t.what = msg!("design-what-section", section = id.as_str());
                 if let Some(first) = seen_sections.insert(id.to_string(), n.span.clone()) {
-                    self.duplicate(&n.span, "section", id.as_str(), &first);
+                    let message = msg!("design-duplicate-section", id = id.as_str());
+                    self.duplicate(&n.span, message, id.as_str(), &first);
                 }
             }
-            let title = self.required_text(&t, "title", "the page's heading");
+            let title = self.required_text(&t, "title", msg!("design-meaning-section-title"));
             let description = self.optional_text(&t, "description");
             let questions = self.questions(&t);
             t.finish(&mut self.problems);
@@ -615,7 +649,8 @@ impl Loader<'_> {
             let id = draft.question.id.to_string();
             if let Some(first) = first_seen.get(&id) {
                 let first = first.clone();
-                self.duplicate(&draft.id_span, "question", &id, &first);
+                let message = msg!("design-duplicate-question", id = &id);
+                self.duplicate(&draft.id_span, message, &id, &first);
             } else {
                 first_seen.insert(id.clone(), draft.id_span.clone());
                 order.insert(id, (position, draft.question.kind.clone()));
@@ -626,7 +661,7 @@ impl Loader<'_> {
             let mut resolved = Vec::new();
             for mut draft in questions {
                 if let Some(node) = draft.show_if {
-                    let what = format!("the condition of question `{}`", draft.question.id);
+                    let what = msg!("design-what-condition", question = draft.question.id.as_str());
                     draft.question.show_if = self.condition(node, &what, &order, position);
                 }
                 position += 1;
@@ -642,18 +677,19 @@ impl Loader<'_> {
         Some(sections)
     }
 
-    fn duplicate(&mut self, span: &Span, what: &str, id: &str, first: &Span) {
+    /// A second `id` where `message` says what it names; the hint points at the `first`.
+    fn duplicate(&mut self, span: &Span, message: Message, id: &str, first: &Span) {
         self.problems.0.push(Problem {
             span: span.clone(),
-            message: format!("duplicate {what} id `{id}`"),
-            hint: Some(format!("ids must be unique; rename this one or the first `{id}`")),
+            message,
+            hint: Some(msg!("design-hint-duplicate", id = id)),
             related: Some(first.clone()),
         });
     }
 
     fn questions<'a>(&mut self, section: &Table<'a>) -> Vec<Draft<'a>> {
-        let hint = "add `[[sections.questions]]` tables";
-        let Some(node) = section.require("questions", &mut self.problems, hint) else {
+        let hint = msg!("design-hint-questions");
+        let Some(node) = section.require("questions", &mut self.problems, hint.clone()) else {
             return Vec::new();
         };
         let Some(items) = self.problems.array(node) else {
@@ -662,27 +698,23 @@ impl Loader<'_> {
         if items.is_empty() {
             self.problems.report(
                 &node.span,
-                format!("{} has no questions", section.what),
-                Some(hint.into()),
+                msg!("design-no-questions", what = section.what.clone()),
+                Some(hint),
             );
         }
         items.iter().filter_map(|item| self.question(item)).collect()
     }
 
     fn question<'a>(&mut self, node: &'a Node) -> Option<Draft<'a>> {
-        let mut t = self.problems.table(node, "question")?;
-        let id_node = t.require(
-            "id",
-            &mut self.problems,
-            "add `id = \"…\"`, unique in the questionnaire",
-        );
+        let mut t = self.problems.table(node, msg!("design-what-question-unnamed"))?;
+        let id_node = t.require("id", &mut self.problems, msg!("design-hint-question-id"));
         let id = id_node.and_then(|n| self.id(n, QuestionId::parse));
         if let Some(id) = &id {
-            t.what = format!("question `{id}`");
+            t.what = msg!("design-what-question", question = id.as_str());
         }
-        let type_hint = format!("add `type = \"…\"`, one of {}", list(QUESTION_TYPES));
+        let type_hint = msg!("design-hint-type", types = list(QUESTION_TYPES));
         let type_node = t.require("type", &mut self.problems, type_hint);
-        let text = self.required_text(&t, "text", "the question as the respondent reads it");
+        let text = self.required_text(&t, "text", msg!("design-meaning-question-text"));
         let help = self.optional_text(&t, "help");
         let required = self.flag(&t, "required");
         let topics = self.topic_tags(&t);
@@ -692,11 +724,11 @@ impl Loader<'_> {
         let kind = match kind_name {
             Some((name, n)) if !QUESTION_TYPES.contains(&name) => {
                 let hint = match closest(name, QUESTION_TYPES) {
-                    Some(near) => format!("did you mean `{near}`?"),
-                    None => format!("use one of {}", list(QUESTION_TYPES)),
+                    Some(near) => msg!("design-did-you-mean", suggestion = near),
+                    None => msg!("design-hint-use-one-of", choices = list(QUESTION_TYPES)),
                 };
                 self.problems
-                    .report(&n.span, format!("unknown question type `{name}`"), Some(hint));
+                    .report(&n.span, msg!("design-unknown-type", name = name), Some(hint));
                 // Its keys depend on the type, so they cannot be checked.
                 return None;
             }
@@ -726,11 +758,7 @@ impl Loader<'_> {
             "single_choice" => QuestionKind::SingleChoice(self.choices(t, false)?),
             "multiple_choice" => self.multiple_choice(t)?,
             "likert" => {
-                let scale = t.require(
-                    "scale",
-                    &mut self.problems,
-                    "add `scale = \"NAME\"` naming a `[scales.NAME]`, or an inline scale",
-                );
+                let scale = t.require("scale", &mut self.problems, msg!("design-hint-scale"));
                 let reverse = self.flag(t, "reverse");
                 QuestionKind::Likert {
                     scale: scale.and_then(|n| self.scale_ref(n, id))?,
@@ -738,8 +766,8 @@ impl Loader<'_> {
                 }
             }
             "rating" => {
-                let low = self.required_text(t, "low_label", "the label of 0");
-                let high = self.required_text(t, "high_label", "the label of 10");
+                let low = self.required_text(t, "low_label", msg!("design-meaning-low-label"));
+                let high = self.required_text(t, "high_label", msg!("design-meaning-high-label"));
                 QuestionKind::Rating {
                     low_label: low?,
                     high_label: high?,
@@ -753,11 +781,7 @@ impl Loader<'_> {
                 max_length: self.max_length(t, DEFAULT_LONG_TEXT)?,
             },
             "matrix" => {
-                let scale = t.require(
-                    "scale",
-                    &mut self.problems,
-                    "add `scale = \"NAME\"` naming a `[scales.NAME]`, or an inline scale",
-                );
+                let scale = t.require("scale", &mut self.problems, msg!("design-hint-scale"));
                 let scale = scale.and_then(|n| self.scale_ref(n, id));
                 let items = self.items(t);
                 let randomize = self.flag(t, "randomize");
@@ -772,15 +796,15 @@ impl Loader<'_> {
                 if options.len() < 2 {
                     self.problems.report(
                         &t.span,
-                        format!("{} ranks fewer than two options", t.what),
-                        Some("a ranking needs at least two options".into()),
+                        msg!("design-ranking-too-few", what = t.what.clone()),
+                        Some(msg!("design-hint-ranking-too-few")),
                     );
                     return None;
                 }
                 let n = options.len() as u32;
                 let top = match t.get("top") {
                     None => n,
-                    Some(node) => self.problems.count(node, "`top`", 1..=n)?,
+                    Some(node) => self.problems.count(node, "top", 1..=n)?,
                 };
                 let randomize = self.flag(t, "randomize");
                 QuestionKind::Ranking {
@@ -796,14 +820,15 @@ impl Loader<'_> {
     fn max_length(&mut self, t: &Table<'_>, default: u32) -> Option<u32> {
         match t.get("max_length") {
             None => Some(default),
-            Some(n) => self.problems.count(n, "`max_length`", 1..=MAX_TEXT_LENGTH),
+            Some(n) => self.problems.count(n, "max_length", 1..=MAX_TEXT_LENGTH),
         }
     }
 
     fn options(&mut self, t: &Table<'_>, multiple: bool) -> Option<Vec<ChoiceOption>> {
-        let hint = format!("add `options = [ {{ id = \"…\", label = {} }} ]`", self.text_hint());
+        let snippet = format!("options = [ {{ id = \"…\", label = {} }} ]", self.text_hint());
+        let hint = msg!("design-hint-add", snippet = snippet);
         self.id_list(t, &OPTIONS, hint, OptionId::parse, |this, o, id| {
-            let label = this.required_text(o, "label", "the option as the respondent reads it");
+            let label = this.required_text(o, "label", msg!("design-meaning-option-label"));
             let fixed = this.flag(o, "fixed");
             let exclusive = multiple && this.flag(o, "exclusive");
             Some(ChoiceOption {
@@ -820,32 +845,33 @@ impl Loader<'_> {
     fn id_list<I: std::fmt::Display, T>(
         &mut self,
         t: &Table<'_>,
-        &ListOf { key, noun, when_empty }: &ListOf,
-        hint: String,
+        list: &ListOf,
+        hint: Message,
         parse: fn(&str) -> Result<I, IdError>,
         mut read: impl FnMut(&mut Self, &Table<'_>, Option<I>) -> Option<T>,
     ) -> Option<Vec<T>> {
-        let node = t.require(key, &mut self.problems, hint.clone())?;
+        let node = t.require(list.key, &mut self.problems, hint.clone())?;
         let items = self.problems.array(node)?;
         if items.is_empty() {
             self.problems
-                .report(&node.span, format!("{} {when_empty}", t.what), Some(hint));
+                .report(&node.span, (list.when_empty)(t.what.clone()), Some(hint));
             return None;
         }
         let mut seen: HashMap<String, Span> = HashMap::new();
         let mut entries = Vec::new();
         let mut ok = true;
         for item in items {
-            let Some(mut entry) = self.problems.table(item, format!("an {noun} of {}", t.what)) else {
+            let Some(mut entry) = self.problems.table(item, (list.entry)(t.what.clone())) else {
                 ok = false;
                 continue;
             };
-            let id_node = entry.require("id", &mut self.problems, "add `id = \"…\"`");
+            let id_node = entry.require("id", &mut self.problems, msg!("design-hint-id"));
             let id = id_node.and_then(|n| self.id(n, parse));
             if let (Some(id), Some(n)) = (&id, id_node) {
-                entry.what = format!("{noun} `{id}` of {}", t.what);
-                if let Some(first) = seen.insert(id.to_string(), n.span.clone()) {
-                    self.duplicate(&n.span, noun, &id.to_string(), &first);
+                let id = id.to_string();
+                entry.what = (list.named)(&id, t.what.clone());
+                if let Some(first) = seen.insert(id.clone(), n.span.clone()) {
+                    self.duplicate(&n.span, (list.duplicate)(&id), &id, &first);
                     ok = false;
                 }
             }
@@ -864,8 +890,10 @@ impl Loader<'_> {
         let other = match t.get("other") {
             None => None,
             Some(node) => {
-                let o = self.problems.table(node, format!("the `other` of {}", t.what))?;
-                let label = self.required_text(&o, "label", "e.g. \"Other (please specify)\"");
+                let o = self
+                    .problems
+                    .table(node, msg!("design-what-other", of = t.what.clone()))?;
+                let label = self.required_text(&o, "label", msg!("design-meaning-other-label"));
                 let max_length = self.max_length(&o, DEFAULT_OTHER_TEXT);
                 o.finish(&mut self.problems);
                 Some(Other {
@@ -890,17 +918,17 @@ impl Loader<'_> {
         let n = choices.options.len() as u32 + u32::from(choices.other.is_some());
         let min = match min_node {
             None => 0,
-            Some(node) => self.problems.count(node, "`min`", 0..=u32::MAX)?,
+            Some(node) => self.problems.count(node, "min", 0..=u32::MAX)?,
         };
         let max = match max_node {
             None => n,
             Some(node) => {
-                let max = self.problems.count(node, "`max`", 1..=u32::MAX)?;
+                let max = self.problems.count(node, "max", 1..=u32::MAX)?;
                 if max > n {
                     self.problems.report(
                         &node.span,
-                        format!("`max` ({max}) is above the number of choices ({n})"),
-                        Some(format!("lower `max` to {n} or less, or add options")),
+                        msg!("design-max-above-choices", max = max.to_string(), choices = n),
+                        Some(msg!("design-hint-max-above-choices", choices = n)),
                     );
                     return None;
                 }
@@ -911,8 +939,8 @@ impl Loader<'_> {
             let span = min_node.map_or(&t.span, |n| &n.span);
             self.problems.report(
                 span,
-                format!("`min` ({min}) is above `max` ({max})"),
-                Some("lower `min` or raise `max`".into()),
+                msg!("design-min-above-max", min = min.to_string(), max = max.to_string()),
+                Some(msg!("design-hint-min-above-max")),
             );
             return None;
         }
@@ -922,7 +950,7 @@ impl Loader<'_> {
     fn number(&mut self, t: &Table<'_>) -> Option<QuestionKind> {
         let decimals = match t.get("decimals") {
             None => 0,
-            Some(n) => self.problems.count(n, "`decimals`", 0..=MAX_DECIMALS)? as u8,
+            Some(n) => self.problems.count(n, "decimals", 0..=MAX_DECIMALS)? as u8,
         };
         let bound = |key: &'static str, this: &mut Self| -> Result<Option<(Decimal, Span)>, ()> {
             let Some(node) = t.get(key) else { return Ok(None) };
@@ -932,7 +960,7 @@ impl Loader<'_> {
                 None => {
                     this.problems.report(
                         &node.span,
-                        format!("`{key}` has more decimals than `decimals` ({decimals}) allows, or is too large"),
+                        msg!("design-bound-decimals", key = key, decimals = decimals),
                         None,
                     );
                     Err(())
@@ -948,8 +976,8 @@ impl Loader<'_> {
         {
             self.problems.report(
                 span,
-                format!("`min` ({lo}) is above `max` ({hi})"),
-                Some("lower `min` or raise `max`".into()),
+                msg!("design-min-above-max", min = lo.to_string(), max = hi.to_string()),
+                Some(msg!("design-hint-min-above-max")),
             );
             return None;
         }
@@ -962,9 +990,10 @@ impl Loader<'_> {
     }
 
     fn items(&mut self, t: &Table<'_>) -> Option<Vec<MatrixItem>> {
-        let hint = format!("add `items = [ {{ id = \"…\", text = {} }} ]`", self.text_hint());
+        let snippet = format!("items = [ {{ id = \"…\", text = {} }} ]", self.text_hint());
+        let hint = msg!("design-hint-add", snippet = snippet);
         self.id_list(t, &ITEMS, hint, ItemId::parse, |this, it, id| {
-            let text = this.required_text(it, "text", "the statement as the respondent reads it");
+            let text = this.required_text(it, "text", msg!("design-meaning-item-text"));
             let reverse = this.flag(it, "reverse");
             let topics = this.topic_tags(it);
             Some(MatrixItem {
@@ -979,11 +1008,11 @@ impl Loader<'_> {
     fn condition(
         &mut self,
         node: &Node,
-        what: &str,
+        what: &Message,
         order: &HashMap<String, (usize, QuestionKind)>,
         position: usize,
     ) -> Option<Condition> {
-        let t = self.problems.table(node, what.to_owned())?;
+        let t = self.problems.table(node, what.clone())?;
         let combinators = [("not", t.get("not")), ("and", t.get("and")), ("or", t.get("or"))];
         let condition = if let Some((key, Some(inner))) = combinators.iter().find(|(_, n)| n.is_some()) {
             match *key {
@@ -995,8 +1024,8 @@ impl Loader<'_> {
                     if items.is_empty() {
                         self.problems.report(
                             &inner.span,
-                            format!("`{key}` has no conditions"),
-                            Some("list at least one condition".into()),
+                            msg!("design-no-conditions", key = *key),
+                            Some(msg!("design-hint-no-conditions")),
                         );
                     }
                     let inner: Option<Vec<Condition>> =
@@ -1022,35 +1051,31 @@ impl Loader<'_> {
         order: &HashMap<String, (usize, QuestionKind)>,
         position: usize,
     ) -> Option<Condition> {
-        let hint = "name an earlier question with `question = \"…\"`, or combine conditions with `not`, `and`, `or`";
-        let q_node = t.require("question", &mut self.problems, hint)?;
+        let q_node = t.require("question", &mut self.problems, msg!("design-hint-condition-question"))?;
         let name = self.problems.string(q_node)?;
         let operators = ["equals", "one_of", "gt", "gte", "lt", "lte"];
         let present: Vec<(&str, &Node)> = operators.iter().filter_map(|op| t.get(op).map(|n| (*op, n))).collect();
         let kind = match order.get(name) {
             None => {
                 let hint = match closest(name, order.keys().map(String::as_str)) {
-                    Some(near) => format!("did you mean `{near}`?"),
-                    None => "a condition names the `id` of an earlier question".to_owned(),
+                    Some(near) => msg!("design-did-you-mean", suggestion = near),
+                    None => msg!("design-hint-condition-names-id"),
                 };
                 self.problems.report(
                     &q_node.span,
-                    format!("the condition names an unknown question `{name}`"),
+                    msg!("design-condition-unknown-question", question = name),
                     Some(hint),
                 );
                 return None;
             }
             Some((p, _)) if *p >= position => {
-                let whom = if *p == position {
-                    "the question itself".to_owned()
+                let message = if *p == position {
+                    msg!("design-condition-names-itself")
                 } else {
-                    format!("question `{name}`, which comes later")
+                    msg!("design-condition-names-later", question = name)
                 };
-                self.problems.report(
-                    &q_node.span,
-                    format!("the condition names {whom}"),
-                    Some("a condition can only look at questions answered before this one; move it earlier or drop the condition".into()),
-                );
+                self.problems
+                    .report(&q_node.span, message, Some(msg!("design-hint-condition-earlier")));
                 return None;
             }
             Some((_, kind)) => kind,
@@ -1061,8 +1086,8 @@ impl Loader<'_> {
             other => {
                 self.problems.report(
                     &q_node.span,
-                    format!("a condition cannot look at `{name}`, a {} question", other.type_name()),
-                    Some("conditions look at single or multiple choice, likert, rating or number questions".into()),
+                    msg!("design-condition-wrong-type", question = name, kind = other.type_name()),
+                    Some(msg!("design-hint-condition-types")),
                 );
                 return None;
             }
@@ -1071,8 +1096,8 @@ impl Loader<'_> {
             [] => {
                 self.problems.report(
                     &t.span,
-                    format!("the condition on `{name}` has no operator"),
-                    Some(format!("add one of {}", list(operators))),
+                    msg!("design-condition-no-operator", question = name),
+                    Some(msg!("design-hint-add-one-of", choices = list(operators))),
                 );
                 return None;
             }
@@ -1080,8 +1105,13 @@ impl Loader<'_> {
             [first, second, ..] => {
                 self.problems.report(
                     &second.1.span,
-                    format!("the condition on `{name}` has both `{}` and `{}`", first.0, second.0),
-                    Some("one operator per condition; combine them with `and = [ … ]`".into()),
+                    msg!(
+                        "design-condition-two-operators",
+                        question = name,
+                        first = first.0,
+                        second = second.0
+                    ),
+                    Some(msg!("design-hint-condition-one-operator")),
                 );
                 return None;
             }
@@ -1093,32 +1123,29 @@ impl Loader<'_> {
                     Some(o) => Some(Operand::Option(o.id.clone())),
                     None => {
                         let hint = match closest(s, options.iter().map(|o| o.id.as_str())) {
-                            Some(near) => format!("did you mean `{near}`?"),
-                            None => format!("the options are {}", list(options.iter().map(|o| o.id.as_str()))),
+                            Some(near) => msg!("design-did-you-mean", suggestion = near),
+                            None => msg!(
+                                "design-hint-options-are",
+                                options = list(options.iter().map(|o| o.id.as_str()))
+                            ),
                         };
                         self.problems.report(
                             &n.span,
-                            format!("`{s}` is not an option of question `{name}`"),
+                            msg!("design-condition-unknown-option", option = s.as_str(), question = name),
                             Some(hint),
                         );
                         None
                     }
                 },
                 (Some(_), _) => {
-                    self.problems.report(
-                        &n.span,
-                        format!("expected an option id of question `{name}`, found {}", n.value.kind()),
-                        None,
-                    );
+                    self.problems
+                        .expected(n, msg!("design-kind-option-id", question = name));
                     None
                 }
                 (None, Value::Int(_) | Value::Float(_)) => self.problems.number(n).map(Operand::Number),
                 (None, _) => {
-                    self.problems.report(
-                        &n.span,
-                        format!("expected a number to compare with `{name}`, found {}", n.value.kind()),
-                        None,
-                    );
+                    self.problems
+                        .expected(n, msg!("design-kind-number-to-compare", question = name));
                     None
                 }
             }
@@ -1127,12 +1154,15 @@ impl Loader<'_> {
             "equals" => operand(value).map(|value| Condition::Equals { question, value }),
             "one_of" => {
                 let Value::Array(items) = &value.value else {
-                    self.problems.expected(value, "an array");
+                    self.problems.expected(value, msg!("design-kind-array"));
                     return None;
                 };
                 if items.is_empty() {
-                    self.problems
-                        .report(&value.span, "`one_of` is empty", Some("list at least one value".into()));
+                    self.problems.report(
+                        &value.span,
+                        msg!("design-key-empty", key = "one_of"),
+                        Some(msg!("design-hint-one-of-empty")),
+                    );
                     return None;
                 }
                 let values: Option<Vec<Operand>> = items.iter().map(&mut operand).collect();
@@ -1142,8 +1172,8 @@ impl Loader<'_> {
                 if choice_options.is_some() {
                     self.problems.report(
                         &value.span,
-                        format!("`{cmp}` compares numbers, but `{name}` is a choice question"),
-                        Some("use `equals` or `one_of` with option ids".into()),
+                        msg!("design-condition-compare-choice", operator = cmp, question = name),
+                        Some(msg!("design-hint-condition-compare-choice")),
                     );
                     return None;
                 }

@@ -10,6 +10,8 @@ mod source;
 use std::fmt;
 use std::path::Path;
 
+use survey_i18n::{Arg, Message, msg};
+
 use crate::Questionnaire;
 use source::LineIndex;
 
@@ -19,7 +21,7 @@ use source::LineIndex;
 pub const SCHEMA: &str = include_str!("schema.json");
 
 /// One problem in a template.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
     /// The file name as given to the loader.
     pub file: String,
@@ -28,44 +30,71 @@ pub struct Diagnostic {
     /// 1-based, in characters.
     pub column: usize,
     /// What is wrong.
-    pub message: String,
+    pub message: Message,
     /// How to fix it, when there is something useful to say.
-    pub hint: Option<String>,
+    pub hint: Option<Message>,
 }
 
+impl Diagnostic {
+    /// The problem compiler-style, `file:line:column: message`, with the hint on a line of its own,
+    /// to be worded in its reader's language.
+    pub fn worded(&self) -> Message {
+        // Positions as text: a line number is a place, not a quantity to write `1,204`.
+        let (file, line, column) = (self.file.as_str(), self.line.to_string(), self.column.to_string());
+        let message = self.message.clone();
+        match &self.hint {
+            None => msg!(
+                "design-diagnostic",
+                file = file,
+                line = line,
+                column = column,
+                message = message
+            ),
+            Some(hint) => msg!(
+                "design-diagnostic-hinted",
+                file = file,
+                line = line,
+                column = column,
+                message = message,
+                hint = hint.clone()
+            ),
+        }
+    }
+}
+
+/// In English, as `survey template validate` prints it.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)?;
-        if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {hint}")?;
-        }
-        Ok(())
+        fmt::Display::fmt(&self.worded(), f)
     }
 }
 
 /// Every problem found in a template, in the order they appear in the file.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub struct TemplateErrors {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl TemplateErrors {
+    /// Every problem, one per line, to be worded in its reader's language.
+    pub fn message(&self) -> Message {
+        let problems = self.diagnostics.iter().map(Diagnostic::worded).collect();
+        msg!("design-problems", problems = Arg::Lines(problems))
+    }
+}
+
+/// In English, one problem per line.
 impl fmt::Display for TemplateErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, d) in self.diagnostics.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{d}")?;
-        }
-        Ok(())
+        fmt::Display::fmt(&self.message(), f)
     }
 }
 
 /// A problem before it is given a file and a line.
 pub(crate) struct Problem {
     pub span: source::Span,
-    pub message: String,
-    pub hint: Option<String>,
+    pub message: Message,
+    pub hint: Option<Message>,
     /// Another place the message is about (the first of two duplicates), named in the hint by line.
     pub related: Option<source::Span>,
 }
@@ -116,7 +145,7 @@ impl Questionnaire {
                 .into_iter()
                 .map(|e| Problem {
                     span: e.span,
-                    message: format!("invalid TOML: {}", e.message),
+                    message: e.message,
                     hint: None,
                     related: None,
                 })
@@ -135,7 +164,7 @@ impl Questionnaire {
                     file,
                     line: 1,
                     column: 1,
-                    message: format!("cannot read the template: {e}"),
+                    message: msg!("design-cannot-read", error = e.to_string()),
                     hint: None,
                 }],
             }),
@@ -151,7 +180,11 @@ fn position(text: &str, file: &str, mut problems: Vec<Problem>) -> TemplateError
         .map(|p| {
             let (line, column) = index.position(p.span.start);
             let hint = match (p.hint, p.related) {
-                (Some(hint), Some(related)) => Some(format!("{hint} (line {})", index.position(related.start).0)),
+                (Some(hint), Some(related)) => Some(msg!(
+                    "design-hint-first-at",
+                    hint = hint,
+                    line = index.position(related.start).0.to_string()
+                )),
                 (hint, _) => hint,
             };
             Diagnostic {

@@ -6,6 +6,8 @@
 
 use std::cell::RefCell;
 
+use survey_i18n::{Message, msg};
+
 use super::Problem;
 use super::source::{Entry, Node, Span, Value};
 
@@ -13,19 +15,19 @@ use super::source::{Entry, Node, Span, Value};
 pub(crate) struct Problems(pub Vec<Problem>);
 
 impl Problems {
-    pub fn report(&mut self, span: &Span, message: impl Into<String>, hint: Option<String>) {
+    pub fn report(&mut self, span: &Span, message: Message, hint: Option<Message>) {
         self.0.push(Problem {
             span: span.clone(),
-            message: message.into(),
+            message,
             hint,
             related: None,
         });
     }
 
-    pub fn expected(&mut self, node: &Node, what: &str) {
+    pub fn expected(&mut self, node: &Node, what: Message) {
         self.report(
             &node.span,
-            format!("expected {what}, found {}", node.value.kind()),
+            msg!("design-expected", expected = what, found = node.value.kind()),
             None,
         );
     }
@@ -34,7 +36,7 @@ impl Problems {
         match &node.value {
             Value::Str(s) => Some(s),
             _ => {
-                self.expected(node, "a string");
+                self.expected(node, msg!("design-kind-string"));
                 None
             }
         }
@@ -44,24 +46,26 @@ impl Problems {
         match node.value {
             Value::Int(n) => Some(n),
             _ => {
-                self.expected(node, "an integer");
+                self.expected(node, msg!("design-kind-integer"));
                 None
             }
         }
     }
 
-    /// An integer in `range`, for counts and lengths; `what` names it in the message.
-    pub fn count(&mut self, node: &Node, what: &str, range: std::ops::RangeInclusive<u32>) -> Option<u32> {
+    /// An integer in `range`, for counts and lengths, under `key`.
+    pub fn count(&mut self, node: &Node, key: &str, range: std::ops::RangeInclusive<u32>) -> Option<u32> {
         let n = self.integer(node)?;
         match u32::try_from(n) {
             Ok(n) if range.contains(&n) => Some(n),
             _ => {
-                let allowed = if *range.end() == u32::MAX {
-                    format!("at least {}", range.start())
+                // As the template writes numbers: `20000`, not `20,000`.
+                let (min, max, value) = (range.start().to_string(), range.end().to_string(), n.to_string());
+                let message = if *range.end() == u32::MAX {
+                    msg!("design-count-at-least", key = key, min = min, value = value)
                 } else {
-                    format!("between {} and {}", range.start(), range.end())
+                    msg!("design-count-between", key = key, min = min, max = max, value = value)
                 };
-                self.report(&node.span, format!("{what} must be {allowed}, not {n}"), None);
+                self.report(&node.span, message, None);
                 None
             }
         }
@@ -72,7 +76,7 @@ impl Problems {
             Value::Int(n) => Some(n as f64),
             Value::Float(f) if f.is_finite() => Some(f),
             _ => {
-                self.expected(node, "a number");
+                self.expected(node, msg!("design-kind-number"));
                 None
             }
         }
@@ -82,7 +86,7 @@ impl Problems {
         match node.value {
             Value::Bool(b) => Some(b),
             _ => {
-                self.expected(node, "`true` or `false`");
+                self.expected(node, msg!("design-kind-true-or-false"));
                 None
             }
         }
@@ -92,18 +96,18 @@ impl Problems {
         match &node.value {
             Value::Array(items) => Some(items),
             _ => {
-                self.expected(node, "an array");
+                self.expected(node, msg!("design-kind-array"));
                 None
             }
         }
     }
 
     /// A value that must be a table, read as one; `what` names it in messages ("question `q1`").
-    pub fn table<'a>(&mut self, node: &'a Node, what: impl Into<String>) -> Option<Table<'a>> {
+    pub fn table<'a>(&mut self, node: &'a Node, what: Message) -> Option<Table<'a>> {
         match &node.value {
-            Value::Table(entries) => Some(Table::new(entries, node.span.clone(), what.into())),
+            Value::Table(entries) => Some(Table::new(entries, node.span.clone(), what)),
             _ => {
-                self.expected(node, "a table");
+                self.expected(node, msg!("design-kind-table"));
                 None
             }
         }
@@ -113,12 +117,12 @@ impl Problems {
 pub(crate) struct Table<'a> {
     entries: &'a [Entry],
     pub span: Span,
-    pub what: String,
+    pub what: Message,
     asked: RefCell<Vec<&'static str>>,
 }
 
 impl<'a> Table<'a> {
-    fn new(entries: &'a [Entry], span: Span, what: String) -> Self {
+    fn new(entries: &'a [Entry], span: Span, what: Message) -> Self {
         Self {
             entries,
             span,
@@ -137,13 +141,13 @@ impl<'a> Table<'a> {
     }
 
     /// A key that must be present; `hint` says what to add.
-    pub fn require(&self, key: &'static str, problems: &mut Problems, hint: impl Into<String>) -> Option<&'a Node> {
+    pub fn require(&self, key: &'static str, problems: &mut Problems, hint: Message) -> Option<&'a Node> {
         let node = self.get(key);
         if node.is_none() {
             problems.report(
                 &self.span,
-                format!("{} is missing `{key}`", self.what),
-                Some(hint.into()),
+                msg!("design-missing-key", what = self.what.clone(), key = key),
+                Some(hint),
             );
         }
         node
@@ -154,12 +158,12 @@ impl<'a> Table<'a> {
         let asked = self.asked.into_inner();
         for entry in self.entries.iter().filter(|e| !asked.contains(&e.key.as_str())) {
             let hint = match closest(&entry.key, asked.iter().copied()) {
-                Some(near) => format!("did you mean `{near}`?"),
-                None => format!("the keys allowed here are: {}", asked.join(", ")),
+                Some(near) => msg!("design-did-you-mean", suggestion = near),
+                None => msg!("design-hint-allowed-keys", keys = asked.join(", ")),
             };
             problems.report(
                 &entry.key_span,
-                format!("unknown key `{}` in {}", entry.key, self.what),
+                msg!("design-unknown-key", key = &entry.key, what = self.what.clone()),
                 Some(hint),
             );
         }

@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use survey_i18n::{Message, msg};
 use toml::de::{DeTable, DeValue};
 
 pub(crate) type Span = Range<usize>;
@@ -35,15 +36,15 @@ pub(crate) struct Entry {
 
 impl Value {
     /// What the value is, for "expected X, found Y" messages.
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> Message {
         match self {
-            Self::Str(_) => "a string",
-            Self::Int(_) => "an integer",
-            Self::Float(_) => "a decimal number",
-            Self::Bool(_) => "a boolean",
-            Self::Datetime => "a date",
-            Self::Array(_) => "an array",
-            Self::Table(_) => "a table",
+            Self::Str(_) => msg!("design-kind-string"),
+            Self::Int(_) => msg!("design-kind-integer"),
+            Self::Float(_) => msg!("design-kind-decimal"),
+            Self::Bool(_) => msg!("design-kind-boolean"),
+            Self::Datetime => msg!("design-kind-date"),
+            Self::Array(_) => msg!("design-kind-array"),
+            Self::Table(_) => msg!("design-kind-table"),
         }
     }
 }
@@ -51,7 +52,7 @@ impl Value {
 /// A syntax error, already positioned.
 pub(crate) struct SyntaxError {
     pub span: Span,
-    pub message: String,
+    pub message: Message,
 }
 
 /// Parses `text`, recovering after syntax errors so that all of them are reported at once.
@@ -62,7 +63,8 @@ pub(crate) fn parse(text: &str) -> Result<Node, Vec<SyntaxError>> {
             .into_iter()
             .map(|e| SyntaxError {
                 span: e.span().unwrap_or(0..0),
-                message: first_line(e.message()),
+                // The parser's own words, in English: the `toml` crate has no others.
+                message: msg!("design-invalid-toml", error = first_line(e.message())),
             })
             .collect());
     }
@@ -103,7 +105,7 @@ fn convert(node: toml::Spanned<DeValue<'_>>, errors: &mut Vec<SyntaxError>) -> N
             Err(_) => {
                 errors.push(SyntaxError {
                     span: span.clone(),
-                    message: "integer is too large".to_owned(),
+                    message: msg!("design-integer-too-large"),
                 });
                 Value::Int(0)
             }

@@ -66,7 +66,7 @@ pub fn questionnaire(s: &survey::Model) -> Result<Questionnaire, AppError> {
 /// A questionnaire an operator gives (a new survey's, or a draft's replacement), with every problem.
 fn parse_questionnaire(source: &str) -> Result<Questionnaire, AppError> {
     Questionnaire::from_toml(source, "template.toml")
-        .map_err(|e| AppError::BadRequest(msg!("error-questionnaire-has-problems", e = e.to_string())))
+        .map_err(|e| AppError::BadRequest(msg!("error-questionnaire-has-problems", e = e.message())))
 }
 
 /// Parsed questionnaires of surveys past draft, by survey id, each with the SHA-256 of the source it
