@@ -8,13 +8,7 @@
   var form = document.getElementById("answers");
   if (!form) return;
   var survey = form.dataset.survey;
-  // The page's sentences, in its language, from the server's catalogs (`{name}` is filled in here).
-  var words = JSON.parse(document.getElementById("words").textContent);
-  var say = function (key, values) {
-    return Object.keys(values || {}).reduce(function (text, name) {
-      return text.split("{" + name + "}").join(values[name]);
-    }, words[key] || key);
-  };
+  var say = self.SurveyWords.say;
   var draftKey = "survey-draft:" + survey;
   var receiptKey = "survey-receipt:" + survey;
   var pages = Array.prototype.slice.call(form.querySelectorAll("section.page"));

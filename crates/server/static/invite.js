@@ -9,13 +9,7 @@
   var status = document.getElementById("status");
   var problem = document.getElementById("problem");
   var d = box.dataset;
-  // The page's sentences, in its language, from the server's catalogs (`{name}` is filled in here).
-  var words = JSON.parse(document.getElementById("words").textContent);
-  var say = function (key, values) {
-    return Object.keys(values || {}).reduce(function (text, name) {
-      return text.split("{" + name + "}").join(values[name]);
-    }, words[key] || key);
-  };
+  var say = self.SurveyWords.say;
 
   if (T.loadToken(localStorage, d.survey)) {
     status.textContent = say("holds-ballot");

@@ -90,6 +90,7 @@ async fn client_verify_passes_on_a_release_and_names_each_file_a_server_changes(
         let report = text(&out.stdout);
         for file in [
             "/static/token.js",
+            "/static/words.js",
             "/static/invite.js",
             "/static/answer.js",
             "/static/app.css",
@@ -111,6 +112,7 @@ async fn client_verify_passes_on_a_release_and_names_each_file_a_server_changes(
     let page = text(&fetch(&http, &public).await);
     for path in [
         "/static/token.js",
+        "/static/words.js",
         "/static/invite.js",
         "/static/answer.js",
         "/static/app.css",

@@ -23,11 +23,16 @@ pub struct Asset {
 pub const TOKEN_JS: &str = include_str!("../../static/token.js");
 
 /// Every script and stylesheet served to respondents, in the order the public page lists them.
-pub const ASSETS: [Asset; 4] = [
+pub const ASSETS: [Asset; 5] = [
     Asset {
         path: "/static/token.js",
         media_type: "text/javascript",
         body: TOKEN_JS,
+    },
+    Asset {
+        path: "/static/words.js",
+        media_type: "text/javascript",
+        body: include_str!("../../static/words.js"),
     },
     Asset {
         path: "/static/invite.js",

@@ -636,7 +636,8 @@ async fn the_public_page_publishes_the_hash_of_every_file_served_to_respondents(
             "/static/answer.js",
             "/static/app.css",
             "/static/invite.js",
-            "/static/token.js"
+            "/static/token.js",
+            "/static/words.js"
         ]
     );
     for path in &loaded {

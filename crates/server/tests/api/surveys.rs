@@ -270,9 +270,9 @@ async fn an_uploaded_template_with_problems_is_refused_with_positions() {
     let app = spawn_app().await;
     let b = operator(&app).await;
     let org = create_organisation(&b, "Acme").await;
-    let page = b.get("/operator/surveys/new").await;
-    let r = b
-        .post_multipart(
+    let upload = async || {
+        let page = b.get("/operator/surveys/new").await;
+        b.post_multipart(
             "/operator/surveys",
             &[
                 ("csrf", &page.csrf()),
@@ -282,8 +282,20 @@ async fn an_uploaded_template_with_problems_is_refused_with_positions() {
             ],
             &[("file", "broken.toml", b"id = \"x\"\nversion = 0\n")],
         )
-        .await;
+        .await
+    };
+    // Every problem, with its position, in the operator's language.
+    let r = upload().await;
     assert_eq!(r.status.as_u16(), 422);
+    assert!(
+        r.body
+            .contains("template.toml:2:11: `version` は1以上にしてください（指定: 0）"),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains("template.toml:1:1: 調査票に `languages` がありません"));
+    b.post_form("/lang", &[("lang", "en")]).await;
+    let r = upload().await;
     assert!(
         r.body
             .contains("template.toml:2:11: `version` must be at least 1, not 0"),

@@ -87,7 +87,7 @@ pub async fn page(
         &lang,
         &title,
         &switch,
-        &["/static/token.js", "/static/answer.js"],
+        &["/static/token.js", "/static/words.js", "/static/answer.js"],
         content,
     ))
 }

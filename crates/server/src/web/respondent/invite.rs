@@ -111,7 +111,7 @@ pub async fn page(
         &lang,
         &title,
         &switch,
-        &["/static/token.js", "/static/invite.js"],
+        &["/static/token.js", "/static/words.js", "/static/invite.js"],
         html! { h1 { (title) } (body) },
     ))
 }
