@@ -84,7 +84,7 @@ const FONT_SIZE: f64 = 13.0;
 
 const INK: RGBColor = RGBColor(33, 37, 41);
 const MUTED: RGBColor = RGBColor(108, 117, 125);
-const BAR: RGBColor = RGBColor(62, 94, 150);
+pub(crate) const BAR_COLOR: RGBColor = RGBColor(62, 94, 150);
 const HIDDEN_FILL: RGBColor = RGBColor(236, 236, 236);
 
 impl Chart {
@@ -310,7 +310,7 @@ impl<DB: DrawingBackend> Pen<'_, DB> {
                 None => self.hidden_row(left + 4.0, centre, words)?,
                 Some(v) => {
                     let w = v / max * room;
-                    self.rect(left, top, left + w, top + ROW - 10.0, BAR)?;
+                    self.rect(left, top, left + w, top + ROW - 10.0, BAR_COLOR)?;
                     let text = match unit {
                         Unit::Share => words.percent(*v),
                         Unit::Count => words.count(*v),
@@ -333,7 +333,7 @@ impl<DB: DrawingBackend> Pen<'_, DB> {
             7..=8 => 1,
             _ => 2,
         };
-        let band_colors = [RGBColor(179, 88, 6), RGBColor(200, 200, 200), RGBColor(84, 39, 136)];
+        let band_colors = BAND_COLORS;
         let small = self.style(FONT_SIZE - 1.0, INK, HPos::Center);
         for (score, &count) in counts.iter().enumerate() {
             let x = left + score as f64 * slot;
@@ -416,9 +416,12 @@ fn mix(a: (f64, f64, f64), b: (f64, f64, f64), t: f64) -> RGBColor {
     RGBColor(m(a.0, b.0), m(a.1, b.1), m(a.2, b.2))
 }
 
+/// The colours of the eNPS bands: detractors (0–6), passives (7–8), promoters (9–10).
+pub(crate) const BAND_COLORS: [RGBColor; 3] = [RGBColor(179, 88, 6), RGBColor(200, 200, 200), RGBColor(84, 39, 136)];
+
 /// Orange for the low points, purple for the high ones, grey for neutral: darker further out, so
 /// the two ends differ in position and the points on one side in lightness.
-fn likert_colors(points: usize) -> Vec<RGBColor> {
+pub(crate) fn likert_colors(points: usize) -> Vec<RGBColor> {
     let side = points / 2;
     // Greys of 100, 170 | 235 | 150, 55: every point differs in black and white as well.
     let (low_dark, low_light) = ((179.0, 88.0, 6.0), (241.0, 163.0, 64.0));

@@ -484,3 +484,66 @@ fn figures_are_written_with_the_digits_of_the_reports_language() {
     assert!(body.contains(r#"<td class="num">75,0%</td>"#), "{body}");
     assert!(!body.contains("75.0%"), "{body}");
 }
+
+#[test]
+fn the_workbook_draws_native_charts_over_its_own_cells_and_never_plots_a_hidden_group() {
+    use std::io::Read;
+    let (q, r, doc) = hidden_group_report("ja");
+    let bytes = survey_report::render(Format::Xlsx, &q, &r, &doc, "").unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let names: Vec<String> = archive.file_names().map(|n| n.unwrap().into_owned()).collect();
+    let mut read = |name: &str| {
+        let mut text = String::new();
+        archive.by_name(name).unwrap().read_to_string(&mut text).unwrap();
+        text
+    };
+    assert!(
+        !names.iter().any(|n| n.starts_with("xl/media/")),
+        "no pictures: {names:?}"
+    );
+    let charts: Vec<String> = names
+        .iter()
+        .filter(|n| n.starts_with("xl/charts/chart"))
+        .map(|n| read(n))
+        .collect();
+    let drawn = std::iter::once(&doc.rates_chart)
+        .chain(doc.sections.iter().filter_map(|s| s.chart.as_ref()))
+        .count();
+    assert_eq!(
+        charts.len(),
+        drawn,
+        "one native chart per chart of the document (the heat map is a table)"
+    );
+    assert!(
+        charts
+            .iter()
+            .any(|c| c.contains(r#"<c:grouping val="percentStacked"/>"#)),
+        "a scale's shares"
+    );
+    assert!(
+        charts.iter().any(|c| c.contains(r#"<c:barDir val="col"/>"#)),
+        "the 0–10 histogram"
+    );
+
+    // The response rates: everyone and 営業 plotted from the sheet's cells, 法務 and 開発 listed
+    // under them in words, outside the range the chart reads.
+    let survey_report::chart::Chart::Bars { rows, .. } = &doc.rates_chart else {
+        panic!("bars")
+    };
+    let shown = rows.iter().filter(|(_, v)| v.is_some()).count();
+    assert!(shown >= 2 && shown < rows.len(), "{rows:?}");
+    let rates = &charts[0];
+    assert!(rates.contains("<c:barChart>") && rates.contains("グラフ"), "{rates}");
+    assert!(rates.contains(&format!("!$B$3:$B${}</c:f>", 2 + shown)), "{rates}");
+    let sheet = names
+        .iter()
+        .filter(|n| n.starts_with("xl/worksheets/sheet"))
+        .map(|n| read(n))
+        .find(|x| x.contains("<drawing "))
+        .unwrap();
+    let first_hidden = 3 + shown;
+    assert!(
+        sheet.contains(&format!(r#"<c r="B{first_hidden}" t="s">"#)),
+        "a hidden group's cell is a word: {sheet}"
+    );
+}
