@@ -233,6 +233,7 @@ pub fn render(q: &Questionnaire, report: &Report, doc: &Document) -> Result<Vec<
     // drawn over those cells beside it, so the firm can restyle and relabel it. Hidden rows are
     // listed under the plotted ones, in words, outside every range a chart reads.
     let sheet = named(&mut workbook, &words.charts)?;
+    sheet.set_column_width(0, 48)?;
     let charts = std::iter::once((t!(doc.words.lang(), "report-response-rate"), Some(&doc.rates_chart)))
         .chain(
             doc.heat_map
@@ -380,7 +381,7 @@ impl Table<'_> {
                 .set_format(&mut fill(colors[p]))
                 .set_gap(60);
         }
-        self.finish_bars(&mut native, Some("0%"));
+        self.finish_bars(&mut native, true);
         Ok(Drawn {
             rows: u32::try_from(rows.len()).unwrap_or(u32::MAX) + 1,
             columns: u16::try_from(points.len() + 1).unwrap_or(u16::MAX),
@@ -412,7 +413,7 @@ impl Table<'_> {
             .set_format(&mut fill(crate::chart::BAR_COLOR))
             .set_gap(60);
         native.legend().set_hidden();
-        self.finish_bars(&mut native, (unit == Unit::Share).then_some("0%"));
+        self.finish_bars(&mut native, unit == Unit::Share);
         Ok(Drawn {
             rows: u32::try_from(rows.len()).unwrap_or(u32::MAX),
             columns: 2,
@@ -421,11 +422,12 @@ impl Table<'_> {
         })
     }
 
-    /// Rows top to bottom as in the table (Excel draws a bar chart's first category at the bottom).
-    fn finish_bars(&self, native: &mut Native, value_format: Option<&str>) {
-        native.x_axis().set_reverse();
-        if let Some(format) = value_format {
-            native.y_axis().set_num_format(format);
+    /// Rows top to bottom as in the table (Excel draws a bar chart's first category at the bottom);
+    /// shares on a 0–100 % axis. A bar chart's categories are on its vertical (y) axis.
+    fn finish_bars(&self, native: &mut Native, share: bool) {
+        native.y_axis().set_reverse();
+        if share {
+            native.x_axis().set_num_format("0%").set_min(0).set_max(1);
         }
     }
 
