@@ -53,6 +53,11 @@ pub enum Command {
     /// questionnaire and a JSON Lines file of responses, with the analysis and anonymity rules the
     /// server publishes with.
     Report(ReportArgs),
+    /// The firm's anonymous data file of a closed survey (never for management).
+    Data {
+        #[command(subcommand)]
+        command: DataCommand,
+    },
     /// Write synthetic responses as JSON Lines (for trying reports and benchmarks): segments with
     /// attitudes of their own, skewed answers, Japanese and English comments.
     Generate(GenerateArgs),
@@ -308,4 +313,36 @@ pub struct GenerateArgs {
     /// Seed of the random generator, for a reproducible data set.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DataCommand {
+    /// Write a closed survey's responses as CSV or SPSS `.sav`, a row per response in the random
+    /// order of the close, the group column merged up to k responses per value; the codebook
+    /// (CSV) is written beside it as `FILE.codebook.csv`.
+    Export(DataExportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DataExportArgs {
+    /// The survey's id.
+    #[arg(long, value_name = "ID")]
+    pub survey: SurveyId,
+    #[arg(long, value_enum)]
+    pub format: DataFormat,
+    /// The language of the labels (one of the questionnaire's); its default when not given.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// Include the free texts ("other" answers and text questions): a person's own words can name
+    /// them, so they are left out unless asked for (and only from the comment threshold).
+    #[arg(long)]
+    pub free_text: bool,
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum DataFormat {
+    Csv,
+    Sav,
 }

@@ -9,6 +9,7 @@
 mod admin;
 mod cli;
 mod client;
+mod data;
 mod database;
 mod error;
 mod generate;
@@ -42,6 +43,7 @@ fn main() -> ExitCode {
         Command::Template { command } => template::run(command, &mut out),
         Command::Plan(plan) => plan::run(&plan, &mut out),
         Command::Report(args) => report::run(&args, config, &mut out),
+        Command::Data { command } => data::run(command, config, &mut out),
         Command::Generate(args) => generate::run(&args, &mut out),
         Command::Tally { command } => tally::run(command, &mut out),
         Command::Client { command } => client::run(command, &mut out),

@@ -644,6 +644,26 @@ fn a_report_from_an_unreachable_database_exits_with_1_and_prints_the_cause() {
 }
 
 #[test]
+fn a_data_export_from_an_unreachable_database_exits_with_1_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = "8d6c2f3e-2f0b-4c7e-9a51-0d2c7b1e4f60";
+    let file = dir.path().join("data.sav");
+    let args = [
+        "data",
+        "export",
+        "--survey",
+        id,
+        "--format",
+        "sav",
+        "-o",
+        file.to_str().unwrap(),
+    ];
+    let out = survey_without_database(dir.path(), &args);
+    assert_names_the_unreachable_database(&out);
+    assert!(!file.exists() && !dir.path().join("data.codebook.csv").exists());
+}
+
+#[test]
 fn a_roster_purge_on_an_unreachable_database_exits_with_1_and_prints_the_cause() {
     let dir = tempfile::tempdir().unwrap();
     let id = "8d6c2f3e-2f0b-4c7e-9a51-0d2c7b1e4f60";

@@ -1,6 +1,8 @@
 //! Response data in the files analysis packages read, for the research firms that take a survey's
-//! raw data further than its report. The first is SPSS's system file ([`sav`]), which SPSS, PSPP,
-//! R (haven) and Python (pyreadstat) all open, written case by case so an export of a million
+//! raw data further than its report: the variables of a questionnaire and each response's values
+//! ([`dictionary`]), the group column merged up to the anonymity threshold ([`groups`]), written as
+//! CSV ([`csv`], with its codebook) or as SPSS's system file ([`sav`]), which SPSS, PSPP, R (haven)
+//! and Python (pyreadstat) all open, through one [`Writer`]; row by row, so an export of a million
 //! rows streams.
 //!
 //! ```
@@ -25,7 +27,15 @@
 //! # }
 //! ```
 
+pub mod csv;
+pub mod dictionary;
 pub mod error;
+pub mod groups;
 pub mod sav;
+mod writer;
 
+pub use csv::codebook;
+pub use dictionary::{Value, Variable, variables};
 pub use error::Error;
+pub use groups::Groups;
+pub use writer::{Format, Writer};

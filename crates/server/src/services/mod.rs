@@ -6,6 +6,7 @@ pub mod api_tokens;
 pub mod audit;
 pub mod auth;
 pub mod closed_tallies;
+pub mod data_files;
 pub mod invitations;
 pub mod issuance;
 pub mod live_figures;

@@ -6,6 +6,7 @@ mod anonymity;
 mod api;
 mod close_race;
 mod conformance;
+mod data_files;
 mod hardening;
 mod health;
 mod helpers;

@@ -3,6 +3,7 @@
 
 mod audit;
 mod dashboard;
+mod data;
 mod organisations;
 mod report;
 mod surveys;
@@ -37,6 +38,8 @@ pub fn config(cfg: &mut web::ServiceConfig) {
             web::post().to(surveys::remind_now),
         )
         .route("/operator/surveys/{id}/tally.json", web::get().to(surveys::tally_json))
+        .route("/operator/surveys/{id}/data", web::get().to(data::file))
+        .route("/operator/surveys/{id}/data/codebook", web::get().to(data::codebook))
         .route("/operator/surveys/{id}/report", web::get().to(report::show))
         .route("/operator/surveys/{id}/report.csv", web::get().to(report::csv))
         .route("/operator/surveys/{id}/report.pdf", web::get().to(report::pdf))

@@ -150,6 +150,31 @@ pub(super) async fn survey_page(
             }
         }
 
+        @if matches!(current, State::Closed | State::Published) {
+            h2 { (t!(lang, "operator-data-file")) }
+            p.help { (t!(lang, "operator-data-file-help", k = s.k_threshold, comment_k = s.comment_threshold)) }
+            form.stack method="get" action={ "/operator/surveys/" (s.id) "/data" } {
+                label { (t!(lang, "operator-data-format"))
+                    select name="format" {
+                        option value="sav" { "SPSS (.sav)" }
+                        option value="csv" { "CSV (UTF-8)" }
+                    }
+                }
+                label { (t!(lang, "operator-data-labels-in"))
+                    select name="lang" {
+                        @for l in q.languages() {
+                            option value=(l.as_str()) selected[l == q.default_language()] lang=(l.as_str()) { (survey_i18n::language_name(l.as_str())) }
+                        }
+                    }
+                }
+                label.inline { input type="checkbox" name="free_text" value="on"; (t!(lang, "operator-data-free-text")) }
+                div.actions {
+                    button type="submit" { (t!(lang, "operator-data-download")) }
+                    button type="submit" formaction={ "/operator/surveys/" (s.id) "/data/codebook" } { (t!(lang, "operator-data-codebook")) }
+                }
+            }
+        }
+
         @if !files.is_empty() {
             h2 { (t!(lang, "operator-published-report")) }
             (file_list(&files, |language, format| format!("/operator/surveys/{}/files/{language}/{format}", s.id), lang))

@@ -1,0 +1,17 @@
+data-group = Kelompok (segmen; yang kecil digabung)
+data-other = lainnya (isian)
+data-selected = dipilih
+data-not-selected = tidak dipilih
+data-merged-groups = kelompok lain (digabung: tiap kelompok terlalu sedikit jawaban)
+data-everyone = semua
+data-codebook-variable = Variabel
+data-codebook-label = Label
+data-codebook-kind = Jenis
+data-codebook-measure = Skala ukur
+data-codebook-values = Kode
+data-codebook-missing = Kode nilai hilang
+data-kind-text = teks
+data-kind-number = angka
+data-measure-nominal = nominal
+data-measure-ordinal = ordinal
+data-measure-scale = interval/rasio

@@ -1,0 +1,17 @@
+data-group = 그룹(세그먼트, 소수 그룹은 통합)
+data-other = 기타(기재 내용)
+data-selected = 선택
+data-not-selected = 선택 안 함
+data-merged-groups = 기타 그룹(응답이 적어 통합)
+data-everyone = 전체
+data-codebook-variable = 변수
+data-codebook-label = 레이블
+data-codebook-kind = 유형
+data-codebook-measure = 측정 수준
+data-codebook-values = 코드
+data-codebook-missing = 결측값 코드
+data-kind-text = 문자
+data-kind-number = 숫자
+data-measure-nominal = 명목
+data-measure-ordinal = 서열
+data-measure-scale = 등간·비율

@@ -1,0 +1,17 @@
+data-group = समूह (सेग्मेन्ट; साना समूह गाभिएका)
+data-other = अन्य (लेखिएको)
+data-selected = छानिएको
+data-not-selected = नछानिएको
+data-merged-groups = अन्य समूहहरू (प्रत्येकमा उत्तर थोरै भएकाले गाभिएका)
+data-everyone = सबै
+data-codebook-variable = चर
+data-codebook-label = लेबल
+data-codebook-kind = प्रकार
+data-codebook-measure = मापन स्तर
+data-codebook-values = कोड
+data-codebook-missing = हराएको मानका कोड
+data-kind-text = पाठ
+data-kind-number = संख्या
+data-measure-nominal = नामात्मक
+data-measure-ordinal = क्रमसूचक
+data-measure-scale = अन्तराल/अनुपात

@@ -1,0 +1,17 @@
+data-group = Grupo (segmento; os pequenos agrupados)
+data-other = outro (especificado)
+data-selected = selecionado
+data-not-selected = não selecionado
+data-merged-groups = outros grupos (agrupados: poucas respostas em cada)
+data-everyone = todos
+data-codebook-variable = Variável
+data-codebook-label = Rótulo
+data-codebook-kind = Tipo
+data-codebook-measure = Nível de medida
+data-codebook-values = Códigos
+data-codebook-missing = Códigos de valor ausente
+data-kind-text = texto
+data-kind-number = número
+data-measure-nominal = nominal
+data-measure-ordinal = ordinal
+data-measure-scale = escalar

@@ -1,0 +1,17 @@
+data-group = Nhóm (phân nhóm, các nhóm nhỏ được gộp)
+data-other = khác (nội dung ghi)
+data-selected = có chọn
+data-not-selected = không chọn
+data-merged-groups = các nhóm khác (gộp lại vì mỗi nhóm quá ít câu trả lời)
+data-everyone = tất cả
+data-codebook-variable = Biến
+data-codebook-label = Nhãn
+data-codebook-kind = Loại
+data-codebook-measure = Thang đo
+data-codebook-values = Mã
+data-codebook-missing = Mã giá trị khuyết
+data-kind-text = văn bản
+data-kind-number = số
+data-measure-nominal = định danh
+data-measure-ordinal = thứ bậc
+data-measure-scale = khoảng/tỷ lệ

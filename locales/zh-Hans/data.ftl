@@ -1,0 +1,17 @@
+data-group = 组（分组，人数少的已合并）
+data-other = 其他（填写内容）
+data-selected = 已选
+data-not-selected = 未选
+data-merged-groups = 其他组（因各组回复过少而合并）
+data-everyone = 全体
+data-codebook-variable = 变量
+data-codebook-label = 标签
+data-codebook-kind = 类型
+data-codebook-measure = 测量水平
+data-codebook-values = 编码
+data-codebook-missing = 缺失值编码
+data-kind-text = 文本
+data-kind-number = 数值
+data-measure-nominal = 定类
+data-measure-ordinal = 定序
+data-measure-scale = 定距/定比
