@@ -26,7 +26,7 @@ use crate::error::CliError;
 pub fn run(args: &ReportArgs, config: Option<&Path>, out: &mut impl Write) -> Result<(), CliError> {
     let mut clock = Clock::new(args.timings);
     let (q, report, doc) = match (&args.survey, &args.questionnaire, &args.responses) {
-        (Some(id), _, _) => from_database(*id, args, config)?,
+        (Some(id), _, _) => from_database(*id, args, config, &mut clock)?,
         (None, Some(questionnaire), Some(responses)) => from_files(args, questionnaire, responses, &mut clock)?,
         _ => {
             return Err(CliError::Usage(
@@ -153,13 +153,14 @@ fn from_database(
     id: SurveyId,
     args: &ReportArgs,
     config: Option<&Path>,
+    clock: &mut Clock,
 ) -> Result<(Questionnaire, Report, Document), CliError> {
     let settings = crate::database::settings(config)?;
     crate::database::block_on(async {
         let db = survey_server::startup::connect(&settings).await?;
         let s = crate::database::find_survey(&db, id).await?;
         let failed = |e| CliError::server(format!("build the report of survey {id}"), e);
-        let q = surveys::questionnaire(&s).map_err(failed)?;
+        let q = std::sync::Arc::new(surveys::questionnaire(&s).map_err(failed)?);
         let mut progress = Progress::new(0);
         let report = reports::build_from(&db, &q, &s, &mut |done, of| {
             progress.total = of;
@@ -168,10 +169,13 @@ fn from_database(
         .await
         .map_err(failed)?;
         progress.finish();
+        // Counting and the model are one step here (the model is built as the counts are merged).
+        clock.lap("count");
         let doc = reports::document_from(&db, &q, &s, &report, words(&q, args)?)
             .await
             .map_err(failed)?;
-        Ok((q, report, doc))
+        clock.lap("model");
+        Ok((std::sync::Arc::unwrap_or_clone(q), report, doc))
     })
 }
 
@@ -285,49 +289,7 @@ struct Line<'a> {
     #[serde(default, borrow)]
     segment: Cow<'a, str>,
     #[serde(borrow)]
-    answers: Entries<'a>,
-}
-
-/// The answers object's entries, keys borrowed from the line where they need no unescaping.
-struct Entries<'a>(Vec<(Cow<'a, str>, serde_json::Value)>);
-
-impl<'de: 'a, 'a> serde::Deserialize<'de> for Entries<'a> {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Key<'a>(Cow<'a, str>);
-        impl<'de: 'a, 'a> serde::Deserialize<'de> for Key<'a> {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                struct Text<'a>(std::marker::PhantomData<&'a ()>);
-                impl<'de: 'a, 'a> serde::de::Visitor<'de> for Text<'a> {
-                    type Value = Key<'a>;
-                    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                        f.write_str("a question id")
-                    }
-                    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Key<'a>, E> {
-                        Ok(Key(Cow::Borrowed(v)))
-                    }
-                    fn visit_str<E>(self, v: &str) -> Result<Key<'a>, E> {
-                        Ok(Key(Cow::Owned(v.to_owned())))
-                    }
-                }
-                d.deserialize_str(Text(std::marker::PhantomData))
-            }
-        }
-        struct Object<'a>(std::marker::PhantomData<&'a ()>);
-        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Object<'a> {
-            type Value = Entries<'a>;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an object from question id to answer")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Entries<'a>, A::Error> {
-                let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(40));
-                while let Some((Key(key), value)) = map.next_entry()? {
-                    entries.push((key, value));
-                }
-                Ok(Entries(entries))
-            }
-        }
-        d.deserialize_map(Object(std::marker::PhantomData))
-    }
+    answers: survey_design::answer::Entries<'a>,
 }
 
 /// One counting thread: chunks of lines until the reader is done or a line is bad.
@@ -344,8 +306,7 @@ fn count_chunks(q: &Questionnaire, receive: mpsc::Receiver<Chunk>, failed: &Atom
             let counted = serde_json::from_slice::<Line>(text)
                 .map_err(|e| format!("not a response object: {e}"))
                 .and_then(|line| {
-                    let entries = line.answers.0.iter().map(|(k, v)| (k.as_ref(), v));
-                    let answers = q.validate_entries(entries).map_err(|e| e.to_string())?;
+                    let answers = q.validate_entries(line.answers.iter()).map_err(|e| e.to_string())?;
                     data.add(q, &line.segment, &answers);
                     Ok(())
                 });

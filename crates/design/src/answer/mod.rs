@@ -2,10 +2,12 @@
 //! (one error per question), and encoded canonically for receipts.
 
 mod canonical;
+mod entries;
 mod error;
 pub mod sample;
 mod validate;
 
+pub use entries::Entries;
 pub use error::{AnswerError, AnswerErrorKind, AnswerErrors};
 pub use validate::NOT_APPLICABLE;
 

@@ -25,7 +25,7 @@ pub async fn build(state: &AppState, s: &survey::Model) -> Result<Report, AppErr
 /// told (done, of) as the responses are counted.
 pub async fn build_from(
     db: &sea_orm::DatabaseConnection,
-    q: &survey_design::Questionnaire,
+    q: &std::sync::Arc<Questionnaire>,
     s: &survey::Model,
     progress: &mut (dyn FnMut(u64, u64) + Send),
 ) -> Result<Report, AppError> {
@@ -37,20 +37,7 @@ pub async fn build_from(
         .into_iter()
         .map(|k| (k.key_id, k.segment))
         .collect();
-    let mut data = Aggregate::new(q);
-    let rows = response::Entity::find()
-        .filter(response::Column::SurveyId.eq(s.id))
-        .all(db)
-        .await?;
-    let of = rows.len() as u64;
-    for (done, row) in (1..).zip(rows) {
-        progress(done, of);
-        let raw: serde_json::Value = serde_json::from_str(&row.answers).map_err(AppError::internal)?;
-        // Stored answers were validated on arrival and the questionnaire is frozen: this holds.
-        let answers = q.validate_answers(&raw).map_err(AppError::internal)?;
-        let segment = segments.get(&row.key_id).map_or("", String::as_str);
-        data.add(q, segment, &answers);
-    }
+    let data = count(db, q, s.id, segments, progress).await?;
     let invited: Vec<(String, u64)> = crate::services::roster::rates(db, s.id)
         .await?
         .segments
@@ -70,6 +57,97 @@ pub async fn build_from(
         &hidden,
         &mut |texts| texts.shuffle(&mut rand::rng()),
     ))
+}
+
+/// Responses read from the database at a time: large enough that a page's round trip is small
+/// beside counting it, small enough that the pages in flight stay a few megabytes.
+const PAGE: u64 = 2000;
+
+/// Counts a survey's responses as `survey report` counts a file: pages of rows dealt out in turn to
+/// one counting thread per core, each validating and counting into an aggregate of its own, merged
+/// at the end. Pages are read in id order from after the last one's id, so reading the millionth
+/// costs what reading the first did, and no more than two pages per thread wait in memory. The
+/// reading awaits the database and the threads, so the server's workers are never blocked.
+async fn count(
+    db: &sea_orm::DatabaseConnection,
+    q: &std::sync::Arc<Questionnaire>,
+    survey: crate::domain::SurveyId,
+    segments: std::collections::HashMap<String, String>,
+    progress: &mut (dyn FnMut(u64, u64) + Send),
+) -> Result<Aggregate, AppError> {
+    use sea_orm::{PaginatorTrait, QueryOrder, QuerySelect};
+    let of = response::Entity::find()
+        .filter(response::Column::SurveyId.eq(survey))
+        .count(db)
+        .await?;
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    let (mut pages, mut counted) = (Vec::new(), Vec::new());
+    for _ in 0..workers {
+        let (send, mut receive) = tokio::sync::mpsc::channel::<Vec<(std::sync::Arc<str>, String)>>(2);
+        let (done, result) = tokio::sync::oneshot::channel();
+        let q = q.clone();
+        std::thread::spawn(move || {
+            let mut data = Aggregate::new(&q);
+            while let Some(page) = receive.blocking_recv() {
+                for (segment, text) in page {
+                    // Stored answers were validated on arrival and the questionnaire is frozen.
+                    let answers = serde_json::from_str::<survey_design::answer::Entries>(&text)
+                        .map_err(AppError::internal)
+                        .and_then(|entries| q.validate_entries(entries.iter()).map_err(AppError::internal));
+                    match answers {
+                        Ok(answers) => data.add(&q, &segment, &answers),
+                        Err(e) => {
+                            let _ = done.send(Err(e));
+                            return;
+                        }
+                    }
+                }
+            }
+            let _ = done.send(Ok(data));
+        });
+        pages.push(send);
+        counted.push(result);
+    }
+    let segments: std::collections::HashMap<String, std::sync::Arc<str>> = segments
+        .into_iter()
+        .map(|(key, segment)| (key, segment.into()))
+        .collect();
+    let unknown: std::sync::Arc<str> = "".into();
+    let (mut after, mut done, mut turn) = (None, 0, 0);
+    loop {
+        let mut page = response::Entity::find()
+            .select_only()
+            .columns([response::Column::Id, response::Column::KeyId, response::Column::Answers])
+            .filter(response::Column::SurveyId.eq(survey));
+        if let Some(last) = after {
+            page = page.filter(response::Column::Id.gt(last));
+        }
+        let rows: Vec<(uuid::Uuid, String, String)> = page
+            .order_by_asc(response::Column::Id)
+            .limit(PAGE)
+            .into_tuple()
+            .all(db)
+            .await?;
+        let Some((last, _, _)) = rows.last() else { break };
+        after = Some(*last);
+        done += rows.len() as u64;
+        let page = rows
+            .into_iter()
+            .map(|(_, key, answers)| (segments.get(&key).unwrap_or(&unknown).clone(), answers))
+            .collect();
+        // A thread that stopped has said why; that is reported below.
+        if pages[turn % workers].send(page).await.is_err() {
+            break;
+        }
+        turn += 1;
+        progress(done, of);
+    }
+    drop(pages);
+    let mut data = Aggregate::new(q);
+    for result in counted {
+        data.merge(result.await.map_err(AppError::internal)??);
+    }
+    Ok(data)
 }
 
 /// The report laid out for reading, with what only the database knows: the client, the fieldwork

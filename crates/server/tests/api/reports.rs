@@ -63,9 +63,10 @@ async fn a_closed_survey_reports_what_was_answered_and_hides_small_segments() {
 
     // `survey report --survey ID` counts from the database alone, to the same figures.
     let s = survey_server::services::surveys::find(app.db(), survey).await.unwrap();
-    let offline = survey_server::services::reports::build_from(app.db(), &q, &s, &mut |_, _| {})
-        .await
-        .unwrap();
+    let offline =
+        survey_server::services::reports::build_from(app.db(), &std::sync::Arc::new(q.clone()), &s, &mut |_, _| {})
+            .await
+            .unwrap();
     assert_eq!(survey_report::csv::render(&offline), csv.body);
 
     let pdf = b.get(&format!("/operator/surveys/{survey}/report.pdf")).await;
@@ -278,5 +279,73 @@ async fn files_published_before_reports_had_languages_keep_theirs_across_the_mig
     assert_eq!(
         after.headers.get("x-content-sha256"),
         before.headers.get("x-content-sha256")
+    );
+}
+
+/// More responses than a page of the database read: the report from the database counts each
+/// once, as the same answers counted directly do.
+#[actix_web::test]
+async fn the_report_from_the_database_counts_every_page_of_responses_once() {
+    use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set};
+    use survey_server::storage::{response, survey};
+    let app = spawn_app().await;
+    let (_, id, _) = open_survey(&app).await;
+    let q = std::sync::Arc::new(questionnaire(&app, id).await);
+    let keys = survey_server::services::issuance::keys(app.db(), id).await.unwrap();
+    let mut direct = survey_analysis::Aggregate::new(&q);
+    let mut rng = rand::rng();
+    let mut rows = Vec::new();
+    for i in 0..4500 {
+        let key = &keys[i % keys.len()];
+        let answers = q.validate_answers(&valid_answers(&q, &mut rng)).unwrap();
+        direct.add(&q, &key.segment, &answers);
+        rows.push(response::ActiveModel {
+            id: Set(uuid::Uuid::new_v4()),
+            survey_id: Set(id),
+            key_id: Set(key.key_id.clone()),
+            nonce: Set(format!("{i:064x}")),
+            token: Set(String::new()),
+            answers: Set(String::from_utf8(answers.canonical_bytes()).unwrap()),
+            answers_digest: Set(String::new()),
+            receipt: Set(format!("{i:064x}")),
+        });
+    }
+    for chunk in rows.chunks(300) {
+        response::Entity::insert_many(chunk.to_vec())
+            .exec_without_returning(app.db())
+            .await
+            .unwrap();
+    }
+    let s = survey::Entity::find_by_id(id).one(app.db()).await.unwrap().unwrap();
+    let mut closed = s.into_active_model();
+    closed.state = Set(survey_server::domain::SurveyState::Closed);
+    let s = closed.update(app.db()).await.unwrap();
+
+    let mut told = Vec::new();
+    let from_database = survey_server::services::reports::build_from(app.db(), &q, &s, &mut |done, of| {
+        told.push((done, of));
+    })
+    .await
+    .unwrap();
+    assert_eq!(told.last(), Some(&(4500, 4500)), "progress reaches the total");
+    assert!(told.len() >= 3, "told page by page: {told:?}");
+    let invited: Vec<(String, u64)> = survey_server::services::roster::rates(app.db(), id)
+        .await
+        .unwrap()
+        .segments
+        .into_iter()
+        .map(|r| (r.segment, u64::try_from(r.invitees).unwrap()))
+        .collect();
+    let counted = survey_analysis::report::build(
+        &q,
+        &direct,
+        &invited,
+        u64::try_from(s.k_threshold).unwrap(),
+        u64::try_from(s.comment_threshold).unwrap(),
+        &mut |_| {},
+    );
+    assert_eq!(
+        survey_report::csv::render(&from_database),
+        survey_report::csv::render(&counted)
     );
 }
