@@ -148,3 +148,4 @@ error-data-language-not-offered = the data file cannot be labelled in `{ $asked 
 error-data-too-few = the survey has { $responses } responses, fewer than the anonymity threshold of { $k }: no data file can respect it
 error-data-free-text-too-few = free texts go in the data file only from { $k } responses (the comment threshold); the survey has { $responses }
 error-data-format = `{ $format }` is not a data file format; choose csv or sav
+error-publishing-already = the report is being published already

@@ -126,3 +126,6 @@ operator-data-labels-in = Labels in
 operator-data-free-text = include free texts ("other" answers and text questions)
 operator-data-download = Download the data
 operator-data-codebook = Codebook (CSV)
+operator-publishing-started = Publishing the report; this page shows how far it is.
+operator-publishing-counting = Publishing the report: { $done } of { $of } responses counted…
+operator-publishing-writing = Publishing the report: writing the files in { $language }…

@@ -145,3 +145,4 @@ error-data-language-not-offered = berkas data tidak dapat diberi label dalam `{ 
 error-data-too-few = survei memiliki { $responses } jawaban, kurang dari ambang anonimitas { $k }: berkas data tidak dapat dibuat
 error-data-free-text-too-few = komentar isian bebas masuk ke berkas data hanya mulai { $k } jawaban (ambang komentar); survei ini memiliki { $responses }
 error-data-format = `{ $format }` bukan format berkas data; pilih csv atau sav
+error-publishing-already = laporan sedang dipublikasikan

@@ -145,3 +145,4 @@ error-data-language-not-offered = `{ $asked }` ではデータのラベルを付
 error-data-too-few = 回答が { $responses } 件で、匿名性のしきい値（{ $k }）に届かないため、データを作成できません
 error-data-free-text-too-few = 自由記述をデータに含められるのは回答が { $k } 件（自由記述のしきい値）以上のときです。この調査の回答は { $responses } 件です
 error-data-format = `{ $format }` はデータの形式ではありません。csv か sav を選んでください
+error-publishing-already = この報告書はすでに公開処理中です

@@ -126,3 +126,6 @@ operator-data-labels-in = ラベルの言語
 operator-data-free-text = 自由記述（「その他」の記入内容と記述式の設問）を含める
 operator-data-download = データをダウンロード
 operator-data-codebook = コード表（CSV）
+operator-publishing-started = 報告書の公開を始めました。進み具合はこのページに表示されます。
+operator-publishing-counting = 報告書を公開しています: 回答 { $of } 件のうち { $done } 件を集計しました…
+operator-publishing-writing = 報告書を公開しています: { $language }のファイルを作成しています…

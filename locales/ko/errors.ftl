@@ -145,3 +145,4 @@ error-data-language-not-offered = `{ $asked }`(으)로는 데이터 파일에 �
 error-data-too-few = 응답이 { $responses }건으로 익명성 임계값({ $k })보다 적어 데이터 파일을 만들 수 없습니다
 error-data-free-text-too-few = 자유 응답은 응답이 { $k }건(자유 응답 임계값) 이상일 때만 데이터 파일에 넣을 수 있습니다. 이 조사의 응답은 { $responses }건입니다
 error-data-format = `{ $format }`은(는) 데이터 파일 형식이 아닙니다. csv 또는 sav를 선택하십시오
+error-publishing-already = 보고서를 이미 게시하는 중입니다

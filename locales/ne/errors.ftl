@@ -148,3 +148,4 @@ error-data-language-not-offered = `{ $asked }` मा डाटा फाइल�
 error-data-too-few = सर्वेक्षणमा { $responses } उत्तर छन्, अनामता सीमा { $k } भन्दा कम: डाटा फाइल बनाउन सकिँदैन
 error-data-free-text-too-few = खुला टिप्पणी { $k } उत्तर (टिप्पणी सीमा) पुगेपछि मात्र डाटा फाइलमा राखिन्छ; यस सर्वेक्षणमा { $responses } छन्
 error-data-format = `{ $format }` डाटा फाइलको ढाँचा होइन; csv वा sav छान्नुहोस्
+error-publishing-already = रिपोर्ट प्रकाशित भइरहेको छ

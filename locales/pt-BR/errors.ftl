@@ -148,3 +148,4 @@ error-data-language-not-offered = o arquivo de dados não pode ter rótulos em `
 error-data-too-few = a pesquisa tem { $responses } respostas, menos que o limite de anonimato de { $k }: nenhum arquivo de dados pode respeitá-lo
 error-data-free-text-too-few = comentários abertos entram no arquivo de dados só a partir de { $k } respostas (o limite para comentários); a pesquisa tem { $responses }
 error-data-format = `{ $format }` não é um formato de arquivo de dados; escolha csv ou sav
+error-publishing-already = o relatório já está sendo publicado

@@ -145,3 +145,4 @@ error-data-language-not-offered = không thể gắn nhãn tệp dữ liệu b�
 error-data-too-few = cuộc khảo sát có { $responses } câu trả lời, ít hơn ngưỡng ẩn danh { $k }: không thể lập tệp dữ liệu
 error-data-free-text-too-few = chỉ đưa ý kiến tự do vào tệp dữ liệu khi có từ { $k } câu trả lời (ngưỡng ý kiến tự do); cuộc khảo sát có { $responses }
 error-data-format = `{ $format }` không phải định dạng tệp dữ liệu; hãy chọn csv hoặc sav
+error-publishing-already = báo cáo đang được công bố

@@ -145,3 +145,4 @@ error-data-language-not-offered = 无法用 `{ $asked }` 标注数据文件：�
 error-data-too-few = 本调查有 { $responses } 份回复，少于匿名阈值 { $k }：无法生成符合要求的数据文件
 error-data-free-text-too-few = 回复达到 { $k } 份（自由填写意见阈值）时才能在数据文件中包含自由填写内容；本调查有 { $responses } 份
 error-data-format = `{ $format }` 不是数据文件格式；请选择 csv 或 sav
+error-publishing-already = 报告已在发布中

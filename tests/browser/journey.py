@@ -273,11 +273,11 @@ def shot(driver, name):
     viewport(driver)
 
 
-def wait_text(driver, phrases, what, css="main"):
+def wait_text(driver, phrases, what, css="main", timeout=20):
     """Waits until the element holds every phrase (a page may still be loading); fails showing its text."""
     text = lambda: driver.find_element(By.CSS_SELECTOR, css).text
     try:
-        WebDriverWait(driver, 20, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(
+        WebDriverWait(driver, timeout, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(
             lambda d: all(p in text() for p in phrases))
     except TimeoutException:
         raise AssertionError(f"{what}: expected {phrases} in:\n{text()}") from None

@@ -394,8 +394,10 @@ with server:
     change_state(op, path, "closed")
     notice(op, "状態を変更しました", "the survey is closed")
     change_state(op, path, "published")
-    notice(op, "状態を変更しました", "the report is published")
-    wait_text(op, ["公開した報告書", ".pdf", ".xlsx"], "the operator's page lists the published files")
+    # Publishing goes on in the background; the page says how far it is and reloads itself until the
+    # files are there.
+    notice(op, "報告書", "publishing starts")
+    wait_text(op, ["公開した報告書", ".pdf", ".xlsx"], "the operator's page lists the published files", timeout=240)
     shot(op, "08-published.png")
 
     # Management: a fresh profile, the portal, the survey's page, the PDF and the XLSX by their links.

@@ -105,6 +105,7 @@ impl Application {
             mailer,
             metrics: Metrics::default(),
             templates: Arc::new(crate::templates::load(&settings.templates_dir)),
+            publishing: crate::services::publishing::Publishing::default(),
             settings: settings.clone(),
         };
         if settings.scheduler.enabled {

@@ -28,4 +28,6 @@ pub struct AppState {
     pub closed_tallies: crate::services::closed_tallies::ClosedTallies,
     /// The bundled templates, read from `templates_dir` at start.
     pub templates: Arc<Vec<Template>>,
+    /// The surveys this server is publishing in the background, with how far each is.
+    pub publishing: crate::services::publishing::Publishing,
 }

@@ -11,6 +11,7 @@ pub mod invitations;
 pub mod issuance;
 pub mod live_figures;
 pub mod organisations;
+pub mod publishing;
 pub mod reports;
 pub mod responses;
 pub mod roster;

@@ -11,6 +11,7 @@ use survey_design::{Lang, Questionnaire};
 use survey_report::{Document, Format, Meta, TallyFacts, Words};
 
 use crate::error::AppError;
+use crate::services::publishing::{Progress, Publishing};
 use crate::services::surveys::{self, State};
 use crate::state::AppState;
 use crate::storage::{organisation, report_file, response, survey};
@@ -225,12 +226,32 @@ pub struct RenderedFile {
     pub content: Vec<u8>,
 }
 
-/// The files a published report consists of: every format in each of `languages`.
-pub async fn render(state: &AppState, s: &survey::Model, languages: &[Lang]) -> Result<Vec<RenderedFile>, AppError> {
-    let report = std::sync::Arc::new(build(state, s).await?);
+/// The files a published report consists of: every format in each of `languages`; `progress`, when
+/// given, is told how far it is.
+pub async fn render(
+    state: &AppState,
+    s: &survey::Model,
+    languages: &[Lang],
+    progress: Option<&Publishing>,
+) -> Result<Vec<RenderedFile>, AppError> {
     let q = state.questionnaires.get(s)?;
+    let report = build_from(&state.db, &q, s, &mut |done, of| {
+        if let Some(p) = progress {
+            p.set(s.id, Progress::Counting { done, of });
+        }
+    })
+    .await?;
+    let report = std::sync::Arc::new(report);
     let mut files = Vec::new();
     for language in languages {
+        if let Some(p) = progress {
+            p.set(
+                s.id,
+                Progress::Writing {
+                    language: language.to_string(),
+                },
+            );
+        }
         let doc = document_from(&state.db, &q, s, &report, Words::new(language)).await?;
         let title = format!("{} — {}", doc.title, s.name);
         let (q, report, language) = (q.clone(), report.clone(), language.clone());

@@ -233,7 +233,7 @@ async fn a_report_is_published_in_each_language_the_operator_ticks() {
     );
 
     assert_eq!(publish(&["ja", "en"]).await.status.as_u16(), 303);
-    let page = b.get(&format!("/operator/surveys/{survey}")).await;
+    let page = crate::surveys::published(&b, survey).await;
     for language in ["ja", "en"] {
         for format in ["csv", "html", "pdf", "xlsx"] {
             let link = format!("/operator/surveys/{survey}/files/{language}/{format}");

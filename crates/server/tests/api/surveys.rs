@@ -107,11 +107,29 @@ pub async fn propose_plan(b: &Browser, survey: SurveyId, start: &str) -> crate::
 
 pub async fn change_state(b: &Browser, survey: SurveyId, to: &str) -> crate::helpers::Response {
     let page = b.get(&format!("/operator/surveys/{survey}")).await;
-    b.post_form(
-        &format!("/operator/surveys/{survey}/state"),
-        &[("csrf", &page.csrf()), ("to", to)],
-    )
-    .await
+    let moved = b
+        .post_form(
+            &format!("/operator/surveys/{survey}/state"),
+            &[("csrf", &page.csrf()), ("to", to)],
+        )
+        .await;
+    if to == "published" && moved.status.as_u16() == 303 {
+        published(b, survey).await;
+    }
+    moved
+}
+
+/// Waits for publishing, which goes on in the background, to end: the survey page reloads itself
+/// (a `Refresh` header) while it runs. Returns the page as it is then.
+pub async fn published(b: &Browser, survey: SurveyId) -> crate::helpers::Response {
+    for _ in 0..600 {
+        let page = b.get(&format!("/operator/surveys/{survey}")).await;
+        if !page.headers.contains_key("refresh") {
+            return page;
+        }
+        actix_web::rt::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("publishing survey {survey} did not end within a minute");
 }
 
 /// A survey with settings, roster and plan, ready to schedule.

@@ -16,6 +16,7 @@ pub use questionnaire::replace_questionnaire;
 pub use remind::remind_now;
 pub use settings::{SurveySettings, update_settings};
 pub use survey_analysis::segment::MIN_THRESHOLD;
+pub(crate) use transition::cannot_become;
 pub use transition::{Choices, transition, transition_with};
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};

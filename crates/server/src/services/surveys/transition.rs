@@ -12,13 +12,15 @@ use crate::storage::{invitation, job, survey};
 
 /// What the operator chose beside a move: how a survey opened by hand treats its plan's
 /// reminders, and the languages a report is published in. A move to another state ignores them.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Clone, Default)]
 pub struct Choices {
     /// Move every pending reminder earlier by as many days as the opening moved; else (the
     /// default) each keeps its planned date.
     pub move_reminders: bool,
     /// The languages to publish the report in; `None`, the questionnaire's default language.
     pub report_languages: Option<Vec<survey_design::Lang>>,
+    /// Where publishing in the background tells how far it is.
+    pub progress: Option<crate::services::publishing::Publishing>,
 }
 
 /// Moves a survey to `to`, if that is one of the next states and its conditions hold. Scheduling
@@ -54,7 +56,7 @@ pub async fn transition_with(
             Some(asked) => reports::languages_asked(&q, asked)?,
             None => reports::default_languages(&q),
         };
-        Some(reports::render(state, &s, &languages).await?)
+        Some(reports::render(state, &s, &languages, choices.progress.as_ref()).await?)
     } else {
         None
     };
@@ -147,7 +149,7 @@ pub async fn transition_with(
     Ok(updated)
 }
 
-fn cannot_become(from: State, to: State) -> AppError {
+pub(crate) fn cannot_become(from: State, to: State) -> AppError {
     let allowed: Vec<&str> = from.next().iter().map(|s| s.as_str()).collect();
     AppError::Conflict(msg!(
         "error-survey-cannot-become",

@@ -180,6 +180,7 @@ pub(super) async fn post_state(
     let choices = surveys::Choices {
         move_reminders: body.move_reminders.unwrap_or(false),
         report_languages,
+        progress: None,
     };
     let updated = surveys::transition_with(&state, &user.user.email, survey_id(&path)?, to, choices).await?;
     Ok(HttpResponse::Ok().json(survey_json(&updated)))

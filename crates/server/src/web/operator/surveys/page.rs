@@ -1,6 +1,7 @@
 //! The survey page: its state and next steps, response rate, settings, questionnaire, roster,
 //! plan and jobs; and the auditor's tally file.
 
+use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use maud::{Markup, html};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -11,6 +12,7 @@ use survey_i18n::t;
 
 use crate::domain::{JobKind, JobState, ReminderMode, SurveyId, SurveyState as State};
 use crate::error::AppError;
+use crate::services::publishing::Progress;
 use crate::services::{roster, surveys};
 use crate::state::AppState;
 use crate::storage::{job, organisation, survey};
@@ -40,11 +42,35 @@ pub async fn show(
         "plan" => t!(lang, "operator-plan-saved"),
         "state" => t!(lang, "operator-state-changed"),
         "jobs" => t!(lang, "operator-reminder-due-now-goes-only"),
+        "publishing" => t!(lang, "operator-publishing-started"),
         _ => String::new(),
     });
-    Ok(html_response(
-        survey_page(&state, &user, lang, &s, notice.as_deref(), &[]).await?,
-    ))
+    // While this server publishes the survey, the page says how far it is and reloads itself.
+    let (notice, problems, refresh) = match state.publishing.take(s.id) {
+        Some(Progress::Counting { done, of }) => (
+            Some(t!(lang, "operator-publishing-counting", done = done, of = of)),
+            Vec::new(),
+            true,
+        ),
+        Some(Progress::Writing { language }) => (
+            Some(t!(
+                lang,
+                "operator-publishing-writing",
+                language = survey_i18n::language_name(&language)
+            )),
+            Vec::new(),
+            true,
+        ),
+        Some(Progress::Failed(message)) => (None, vec![message.get(lang)], false),
+        None => (notice, Vec::new(), false),
+    };
+    let mut response = html_response(survey_page(&state, &user, lang, &s, notice.as_deref(), &problems).await?);
+    if refresh {
+        response
+            .headers_mut()
+            .insert(header::REFRESH, header::HeaderValue::from_static("2"));
+    }
+    Ok(response)
 }
 
 /// The full tally of a closed survey, for an auditor: `survey tally verify tally.json` checks it.

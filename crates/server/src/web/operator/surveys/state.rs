@@ -5,7 +5,7 @@ use survey_i18n::t;
 use super::{outcome, refuse};
 use crate::domain::{SurveyId, SurveyState};
 use crate::error::AppError;
-use crate::services::surveys;
+use crate::services::{publishing, surveys};
 use crate::state::AppState;
 use crate::views::UiLang;
 use crate::web::extract::Operator;
@@ -14,6 +14,7 @@ use crate::web::extract::Operator;
 /// one name: `csrf`, `to`, the "move the reminders too" box beside "Open now" (present when
 /// ticked), and beside "Publish" a `report_language` per ticked box with `report_languages` marking
 /// that the boxes were offered (so that none ticked is refused rather than read as the default).
+/// Publishing goes on in the background; the survey page shows how far it is.
 pub async fn change_state(
     state: web::Data<AppState>,
     user: Operator,
@@ -48,9 +49,13 @@ pub async fn change_state(
         }
         report_languages = Some(chosen);
     }
+    if to == SurveyState::Published {
+        let result = publishing::start(&state, &user.user.email, *path, report_languages).await;
+        return outcome(&state, &user, lang, *path, result, "publishing").await;
+    }
     let choices = surveys::Choices {
         move_reminders: field("move_reminders") == Some("true"),
-        report_languages,
+        ..surveys::Choices::default()
     };
     let result = surveys::transition_with(&state, &user.user.email, *path, to, choices).await;
     outcome(&state, &user, lang, *path, result, "state").await
