@@ -10,6 +10,7 @@ mod m20261124_000004_create_report_files;
 mod m20261204_000005_forget_ballots_at_close;
 mod m20261204_000006_index_receipts;
 mod m20261205_000007_report_files_per_language;
+mod m20261205_000008_index_responses_by_survey_and_id;
 
 #[derive(Debug)]
 pub struct Migrator;
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000005_forget_ballots_at_close::Migration),
             Box::new(m20261204_000006_index_receipts::Migration),
             Box::new(m20261205_000007_report_files_per_language::Migration),
+            Box::new(m20261205_000008_index_responses_by_survey_and_id::Migration),
         ]
     }
 }

@@ -60,15 +60,16 @@ pub async fn build_from(
     ))
 }
 
-/// Responses read from the database at a time: large enough that a page's round trip is small
-/// beside counting it, small enough that the pages in flight stay a few megabytes.
-const PAGE: u64 = 2000;
+/// Responses handed to a counting thread at a time: large enough that handing them over costs
+/// little beside counting them, small enough that the pages in flight stay a few megabytes.
+const PAGE: usize = 2000;
 
-/// Counts a survey's responses as `survey report` counts a file: pages of rows dealt out in turn to
-/// one counting thread per core, each validating and counting into an aggregate of its own, merged
-/// at the end. Pages are read in id order from after the last one's id, so reading the millionth
-/// costs what reading the first did, and no more than two pages per thread wait in memory. The
-/// reading awaits the database and the threads, so the server's workers are never blocked.
+/// Counts a survey's responses as `survey report` counts a file: one query streams the rows in the
+/// order the database keeps them (the close wrote them in random order), and pages of them are dealt
+/// out in turn to one counting thread per core, each validating and counting into an aggregate of
+/// its own, merged at the end. At most two pages per thread wait in memory: the stream is read only
+/// as fast as they are counted. The reading awaits the database and the threads, so the server's
+/// workers are never blocked.
 async fn count(
     db: &sea_orm::DatabaseConnection,
     q: &std::sync::Arc<Questionnaire>,
@@ -76,7 +77,8 @@ async fn count(
     segments: std::collections::HashMap<String, String>,
     progress: &mut (dyn FnMut(u64, u64) + Send),
 ) -> Result<Aggregate, AppError> {
-    use sea_orm::{PaginatorTrait, QueryOrder, QuerySelect};
+    use futures_util::StreamExt;
+    use sea_orm::{PaginatorTrait, QuerySelect};
     let of = response::Entity::find()
         .filter(response::Column::SurveyId.eq(survey))
         .count(db)
@@ -113,36 +115,58 @@ async fn count(
         .into_iter()
         .map(|(key, segment)| (key, segment.into()))
         .collect();
-    let unknown: std::sync::Arc<str> = "".into();
-    let (mut after, mut done, mut turn) = (None, 0, 0);
-    loop {
-        let mut page = response::Entity::find()
-            .select_only()
-            .columns([response::Column::Id, response::Column::KeyId, response::Column::Answers])
-            .filter(response::Column::SurveyId.eq(survey));
-        if let Some(last) = after {
-            page = page.filter(response::Column::Id.gt(last));
+    // As many streams as counting threads, each over its own range of ids (on a connection of
+    // its own), so that reading keeps up with counting.
+    let done = std::sync::atomic::AtomicU64::new(0);
+    let progress = std::sync::Mutex::new(progress);
+    let bounds: Vec<uuid::Uuid> = (1..workers)
+        .map(|i| uuid::Uuid::from_bytes([u8::try_from(i * 256 / workers).unwrap_or(u8::MAX); 16]))
+        .collect();
+    let ranges: Vec<(Option<uuid::Uuid>, Option<uuid::Uuid>)> = std::iter::once(None)
+        .chain(bounds.iter().copied().map(Some))
+        .zip(bounds.iter().copied().map(Some).chain(std::iter::once(None)))
+        .collect();
+    let readers = ranges.into_iter().enumerate().map(|(r, (from, to))| {
+        let (pages, segments, done, progress) = (&pages, &segments, &done, &progress);
+        async move {
+            let mut query = response::Entity::find()
+                .select_only()
+                .columns([response::Column::KeyId, response::Column::Answers])
+                .filter(response::Column::SurveyId.eq(survey));
+            if let Some(from) = from {
+                query = query.filter(response::Column::Id.gte(from));
+            }
+            if let Some(to) = to {
+                query = query.filter(response::Column::Id.lt(to));
+            }
+            let mut rows = query.into_tuple::<(String, String)>().stream(db).await?;
+            let unknown: std::sync::Arc<str> = "".into();
+            let (mut page, mut turn) = (Vec::with_capacity(PAGE), r);
+            loop {
+                let row = rows.next().await.transpose()?;
+                let last = row.is_none();
+                if let Some((key, answers)) = row {
+                    page.push((segments.get(&key).unwrap_or(&unknown).clone(), answers));
+                }
+                if page.len() == PAGE || (last && !page.is_empty()) {
+                    let n = page.len() as u64;
+                    let full = std::mem::replace(&mut page, Vec::with_capacity(PAGE));
+                    // A thread that stopped has said why; that is reported below.
+                    if pages[turn % pages.len()].send(full).await.is_err() {
+                        break;
+                    }
+                    turn += 1;
+                    let total = done.fetch_add(n, std::sync::atomic::Ordering::Relaxed) + n;
+                    (progress.lock().unwrap_or_else(std::sync::PoisonError::into_inner))(total, of);
+                }
+                if last {
+                    break;
+                }
+            }
+            Ok::<(), AppError>(())
         }
-        let rows: Vec<(uuid::Uuid, String, String)> = page
-            .order_by_asc(response::Column::Id)
-            .limit(PAGE)
-            .into_tuple()
-            .all(db)
-            .await?;
-        let Some((last, _, _)) = rows.last() else { break };
-        after = Some(*last);
-        done += rows.len() as u64;
-        let page = rows
-            .into_iter()
-            .map(|(_, key, answers)| (segments.get(&key).unwrap_or(&unknown).clone(), answers))
-            .collect();
-        // A thread that stopped has said why; that is reported below.
-        if pages[turn % workers].send(page).await.is_err() {
-            break;
-        }
-        turn += 1;
-        progress(done, of);
-    }
+    });
+    futures_util::future::try_join_all(readers).await?;
     drop(pages);
     let mut data = Aggregate::new(q);
     for result in counted {

@@ -183,18 +183,27 @@ async fn publishing_stores_the_files_that_management_of_that_organisation_alone_
     assert!(html.body.contains("<svg"), "the page draws its charts inline");
 }
 
-#[actix_web::test]
-async fn a_report_is_published_in_each_language_the_operator_ticks() {
-    let app = spawn_app().await;
-    let (b, survey, codes) = open_survey(&app).await;
-    let q = questionnaire(&app, survey).await;
-    let client = Client::new(&app, survey);
-    for (_, code) in codes.iter().take(6) {
+/// A survey closed after `n` answers, with the operator's browser.
+async fn closed_with_answers(
+    app: &crate::helpers::TestApp,
+    n: usize,
+) -> (crate::helpers::Browser, survey_server::domain::SurveyId) {
+    let (b, survey, codes) = open_survey(app).await;
+    let q = questionnaire(app, survey).await;
+    let client = Client::new(app, survey);
+    for (_, code) in codes.iter().take(n) {
         let token = client.token(code).await;
         let sent = client.submit(&token, "ja", &valid_answers(&q, &mut rand::rng())).await;
         assert_eq!(sent.status.as_u16(), 201);
     }
     assert_eq!(change_state(&b, survey, "closed").await.status.as_u16(), 303);
+    (b, survey)
+}
+
+#[actix_web::test]
+async fn a_report_is_published_in_each_language_the_operator_ticks() {
+    let app = spawn_app().await;
+    let (b, survey) = closed_with_answers(&app, 6).await;
     let page = b.get(&format!("/operator/surveys/{survey}")).await;
     // The publishing form offers the questionnaire's languages, its default ticked.
     assert!(
@@ -256,15 +265,7 @@ async fn a_report_is_published_in_each_language_the_operator_ticks() {
 async fn files_published_before_reports_had_languages_keep_theirs_across_the_migration() {
     use survey_migration::{Migrator, MigratorTrait};
     let app = spawn_app().await;
-    let (b, survey, codes) = open_survey(&app).await;
-    let q = questionnaire(&app, survey).await;
-    let client = Client::new(&app, survey);
-    for (_, code) in codes.iter().take(6) {
-        let token = client.token(code).await;
-        let sent = client.submit(&token, "ja", &valid_answers(&q, &mut rand::rng())).await;
-        assert_eq!(sent.status.as_u16(), 201);
-    }
-    assert_eq!(change_state(&b, survey, "closed").await.status.as_u16(), 303);
+    let (b, survey) = closed_with_answers(&app, 6).await;
     assert_eq!(change_state(&b, survey, "published").await.status.as_u16(), 303);
     let before = b.get(&format!("/operator/surveys/{survey}/files/ja/pdf")).await;
     assert_eq!(before.status.as_u16(), 200);

@@ -23,6 +23,25 @@ pub struct DataQuery {
 }
 
 impl DataQuery {
+    /// The survey, its questionnaire and what is asked of it.
+    async fn read(
+        &self,
+        state: &AppState,
+        id: SurveyId,
+    ) -> Result<
+        (
+            crate::storage::survey::Model,
+            std::sync::Arc<survey_design::Questionnaire>,
+            Request,
+        ),
+        AppError,
+    > {
+        let s = surveys::find(&state.db, id).await?;
+        let q = state.questionnaires.get(&s)?;
+        let request = self.request(&q)?;
+        Ok((s, q, request))
+    }
+
     fn request(&self, q: &survey_design::Questionnaire) -> Result<Request, AppError> {
         let format = match self.format.as_deref() {
             None => Format::Csv,
@@ -46,9 +65,7 @@ pub async fn file(
     path: web::Path<SurveyId>,
     query: web::Query<DataQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let s = surveys::find(&state.db, *path).await?;
-    let q = state.questionnaires.get(&s)?;
-    let request = query.request(&q)?;
+    let (s, q, request) = query.read(&state, *path).await?;
     let bytes = data_files::data_file(&state.db, &user.user.email, &q, &s, &request).await?;
     Ok(download(
         request.format.media_type(),
@@ -63,9 +80,7 @@ pub async fn codebook(
     path: web::Path<SurveyId>,
     query: web::Query<DataQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let s = surveys::find(&state.db, *path).await?;
-    let q = state.questionnaires.get(&s)?;
-    let request = query.request(&q)?;
+    let (s, q, request) = query.read(&state, *path).await?;
     let bytes = data_files::codebook(&state.db, &q, &s, &request).await?;
     Ok(download(
         "text/csv; charset=utf-8",
