@@ -246,6 +246,8 @@ pub enum ReportFormat {
     Html,
     Xlsx,
     Pdf,
+    /// The debrief deck.
+    Pptx,
     /// Every format, into the `--output` folder.
     All,
 }
@@ -276,14 +278,15 @@ pub struct ReportArgs {
     /// Free-text comments only for groups of at least this many respondents.
     #[arg(long, default_value_t = 10, requires = "responses")]
     pub comment_k: u64,
-    /// The client organisation, for the PDF's cover.
+    /// The client organisation, for the PDF's cover and the deck's title slide.
     #[arg(long, default_value = "")]
     pub organisation: String,
     /// The report's language: one of the questionnaire's that has a reports catalog (`ja`, `en`,
     /// `zh-Hans`, `vi`, …); the questionnaire's default when absent.
     #[arg(long)]
     pub lang: Option<String>,
-    /// The fieldwork period, for the PDF's cover (e.g. `2026-10-01 – 2026-10-14`).
+    /// The fieldwork period, for the PDF's cover and the deck's title slide (e.g.
+    /// `2026-10-01 – 2026-10-14`).
     #[arg(long, default_value = "")]
     pub period: String,
     #[arg(long, value_enum, default_value = "csv")]

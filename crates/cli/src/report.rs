@@ -37,6 +37,7 @@ pub fn run(args: &ReportArgs, config: Option<&Path>, out: &mut impl Write) -> Re
     let formats: &[Format] = match args.format {
         ReportFormat::All => &Format::ALL,
         ReportFormat::Pdf => &[Format::Pdf],
+        ReportFormat::Pptx => &[Format::Pptx],
         ReportFormat::Html => &[Format::Html],
         ReportFormat::Xlsx => &[Format::Xlsx],
         ReportFormat::Csv => &[Format::Csv],

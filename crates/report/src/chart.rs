@@ -85,7 +85,7 @@ const FONT_SIZE: f64 = 13.0;
 const INK: RGBColor = RGBColor(33, 37, 41);
 const MUTED: RGBColor = RGBColor(108, 117, 125);
 pub(crate) const BAR_COLOR: RGBColor = RGBColor(62, 94, 150);
-const HIDDEN_FILL: RGBColor = RGBColor(236, 236, 236);
+pub(crate) const HIDDEN_FILL: RGBColor = RGBColor(236, 236, 236);
 
 impl Chart {
     /// Width and height in CSS pixels.
@@ -407,7 +407,7 @@ impl<DB: DrawingBackend> Pen<'_, DB> {
     }
 }
 
-fn luminance(c: RGBColor) -> f64 {
+pub(crate) fn luminance(c: RGBColor) -> f64 {
     (0.2126 * f64::from(c.0) + 0.7152 * f64::from(c.1) + 0.0722 * f64::from(c.2)) / 255.0
 }
 
@@ -436,6 +436,6 @@ pub(crate) fn likert_colors(points: usize) -> Vec<RGBColor> {
 }
 
 /// Light to dark blue as the share grows.
-fn sequential(share: f64) -> RGBColor {
+pub(crate) fn sequential(share: f64) -> RGBColor {
     mix((239.0, 243.0, 255.0), (8.0, 48.0, 107.0), share.clamp(0.0, 1.0))
 }

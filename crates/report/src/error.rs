@@ -12,7 +12,10 @@ pub enum Error {
     Typeset(String),
     #[error("the workbook could not be written")]
     Workbook(#[from] rust_xlsxwriter::XlsxError),
-    #[error("unknown report format `{0}`; choose pdf, html, xlsx or csv")]
+    /// The deck's package; a chart's workbook failing is [`Error::Workbook`].
+    #[error("the deck could not be written")]
+    Deck(#[from] zip::result::ZipError),
+    #[error("unknown report format `{0}`; choose pdf, html, pptx, xlsx or csv")]
     UnknownFormat(String),
     #[error("a report of this questionnaire cannot be written in `{asked}`; choose one of: {offered}")]
     Language { asked: String, offered: String },

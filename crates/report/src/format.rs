@@ -15,19 +15,21 @@ use crate::error::Error;
 pub enum Format {
     Pdf,
     Html,
+    Pptx,
     Xlsx,
     Csv,
 }
 
 impl Format {
     /// Every format, in the order a whole report is written.
-    pub const ALL: [Format; 4] = [Format::Pdf, Format::Html, Format::Xlsx, Format::Csv];
+    pub const ALL: [Format; 5] = [Format::Pdf, Format::Html, Format::Pptx, Format::Xlsx, Format::Csv];
 
-    /// The file name extension, also the format's name: `pdf`, `html`, `xlsx`, `csv`.
+    /// The file name extension, also the format's name: `pdf`, `html`, `pptx`, `xlsx`, `csv`.
     pub fn extension(self) -> &'static str {
         match self {
             Self::Pdf => "pdf",
             Self::Html => "html",
+            Self::Pptx => "pptx",
             Self::Xlsx => "xlsx",
             Self::Csv => "csv",
         }
@@ -38,6 +40,7 @@ impl Format {
         match self {
             Self::Pdf => "application/pdf",
             Self::Html => "text/html; charset=utf-8",
+            Self::Pptx => "application/vnd.openxmlformats-officedocument.presentationml.presentation",
             Self::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             Self::Csv => "text/csv; charset=utf-8",
         }
@@ -53,7 +56,7 @@ impl fmt::Display for Format {
 impl FromStr for Format {
     type Err = Error;
 
-    /// A format by its name, `pdf`, `html`, `xlsx` or `csv`.
+    /// A format by its name, `pdf`, `html`, `pptx`, `xlsx` or `csv`.
     fn from_str(name: &str) -> Result<Self, Self::Err> {
         Self::ALL
             .into_iter()
@@ -74,6 +77,7 @@ pub fn render(
     Ok(match format {
         Format::Pdf => crate::pdf::render(doc)?.bytes,
         Format::Html => crate::html::standalone(title, doc).into_bytes(),
+        Format::Pptx => crate::pptx::render(doc)?,
         Format::Xlsx => crate::xlsx::render(q, report, doc)?,
         Format::Csv => crate::csv::render(report).into_bytes(),
     })

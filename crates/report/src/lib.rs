@@ -1,7 +1,7 @@
 //! Every document of a report, drawn from the suppressed report model of `survey-analysis`: the
 //! document laid out once ([`document`]) with its charts ([`figures`], drawn by [`chart`]), then
-//! the HTML page ([`html`]), the PDF ([`pdf`]), the workbook ([`xlsx`]) and the tidy CSV
-//! ([`csv`]), each reached through one entry point, [`render`] with a [`Format`]. Every renderer
+//! the HTML page ([`html`]), the PDF ([`pdf`]), the debrief deck ([`pptx`]), the workbook
+//! ([`xlsx`]) and the tidy CSV ([`csv`]), each reached through one entry point, [`render`] with a [`Format`]. Every renderer
 //! takes the same [`survey_analysis::Report`], so none can show what the model hid; the words of
 //! groups and merged values come from the anonymity rules of [`survey_analysis::segment`].
 //!
@@ -33,6 +33,7 @@ pub mod format;
 pub mod html;
 pub mod labels;
 pub mod pdf;
+pub mod pptx;
 pub mod xlsx;
 
 pub use document::{Document, Meta, TallyFacts};

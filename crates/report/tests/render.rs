@@ -229,7 +229,7 @@ fn render_writes_every_format_as_its_own_kind_of_file() {
         let start: &[u8] = match format {
             Format::Pdf => b"%PDF-",
             Format::Html => b"<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\">",
-            Format::Xlsx => b"PK\x03\x04",
+            Format::Pptx | Format::Xlsx => b"PK\x03\x04",
             Format::Csv => "\u{feff}question,".as_bytes(),
         };
         assert!(
@@ -254,6 +254,11 @@ fn formats_have_their_names_extensions_and_media_types() {
             ("pdf".to_owned(), "pdf", "application/pdf"),
             ("html".to_owned(), "html", "text/html; charset=utf-8"),
             (
+                "pptx".to_owned(),
+                "pptx",
+                "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+            ),
+            (
                 "xlsx".to_owned(),
                 "xlsx",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -267,7 +272,7 @@ fn formats_have_their_names_extensions_and_media_types() {
     let unknown = "docx".parse::<Format>().unwrap_err();
     assert_eq!(
         unknown.to_string(),
-        "unknown report format `docx`; choose pdf, html, xlsx or csv"
+        "unknown report format `docx`; choose pdf, html, pptx, xlsx or csv"
     );
 }
 
