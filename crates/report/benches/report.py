@@ -88,9 +88,9 @@ def main():
     install_duckdb()
 
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}")
-    print("| responses | file | count | model | pdf | html | xlsx | csv | total (wall) | peak memory "
+    print("| responses | file | count | model | pdf | html | xlsx | pptx | csv | total (wall) | peak memory "
           "| DuckDB counts | count ÷ DuckDB |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     database_rows = []
     for size in [int(s) for s in args.sizes.split(",")]:
         data = work / f"responses-{size}.jsonl"
@@ -115,7 +115,8 @@ def main():
 
         mb = data.stat().st_size / 1e6
         print(f"| {size:,} | {mb:,.0f} MB | {steps['count']:.2f} s | {steps['model']:.2f} s "
-              f"| {steps['pdf']:.2f} s | {steps['html']:.2f} s | {steps['xlsx']:.2f} s | {steps['csv']:.2f} s "
+              f"| {steps['pdf']:.2f} s | {steps['html']:.2f} s | {steps['xlsx']:.2f} s | {steps['pptx']:.2f} s "
+              f"| {steps['csv']:.2f} s "
               f"| {wall:.2f} s | {peak:.0f} MB | {duck:.2f} s ({rows:,} counts) "
               f"| {steps['count'] / duck:.2f} |")
         for url in args.database:
