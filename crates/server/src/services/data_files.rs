@@ -1,9 +1,10 @@
 //! The firm's anonymous data file of a closed survey: a row per response in the random order of the
 //! close, the group column merged up to *k* responses per value, labels in a chosen language, as
 //! CSV or SPSS `.sav`, with its codebook. For operators only: management never gets response-level
-//! data. Rows are read from the database a page at a time and written as they come.
+//! data. Rows are streamed from the database in id order and written as they come.
 
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait};
+use futures_util::StreamExt;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait};
 use survey_data::{Format, Groups, Variable};
 use survey_design::{Lang, Questionnaire};
 use survey_i18n::{msg, t};
@@ -12,9 +13,6 @@ use crate::error::AppError;
 use crate::services::audit;
 use crate::services::surveys::State;
 use crate::storage::{response, survey};
-
-/// Responses read from the database at a time.
-const PAGE: u64 = 1000;
 
 /// What the operator asks for.
 #[derive(Debug, Clone)]
@@ -104,20 +102,26 @@ pub async fn data_file(
     let title = format!("{} — {}", q.title().get(&request.lang), s.name);
     let mut out =
         survey_data::Writer::new(request.format, Vec::new(), &title, &variables).map_err(AppError::internal)?;
-    let mut pages = response::Entity::find()
+    // One query streams the rows in id order (the random order of the close), through the index
+    // on (survey, id); each row is written as it comes.
+    let mut rows = response::Entity::find()
+        .select_only()
+        .columns([response::Column::KeyId, response::Column::Answers])
         .filter(response::Column::SurveyId.eq(s.id))
         .order_by_asc(response::Column::Id)
-        .paginate(db, PAGE);
-    while let Some(rows) = pages.fetch_and_next().await? {
-        for row in rows {
-            let raw: serde_json::Value = serde_json::from_str(&row.answers).map_err(AppError::internal)?;
-            // Stored answers were validated on arrival and the questionnaire is frozen: this holds.
-            let answers = q.validate_answers(&raw).map_err(AppError::internal)?;
-            let group = groups.code(segments.get(&row.key_id).map_or("", String::as_str));
-            let values: Vec<survey_data::Value> = variables.iter().map(|v| v.value(q, &answers, group)).collect();
-            out.row(&values).map_err(AppError::internal)?;
-        }
+        .into_tuple::<(String, String)>()
+        .stream(db)
+        .await?;
+    while let Some(row) = rows.next().await {
+        let (key, text) = row?;
+        let entries: survey_design::answer::Entries = serde_json::from_str(&text).map_err(AppError::internal)?;
+        // Stored answers were validated on arrival and the questionnaire is frozen: this holds.
+        let answers = q.validate_entries(entries.iter()).map_err(AppError::internal)?;
+        let group = groups.code(segments.get(&key).map_or("", String::as_str));
+        let values: Vec<survey_data::Value> = variables.iter().map(|v| v.value(q, &answers, group)).collect();
+        out.row(&values).map_err(AppError::internal)?;
     }
+    drop(rows);
     let bytes = out.finish().map_err(AppError::internal)?;
     let txn = db.begin().await?;
     let detail = format!(
