@@ -42,7 +42,7 @@ fn check_diagnostics(text: &str, errors: &survey_design::TemplateErrors) {
             "column {} outside 1..={width}: {d}",
             d.column
         );
-        assert!(!d.message.is_empty());
+        assert!(!d.message.to_string().is_empty(), "a diagnostic without a message");
         // In the order they appear in the file.
         assert!((d.line, d.column) >= previous, "diagnostics out of order");
         previous = (d.line, d.column);

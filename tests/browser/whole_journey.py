@@ -396,7 +396,6 @@ with server:
     change_state(op, path, "published")
     # Publishing goes on in the background; the page says how far it is and reloads itself until the
     # files are there.
-    notice(op, "報告書", "publishing starts")
     wait_text(op, ["公開した報告書", ".pdf", ".xlsx"], "the operator's page lists the published files", timeout=240)
     shot(op, "08-published.png")
 

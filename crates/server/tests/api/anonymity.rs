@@ -132,7 +132,8 @@ async fn dump(app: &TestApp) -> Vec<((String, String), Vec<String>)> {
 
 /// The anonymity audit: many respondents go through the protocol (one after another, so arrival
 /// order is known), the survey closes, and then everything the operator could read — every table,
-/// every column, the captured log — is searched for a way back from a response to an invitation.
+/// every column, the captured log, the firm's data file — is searched for a way back from a
+/// response to an invitation.
 #[actix_web::test]
 async fn nothing_stored_or_logged_links_a_response_to_an_invitation_or_reveals_arrival_order() {
     use crate::respondent::{Client, open_survey, questionnaire, valid_answers};
@@ -142,13 +143,14 @@ async fn nothing_stored_or_logged_links_a_response_to_an_invitation_or_reveals_a
     let client = Client::new(&app, survey);
     let q = questionnaire(&app, survey).await;
     let mut arrivals = Vec::new();
+    let mut sent = Vec::new();
     let mut secrets: Vec<String> = Vec::new();
     for (i, (email, code)) in codes.iter().take(40).enumerate() {
         let token = client.token(code).await;
         let language = if i % 2 == 0 { "ja" } else { "en" };
-        let r = client
-            .submit(&token, language, &valid_answers(&q, &mut rand::rng()))
-            .await;
+        let answers = valid_answers(&q, &mut rand::rng());
+        let r = client.submit(&token, language, &answers).await;
+        sent.push(answers);
         assert_eq!(r.status.as_u16(), 201, "{}", r.body);
         let receipt = serde_json::from_str::<serde_json::Value>(&r.body).unwrap()["receipt"]
             .as_str()
@@ -360,6 +362,95 @@ async fn nothing_stored_or_logged_links_a_response_to_an_invitation_or_reveals_a
     for (email, code) in codes.iter() {
         assert!(!tally_file.contains(code.as_str()) && !tally_file.contains(email.as_str()));
     }
+
+    // The firm's data file, free texts included: nothing of the invitations or of a response's
+    // token, no group smaller than k, and its rows not in the order the answers arrived.
+    for format in ["csv", "sav"] {
+        let file = b
+            .get(&format!("/operator/surveys/{survey}/data?format={format}&free_text=on"))
+            .await;
+        assert_eq!(file.status.as_u16(), 200, "{}", file.body);
+        let text = String::from_utf8_lossy(&file.bytes);
+        for secret in secrets.iter().chain(response_side.iter().copied()) {
+            assert!(
+                !text.contains(secret.as_str()),
+                "the {format} data file holds a respondent's value"
+            );
+        }
+        for ((t, column), values) in all.iter().filter(|((t, c), _)| {
+            (t == "invitations" && ["id", "email"].contains(&c.as_str())) || t == "invitation_codes"
+        }) {
+            for v in values.iter().filter(|v| v.len() >= 8) {
+                assert!(!text.contains(v.as_str()), "the {format} data file holds {t}.{column}");
+            }
+        }
+    }
+    let csv = b
+        .get(&format!("/operator/surveys/{survey}/data?format=csv&free_text=on"))
+        .await
+        .body;
+    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    assert_eq!(rows.len(), 40);
+    let group = header.iter().position(|h| h == "group").unwrap();
+    let mut per_group = std::collections::HashMap::<&str, usize>::new();
+    for row in &rows {
+        *per_group.entry(row[group].as_str()).or_default() += 1;
+    }
+    assert!(
+        per_group.values().all(|n| *n >= 5),
+        "a group of the data file stands for fewer than k: {per_group:?}"
+    );
+    // Each row found among the answers sent by its free texts, all of them together (a respondent's
+    // own words, which the generator draws for each).
+    let texts: Vec<&str> = q
+        .questions()
+        .filter(|x| {
+            matches!(
+                x.kind(),
+                survey_design::QuestionKind::LongText { .. } | survey_design::QuestionKind::ShortText { .. }
+            )
+        })
+        .map(|x| x.id().as_str())
+        .collect();
+    let columns: Vec<usize> = texts
+        .iter()
+        .map(|t| header.iter().position(|h| h == t).unwrap())
+        .collect();
+    let signature = |a: &serde_json::Value| -> String {
+        texts
+            .iter()
+            .map(|t| a.get(*t).and_then(serde_json::Value::as_str).unwrap_or(""))
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    let sent_signatures: Vec<String> = sent.iter().map(signature).collect();
+    let positions: Vec<usize> = rows
+        .iter()
+        .map(|row| columns.iter().map(|c| row[*c].as_str()).collect::<Vec<_>>().join("|"))
+        .filter(|row| row.chars().any(|c| c != '|'))
+        .filter_map(|row| {
+            let mut matching = sent_signatures.iter().enumerate().filter(|(_, s)| **s == row);
+            match (matching.next(), matching.next()) {
+                (Some((i, _)), None) => Some(i),
+                _ => None,
+            }
+        })
+        .collect();
+    assert!(
+        positions.len() >= 15,
+        "too few rows told apart by their free texts: {}",
+        positions.len()
+    );
+    let share = concordance(&positions);
+    assert!(
+        (0.15..0.85).contains(&share),
+        "the data file's rows follow arrival order ({share:.2} concordant)"
+    );
 
     // The log holds no code, address, token, nonce or receipt, and no client address.
     let text = String::from_utf8(log.lock().unwrap().clone()).unwrap();

@@ -65,10 +65,9 @@ pub async fn show(
         None => (notice, Vec::new(), false),
     };
     let mut response = html_response(survey_page(&state, &user, lang, &s, notice.as_deref(), &problems).await?);
-    if refresh {
-        response
-            .headers_mut()
-            .insert(header::REFRESH, header::HeaderValue::from_static("2"));
+    // Reloaded without `?done=…`, so that the notice of the start gives way to the progress.
+    if refresh && let Ok(value) = header::HeaderValue::from_str(&format!("2; url=/operator/surveys/{}", s.id)) {
+        response.headers_mut().insert(header::REFRESH, value);
     }
     Ok(response)
 }
