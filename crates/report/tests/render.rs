@@ -7,7 +7,8 @@ use survey_design::Questionnaire;
 use survey_report::chart::{Chart, ChartWords, Unit};
 use survey_report::{Document, Format, Meta, Words};
 
-const TEMPLATE: &str = include_str!("../../analysis/tests/fixtures/three-questions.toml");
+mod common;
+use common::TEMPLATE;
 
 #[test]
 fn the_csv_has_a_bom_a_row_per_figure_and_hidden_groups_without_numbers() {
@@ -195,30 +196,8 @@ fn the_pdf_is_typeset_with_every_part() {
     assert!(pdf.pages >= 8, "{} pages", pdf.pages);
 }
 
-/// A report with hidden groups: 営業 (30) shown; 法務 (2) hidden, and 開発 (20) with it, or 法務 would
-/// be everyone minus the other two.
 fn hidden_group_report(lang: &str) -> (Questionnaire, survey_analysis::Report, Document) {
-    let q = Questionnaire::from_toml(TEMPLATE, "t.toml").unwrap();
-    let mut data = Aggregate::new(&q);
-    for (segment, n) in [("department=営業", 30), ("department=法務", 2), ("department=開発", 20)] {
-        for i in 0..n {
-            let answers = serde_json::json!({ "rating": i % 11, "agree": 1 + i % 5, "pick": "a" });
-            data.add(&q, segment, &q.validate_answers(&answers).unwrap());
-        }
-    }
-    let invited = vec![
-        ("department=営業".to_owned(), 40),
-        ("department=法務".to_owned(), 4),
-        ("department=開発".to_owned(), 25),
-    ];
-    let r = report::build(&q, &data, &invited, 5, 10, &mut |_| {});
-    let doc = Document::new(
-        &q,
-        &r,
-        Meta::default(),
-        Words::new(&survey_design::Lang::parse(lang).unwrap()),
-    );
-    (q, r, doc)
+    common::hidden_group_report(lang, Meta::default())
 }
 
 #[test]
